@@ -1,0 +1,125 @@
+import { describe, it, expect } from 'vitest'
+import { findHealthRoute } from './health-route.js'
+
+const options = { path: '/health', body: { status: 'ok' } }
+
+const reference = `from fastapi import FastAPI 
+
+app = FastAPI() 
+
+@app.get("/health") 
+def health(): 
+\treturn {"status": "ok"}
+`
+
+const withRoute = (decorator: string, ret = 'return {"status": "ok"}') =>
+  `from fastapi import FastAPI\n\napp = FastAPI()\n\n${decorator}\ndef health():\n    ${ret}\n`
+
+describe('findHealthRoute', () => {
+  it('accepts the reference (tab-indented body, trailing spaces)', () => {
+    expect(findHealthRoute(reference, options)).toEqual({ ok: true, line: 5 })
+  })
+
+  it('accepts single quotes, any spacing, async, extra decorator arguments and api_route GET', () => {
+    expect(findHealthRoute(withRoute(`@app.get('/health', status_code=200)`, `return {'status':'ok'}`), options).ok).toBe(true)
+    expect(findHealthRoute(withRoute('@router.get(path="/health")', 'return {  "status" :  "ok"  }'), options).ok).toBe(true)
+    expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["GET"])'), options).ok).toBe(true)
+    expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["get", "HEAD"])'), options).ok).toBe(true)
+    const asyncDef = 'app = FastAPI()\n@app.get("/health")\nasync def health() -> dict:\n    return dict(status="ok")\n'
+    expect(findHealthRoute(asyncDef, options).ok).toBe(true)
+  })
+
+  it('accepts a dict returned through a local variable, and numbers/booleans in the body', () => {
+    const src = '@app.get("/health")\ndef health():\n    result = {"status": "ok", "db": True, "n": -1}\n    return result\n'
+    expect(findHealthRoute(src, { path: '/health', body: { status: 'ok', db: true, n: -1 } }).ok).toBe(true)
+  })
+
+  it('accepts a file that uses tabs in one function and spaces in another', () => {
+    const src = `${reference}\n@app.get("/other")\ndef other():\n    x = 1\n    return {"x": x}\n`
+    expect(findHealthRoute(src, options).ok).toBe(true)
+  })
+
+  it('reports no-route with the routes it found', () => {
+    const r = findHealthRoute(withRoute('@app.get("/healthz")'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'no-route', line: 5 })
+    if (r.ok) return
+    expect(r.message).toContain('GET /healthz (line 5)')
+    expect(r.feedback.fix).toContain('@app.get("/health")')
+  })
+
+  it('reports no-route when there is no route decorator at all', () => {
+    const r = findHealthRoute('from fastapi import FastAPI\napp = FastAPI()\n\ndef health():\n    return {"status": "ok"}\n', options)
+    expect(r).toMatchObject({ ok: false, reason: 'no-route' })
+    if (!r.ok) expect(r.feedback.seen).toContain('no @app.get')
+  })
+
+  it('reports wrong-method for @app.post', () => {
+    const r = findHealthRoute(withRoute('@app.post("/health")'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'wrong-method', line: 5 })
+    if (r.ok) return
+    expect(r.message).toContain('POST')
+    expect(r.feedback.seen).toBe('line 5: @app.post("/health")')
+    expect(r.feedback.fix).toContain('@app.get')
+  })
+
+  it('reports wrong-body for a wrong value, showing the case difference', () => {
+    const r = findHealthRoute(withRoute('@app.get("/health")', 'return {"status": "OK"}'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'wrong-body', line: 7 })
+    if (r.ok) return
+    expect(r.message).toBe('GET /health returns {"status": "OK"} (line 7) instead of {"status": "ok"}')
+    expect(r.feedback.seen).toBe('line 7:     return {"status": "OK"}')
+    expect(r.feedback.fix).toContain('upper/lower case matters')
+  })
+
+  it('reports wrong-body for a wrong key', () => {
+    const r = findHealthRoute(withRoute('@app.get("/health")', 'return {"state": "ok"}'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'wrong-body' })
+    if (r.ok) return
+    expect(r.feedback.fix).toContain('key "status" is missing')
+    expect(r.feedback.fix).toContain('key "state" is not expected')
+  })
+
+  it('reports wrong-body for a plain string', () => {
+    const r = findHealthRoute(withRoute('@app.get("/health")', 'return "ok"'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'wrong-body' })
+    if (r.ok) return
+    expect(r.message).toContain('returns "ok"')
+    expect(r.feedback.fix).toContain('not a JSON object')
+  })
+
+  it('reports wrong-body when the function has no return', () => {
+    const r = findHealthRoute(withRoute('@app.get("/health")', 'print("ok")'), options)
+    expect(r).toMatchObject({ ok: false, reason: 'wrong-body', line: 5 })
+  })
+
+  it('reports a missing colon as a syntax error on its line', () => {
+    const r = findHealthRoute('@app.get("/health")\ndef health()\n    return {"status": "ok"}\n', options)
+    expect(r).toMatchObject({ ok: false, reason: 'syntax-error', line: 2 })
+    if (!r.ok) expect(r.feedback.seen).toContain('line 2: def health()')
+  })
+
+  it('reports an unclosed brace near its line', () => {
+    const r = findHealthRoute('@app.get("/health")\ndef health():\n    return {"status": "ok"\n\nx = 1\n', options)
+    expect(r).toMatchObject({ ok: false, reason: 'syntax-error' })
+    if (!r.ok) expect(r.line).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reports indentation errors that lezer tolerates', () => {
+    const unexpected = findHealthRoute('def f():\n    x = 1\n        y = 2\n', options)
+    expect(unexpected).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
+    if (!unexpected.ok) expect(unexpected.message).toContain('unexpected indent')
+    const unindent = findHealthRoute('def f():\n    x = 1\n  return 2\n', options)
+    expect(unindent).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
+    if (!unindent.ok) expect(unindent.message).toContain('unindent does not match')
+    const notIndented = findHealthRoute('def f():\nreturn 2\n', options)
+    expect(notIndented).toMatchObject({ ok: false, reason: 'syntax-error', line: 2 })
+    const tabError = findHealthRoute('def f():\n\tx = 1\n        return 2\n', options)
+    expect(tabError).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
+    if (!tabError.ok) expect(tabError.message).toContain('TabError')
+  })
+
+  it('reports an unterminated string', () => {
+    const r = findHealthRoute('@app.get("/health)\ndef health():\n    return {"status": "ok"}\n', options)
+    expect(r).toMatchObject({ ok: false, reason: 'syntax-error', line: 1 })
+  })
+})

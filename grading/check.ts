@@ -1,0 +1,81 @@
+import { test } from 'vitest'
+import { checkDefinition } from '../rubric/index.js'
+import { BlockedError, GraderError, SubmissionError } from './errors.js'
+import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
+
+/** Records a check's items and facts while it runs; turns its outcome into a Verdict. */
+export class CheckRecorder {
+  private readonly items: ItemVerdict[] = []
+  private readonly facts: Record<string, string | number | boolean> = {}
+
+  constructor(readonly id: string) {}
+
+  /** One part of a partial-credit check; its points come from the rubric. */
+  item(id: string, passed: boolean, feedback?: Feedback): void {
+    const def = checkDefinition(this.id).items?.find((i) => i.id === id)
+    if (!def) throw new GraderError(`check ${this.id} has no item "${id}" in the rubric`)
+    this.items.push({ id, title: def.title, points: passed ? def.points : 0, maxPoints: def.points, passed, ...(feedback ? { feedback } : {}) })
+  }
+
+  fact(name: string, value: string | number | boolean): void {
+    this.facts[name] = value
+  }
+
+  verdictFrom(outcome: unknown): Verdict {
+    const def = checkDefinition(this.id)
+    const extra = {
+      ...(this.items.length ? { items: this.items } : {}),
+      ...(Object.keys(this.facts).length ? { facts: this.facts } : {}),
+    }
+    if (outcome === undefined) {
+      if (def.items) return this.itemsVerdict(def.items.length)
+      return { status: 'passed', points: def.points, message: 'passed', ...extra }
+    }
+    if (outcome instanceof SubmissionError)
+      return { status: 'failed', points: 0, message: outcome.message, feedback: outcome.feedback, ...extra }
+    if (outcome instanceof BlockedError)
+      return { status: 'blocked', points: 0, message: outcome.message, blockedBy: outcome.blockedBy, feedback: outcome.feedback, ...extra }
+    const reason = outcome instanceof Error ? outcome.message : String(outcome)
+    return { status: 'ungraded', points: 0, message: `The grader could not run this check (not your fault): ${reason}`, ...extra }
+  }
+
+  private itemsVerdict(expectedItems: number): Verdict {
+    if (this.items.length !== expectedItems)
+      return { status: 'ungraded', points: 0, message: `the grader recorded ${this.items.length} of ${expectedItems} parts of this check`, items: this.items }
+    const points = this.items.reduce((s, i) => s + i.points, 0)
+    const lost = this.items.filter((i) => !i.passed)
+    if (lost.length === 0) return { status: 'passed', points, message: 'passed', items: this.items, ...(Object.keys(this.facts).length ? { facts: this.facts } : {}) }
+    return {
+      status: 'failed',
+      points,
+      message: `${lost.length} of ${this.items.length} parts are missing: ${lost.map((i) => i.title).join('; ')}`,
+      items: this.items,
+    }
+  }
+}
+
+/** The verdict as a test failure, so Vitest's own output shows it too. */
+class VerdictError extends Error {
+  override name = 'CheckNotPassed'
+}
+
+/**
+ * Declares the Vitest test that observes one rubric check. The test's title is the rubric's; its verdict travels
+ * to the grade reporter in the test's meta. Throw SubmissionError (the student's fault), BlockedError (a
+ * prerequisite failed) or anything else (the grader's fault: ungraded).
+ */
+export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void, timeoutMs?: number): void {
+  const def = checkDefinition(id)
+  test(`${def.title} [${id}]`, { meta: { checkId: id }, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, async ({ task }) => {
+    const recorder = new CheckRecorder(id)
+    let outcome: unknown
+    try {
+      await body(recorder)
+    } catch (error) {
+      outcome = error
+    }
+    const verdict = recorder.verdictFrom(outcome)
+    task.meta.verdict = verdict
+    if (verdict.status !== 'passed') throw new VerdictError(`${verdict.status}: ${verdict.message}`)
+  })
+}

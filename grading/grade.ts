@@ -1,0 +1,43 @@
+import type { CheckStatus, Feedback, ItemVerdict } from './verdict.js'
+
+/**
+ * grade.json, schema version 1. Stable: batch tools and CI read it.
+ * Every rubric check appears exactly once, in rubric order.
+ */
+export interface Grade {
+  schemaVersion: 1
+  lab: string
+  submission: { path: string; commit?: string }
+  /** ungraded: at least one check could not be graded through no fault of the student. */
+  status: 'graded' | 'ungraded'
+  score: number
+  maxScore: number
+  startedAt: string
+  durationMs: number
+  environment: {
+    docker?: string
+    dockerApi?: string
+    compose?: string
+    kernel?: string
+    node: string
+    grader: string
+  }
+  checks: GradedCheck[]
+}
+
+export interface GradedCheck {
+  id: string
+  exercise: number
+  title: string
+  points: number
+  maxPoints: number
+  status: CheckStatus
+  message: string
+  details?: CheckDetails
+}
+
+export interface CheckDetails extends Feedback {
+  items?: ItemVerdict[]
+  blockedBy?: string
+  facts?: Record<string, string | number | boolean>
+}

@@ -1,0 +1,270 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { createRequire } from 'node:module'
+import type Dockerode from 'dockerode'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import tar from 'tar-fs'
+import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
+import { GraderError } from '../grading/errors.js'
+import { demuxDockerLogs, tail } from './docker-logs.js'
+import { RUN_LABEL } from './labels.js'
+
+const run = promisify(execFile)
+// @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.
+const dockerignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default
+
+export interface EngineFacts {
+  docker: string
+  dockerApi: string
+  compose: string
+  kernel: string
+  host: string
+}
+
+export interface BuildResult {
+  ok: boolean
+  tag: string
+  durationMs: number
+  timedOut: boolean
+  /** The instruction that failed, e.g. "Step 4/5 : RUN pip install fastapi uvicron". */
+  failingStep?: string
+  error?: string
+  /** The last lines of the build output. */
+  log: string
+}
+
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface ContainerState {
+  id: string
+  name: string
+  status: string
+  running: boolean
+  exitCode: number
+  oomKilled: boolean
+  startedAt: string
+  restartCount: number
+  ports: Record<string, { hostIp: string; hostPort: number }[]>
+  workingDir: string
+  labels: Record<string, string>
+}
+
+export interface ListedContainer {
+  id: string
+  state: string
+  status: string
+  names: string[]
+  labels: Record<string, string>
+  ports: { privatePort: number; publicPort?: number }[]
+}
+
+/** The one place that talks to Docker directly. Everything else asks it. */
+export class DockerEngine {
+  private constructor(private readonly client: ContainerRuntimeClient) {}
+
+  /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
+  static async connect(): Promise<DockerEngine> {
+    try {
+      const client = await getContainerRuntimeClient()
+      return new DockerEngine(client)
+    } catch (error) {
+      throw new GraderError(
+        `Docker is not running or not reachable (${(error as Error).message.split('\n')[0]}). Start Docker Desktop or the docker service, then grade again.`,
+        { cause: error },
+      )
+    }
+  }
+
+  private get docker(): Dockerode {
+    return this.client.container.dockerode
+  }
+
+  /** The address where published ports are reached (localhost, or the bridge gateway inside a container). */
+  get host(): string {
+    return this.client.info.containerRuntime.host
+  }
+
+  async facts(): Promise<EngineFacts> {
+    const [version, info, compose] = await Promise.all([
+      this.docker.version(),
+      this.docker.info() as Promise<{ KernelVersion: string }>,
+      run('docker', ['compose', 'version', '--short']).then((r) => r.stdout.trim(), (e: Error) => `unavailable (${e.message.split('\n')[0]})`),
+    ])
+    return { docker: version.Version, dockerApi: version.ApiVersion, compose, kernel: info.KernelVersion, host: this.host }
+  }
+
+  /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
+  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number): Promise<BuildResult> {
+    const started = Date.now()
+    const lines: string[] = []
+    let lastStep: string | undefined
+    let error: string | undefined
+    const stream = (await this.docker.buildImage(tar.pack(context, { ignore: dockerignoreFilter(context) }), {
+      t: tag, labels, forcerm: true, rm: true, pull: false,
+    } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy(): void }
+    let timedOut = false
+    const timer = setTimeout(() => { timedOut = true; stream.destroy() }, timeoutMs)
+    try {
+      await new Promise<void>((resolve) => {
+        this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
+          if (event.stream) {
+            for (const line of event.stream.split('\n')) if (line.trim()) {
+              lines.push(line)
+              if (/^Step \d+\/\d+ :/.test(line)) lastStep = line.trim()
+            }
+            if (lines.length > 2000) lines.splice(0, lines.length - 1000)
+          }
+          if (event.error || event.errorDetail) error = event.errorDetail?.message ?? event.error
+        })
+      })
+    } finally {
+      clearTimeout(timer)
+    }
+    const ok = !timedOut && !error && (await this.imageExists(tag))
+    if (error) lines.push(error)
+    return {
+      ok, tag, durationMs: Date.now() - started, timedOut,
+      ...(!ok && lastStep ? { failingStep: lastStep } : {}),
+      ...(timedOut ? { error: `the build did not finish within ${Math.round(timeoutMs / 1000)} s` } : error ? { error } : {}),
+      log: tail(lines.join('\n'), 25),
+    }
+  }
+
+  async imageExists(tag: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(tag).inspect()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async imageConfig(tag: string): Promise<{ workingDir: string; cmd: string[]; entrypoint: string[] }> {
+    const info = await this.docker.getImage(tag).inspect()
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [])
+    return { workingDir: info.Config.WorkingDir ?? '', cmd: list(info.Config.Cmd), entrypoint: list(info.Config.Entrypoint) }
+  }
+
+  async inspect(containerId: string): Promise<ContainerState> {
+    const info = await this.docker.getContainer(containerId).inspect()
+    const ports: ContainerState['ports'] = {}
+    for (const [port, bindings] of Object.entries(info.NetworkSettings.Ports ?? {}))
+      ports[port] = ((bindings as { HostIp: string; HostPort: string }[] | null) ?? []).map((b) => ({ hostIp: b.HostIp, hostPort: Number(b.HostPort) }))
+    return {
+      id: info.Id,
+      name: info.Name.replace(/^\//, ''),
+      status: info.State.Status,
+      running: info.State.Running,
+      exitCode: info.State.ExitCode,
+      oomKilled: info.State.OOMKilled,
+      startedAt: info.State.StartedAt,
+      restartCount: info.RestartCount,
+      ports,
+      workingDir: info.Config.WorkingDir,
+      labels: info.Config.Labels ?? {},
+    }
+  }
+
+  /** `docker ps` (running only) or `docker ps -a` (all), filtered by labels. */
+  async list(options: { all: boolean; labels?: string[] }): Promise<ListedContainer[]> {
+    const found = await this.docker.listContainers({ all: options.all, ...(options.labels ? { filters: { label: options.labels } } : {}) })
+    return found.map((c) => ({
+      id: c.Id, state: c.State, status: c.Status, names: c.Names, labels: c.Labels,
+      ports: c.Ports.map((p) => ({ privatePort: p.PrivatePort, ...(p.PublicPort ? { publicPort: p.PublicPort } : {}) })),
+    }))
+  }
+
+  async networks(labels: string[]): Promise<string[]> {
+    const found = await this.docker.listNetworks({ filters: { label: labels } })
+    return found.map((n) => n.Name)
+  }
+
+  async exec(containerId: string, cmd: string[], options: { workingDir?: string } = {}): Promise<ExecResult> {
+    const result = await this.client.container.exec(this.docker.getContainer(containerId), cmd, options.workingDir ? { workingDir: options.workingDir } : {})
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  /** The container's output, bounded: the grader never holds a flood of logs in memory. */
+  async logs(containerId: string, lines = 200): Promise<string> {
+    const buffer = (await this.docker.getContainer(containerId).logs({ stdout: true, stderr: true, follow: false, tail: lines })) as unknown as Buffer
+    return demuxDockerLogs(buffer).combined
+  }
+
+  /** Waits for a container to exit; resolves with undefined when it is still running after timeoutMs. */
+  async waitForExit(containerId: string, timeoutMs: number): Promise<number | undefined> {
+    const container = this.docker.getContainer(containerId)
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), timeoutMs) })
+    try {
+      return await Promise.race([container.wait().then((r: { StatusCode: number }) => r.StatusCode), timeout])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** `docker stop -t <grace>`: SIGTERM, then SIGKILL after the grace period. */
+  async stop(containerId: string, graceSeconds: number): Promise<{ durationMs: number; exitCode: number }> {
+    const started = Date.now()
+    try {
+      await this.docker.getContainer(containerId).stop({ t: graceSeconds })
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 304) throw error
+    }
+    const durationMs = Date.now() - started
+    return { durationMs, exitCode: (await this.inspect(containerId)).exitCode }
+  }
+
+  async restart(containerId: string, graceSeconds: number): Promise<void> {
+    await this.docker.getContainer(containerId).restart({ t: graceSeconds })
+  }
+
+  /** Removes every container, network, volume and image that carries the label (`key=value`). */
+  async removeLabelled(label: string): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
+    const filters = { label: [label] }
+    const containers = await this.docker.listContainers({ all: true, filters })
+    await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)))
+    const networks = await this.docker.listNetworks({ filters })
+    await Promise.all(networks.map((n) => this.docker.getNetwork(n.Id).remove().catch(ignoreMissing)))
+    const volumes = (await this.docker.listVolumes({ filters })).Volumes ?? []
+    await Promise.all(volumes.map((v) => this.docker.getVolume(v.Name).remove().catch(ignoreMissing)))
+    const images = await this.docker.listImages({ filters })
+    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true }).catch(ignoreMissing)
+    return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
+  }
+
+  /** Run ids that left objects on this engine (containers or images), with the pid and host that made them. */
+  async runsWithLeftovers(): Promise<{ runId: string; pid: number; host: string }[]> {
+    const filters = { label: [RUN_LABEL] }
+    const labelled = [
+      ...(await this.docker.listContainers({ all: true, filters })).map((c) => c.Labels),
+      ...(await this.docker.listImages({ filters })).map((i) => i.Labels ?? {}),
+      ...(await this.docker.listNetworks({ filters })).map((n) => n.Labels ?? {}),
+    ]
+    const runs = new Map<string, { runId: string; pid: number; host: string }>()
+    for (const labels of labelled) {
+      const runId = labels[RUN_LABEL]
+      if (runId) runs.set(runId, { runId, pid: Number(labels['org.tp1-grader.pid']), host: labels['org.tp1-grader.host'] ?? '' })
+    }
+    return [...runs.values()]
+  }
+}
+
+function ignoreMissing(error: unknown): void {
+  const code = (error as { statusCode?: number }).statusCode
+  if (code !== 404 && code !== 409) throw error
+}
+
+function dockerignoreFilter(context: string): (name: string) => boolean {
+  const file = path.join(context, '.dockerignore')
+  if (!existsSync(file)) return () => false
+  const ignore = dockerignore({ ignorecase: false }).add(readFileSync(file, 'utf8'))
+  return (name) => {
+    const relative = path.relative(context, name)
+    return relative !== 'Dockerfile' && relative !== '' && ignore.ignores(relative)
+  }
+}

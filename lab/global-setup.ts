@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { DockerEngine } from './docker-engine.js'
+import { RUN_LABEL } from './labels.js'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes what earlier runs on this machine left behind when they died; live runs are left alone. */
+async function sweepDeadRuns(engine: DockerEngine): Promise<void> {
+  for (const run of await engine.runsWithLeftovers()) {
+    if (run.host === hostname() && alive(run.pid)) continue
+    if (run.host !== hostname() && run.host !== '') continue
+    const removed = await engine.removeLabelled(`${RUN_LABEL}=${run.runId}`)
+    process.stderr.write(`grader: removed what an interrupted run (${run.runId}) left: ${JSON.stringify(removed)}\n`)
+  }
+}
+
+/** One run id for the whole run; at the end, every Docker object and folder the run made is removed. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
+  project.provide('runId', runId)
+  const engine = await DockerEngine.connect().catch(() => undefined)
+  if (engine) await sweepDeadRuns(engine).catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
+
+  return async () => {
+    if (engine) await engine.removeLabelled(`${RUN_LABEL}=${runId}`)
+    for (const entry of readdirSync(tmpdir())) {
+      if (entry.startsWith(`tp1-grader-${runId}-`)) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true })
+    }
+  }
+}

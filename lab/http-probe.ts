@@ -1,0 +1,35 @@
+import { request } from 'undici'
+
+export interface HttpAnswer {
+  status: number
+  body: string
+  json?: unknown
+}
+
+/** One GET with short timeouts; throws on connection errors (refused, reset, timeout) so `eventually` retries. */
+export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
+  const { statusCode, body } = await request(url, {
+    method: 'GET',
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    signal: AbortSignal.timeout(timeoutMs),
+  })
+  const text = (await body.text()).slice(0, 10_000)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  return { status: statusCode, body: text, ...(json === undefined ? {} : { json }) }
+}
+
+/** What a connection error means for a beginner. */
+export function describeConnectionError(error: unknown): string {
+  const e = error as { code?: string; message?: string; cause?: { code?: string } }
+  const code = e.code ?? e.cause?.code
+  if (code === 'ECONNREFUSED') return 'the connection was refused (nothing listens on that port)'
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed without an answer (nothing inside the container listens where the port is published)'
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || e.message?.includes('aborted')) return 'no answer within the time limit'
+  return e.message ?? String(error)
+}

@@ -1,0 +1,85 @@
+import { GenericContainer, type StartedTestContainer } from 'testcontainers'
+import type { DockerEngine, ContainerState, ExecResult } from './docker-engine.js'
+import { tail } from './docker-logs.js'
+import { eventually, type Eventually } from './eventually.js'
+import { httpGet, type HttpAnswer } from './http-probe.js'
+import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
+import { StartedOnly } from './started-only.js'
+
+export interface StopOutcome {
+  durationMs: number
+  exitCode: number
+  /** `docker ps` just before the stop listed it, with the published port. */
+  listedWhileRunning: boolean
+  publishedWhileRunning: boolean
+}
+
+/** A container of the student's image with its port published on an ephemeral host port, as `docker run -p`. */
+export class LabApi {
+  private stopping?: Promise<StopOutcome>
+
+  private constructor(
+    private readonly engine: DockerEngine,
+    private readonly container: StartedTestContainer,
+    readonly containerPort: number,
+  ) {}
+
+  static async start(engine: DockerEngine, image: string, options: { port: number; labels: Record<string, string>; command?: string[] }): Promise<LabApi> {
+    let definition = new GenericContainer(image).withExposedPorts(options.port).withLabels(options.labels).withWaitStrategy(new StartedOnly())
+    if (options.command) definition = definition.withCommand(options.command)
+    return new LabApi(engine, await definition.start(), options.port)
+  }
+
+  get id(): string {
+    return this.container.getId()
+  }
+
+  url(path: string): string {
+    return `http://${this.engine.host}:${this.container.getMappedPort(this.containerPort)}${path}`
+  }
+
+  /** Polls GET path until an HTTP answer comes, the container exits, or the deadline passes. */
+  async get(path: string, options: { timeoutMs: number; probeMs: number }): Promise<Eventually<HttpAnswer>> {
+    return eventually(() => httpGet(this.url(path), options.probeMs), {
+      timeoutMs: options.timeoutMs,
+      giveUp: async () => {
+        const state = await this.state()
+        return state.running ? undefined : `the container exited with code ${state.exitCode}`
+      },
+    })
+  }
+
+  state(): Promise<ContainerState> {
+    return this.engine.inspect(this.id)
+  }
+
+  async logTail(lines = 20): Promise<string> {
+    return tail(await this.engine.logs(this.id, lines * 5), lines)
+  }
+
+  exec(cmd: string[]): Promise<ExecResult> {
+    return this.engine.exec(this.id, cmd)
+  }
+
+  /** What the server listens on, read from the kernel's socket table inside the container. */
+  async listeningSockets(): Promise<ListeningSocket[]> {
+    const result = await this.exec(['cat', '/proc/net/tcp', '/proc/net/tcp6'])
+    return parseListeningSockets(result.stdout)
+  }
+
+  /** `docker stop`, once: the ps and graceful-stop checks both observe this one stop. */
+  stop(graceSeconds: number): Promise<StopOutcome> {
+    this.stopping ??= (async () => {
+      const running = await this.engine.list({ all: false })
+      const listed = running.find((c) => c.id === this.id)
+      const { durationMs, exitCode } = await this.engine.stop(this.id, graceSeconds)
+      return {
+        durationMs,
+        exitCode,
+        listedWhileRunning: listed !== undefined,
+        publishedWhileRunning: listed?.ports.some((p) => p.privatePort === this.containerPort && p.publicPort !== undefined) ?? false,
+      }
+    })()
+    return this.stopping
+  }
+}

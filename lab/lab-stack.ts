@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
+import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
+import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
+import { tail } from './docker-logs.js'
+import { StartedOnly } from './started-only.js'
+
+const run = promisify(execFile)
+
+export type ComposeConfigResult = { ok: true; config: ComposeConfig } | { ok: false; error: string }
+
+/** `docker compose config`: Compose's own validation and normalisation of the student's file. */
+export async function loadComposeConfig(workDir: string, composeFile: string, project: string): Promise<ComposeConfigResult> {
+  try {
+    const { stdout } = await run('docker', ['compose', '-f', composeFile, 'config', '--format', 'json'], {
+      cwd: workDir, env: { ...process.env, COMPOSE_PROJECT_NAME: project }, maxBuffer: 10 * 1024 * 1024,
+    })
+    return { ok: true, config: JSON.parse(stdout) as ComposeConfig }
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim()
+    return { ok: false, error: stderr || (error as Error).message }
+  }
+}
+
+/** The student's Compose project, started by Testcontainers under a project name of the run's own. */
+export class LabStack {
+  private constructor(
+    private readonly engine: DockerEngine,
+    private readonly environment: StartedDockerComposeEnvironment,
+    readonly project: string,
+  ) {}
+
+  static async up(engine: DockerEngine, options: { config: ComposeConfig; project: string; labels: Record<string, string>; scratchDir: string; timeoutMs: number }): Promise<LabStack> {
+    const file = 'compose.grader.json'
+    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(graderComposeConfig(options.config, options.labels), null, 2))
+    const starting = new DockerComposeEnvironment(options.scratchDir, file)
+      .withProjectName(options.project)
+      .withBuild()
+      .withDefaultWaitStrategy(new StartedOnly())
+      .up()
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ComposeUpTimeout(options.timeoutMs)), options.timeoutMs)
+    })
+    try {
+      return new LabStack(engine, await Promise.race([starting, timeout]), options.project)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private labelsOf(service?: string): string[] {
+    return [`com.docker.compose.project=${this.project}`, ...(service ? [`com.docker.compose.service=${service}`] : [])]
+  }
+
+  /** The service's container, running or not (`docker compose ps -a`). */
+  async service(name: string): Promise<ContainerState | undefined> {
+    const [found] = await this.engine.list({ all: true, labels: this.labelsOf(name) })
+    return found ? this.engine.inspect(found.id) : undefined
+  }
+
+  async requireService(name: string): Promise<ContainerState> {
+    const state = await this.service(name)
+    if (!state) throw new Error(`Compose created no container for the service "${name}"`)
+    return state
+  }
+
+  /** Where a container port of a service is reached from the grader. */
+  async endpoint(service: string, containerPort: number): Promise<{ host: string; port: number }> {
+    const state = await this.requireService(service)
+    const bindings = state.ports[`${containerPort}/tcp`] ?? []
+    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0]
+    if (!binding) throw new Error(`port ${containerPort} of "${service}" is not published`)
+    return { host: this.engine.host, port: binding.hostPort }
+  }
+
+  async exec(service: string, cmd: string[]): Promise<ExecResult> {
+    return this.engine.exec((await this.requireService(service)).id, cmd)
+  }
+
+  async logs(service: string, lines = 200): Promise<string> {
+    return this.engine.logs((await this.requireService(service)).id, lines)
+  }
+
+  async logTail(service: string, lines = 20): Promise<string> {
+    return tail(await this.logs(service, lines * 5), lines)
+  }
+
+  /** `docker compose restart <service>`: stop and start the same container. */
+  async restart(service: string, graceSeconds: number): Promise<void> {
+    await this.engine.restart((await this.requireService(service)).id, graceSeconds)
+  }
+
+  /** `docker compose down`, then what is left of the project: containers and networks. */
+  async down(graceSeconds: number): Promise<{ containers: string[]; networks: string[] }> {
+    await this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
+    const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
+    const networks = await this.engine.networks(this.labelsOf())
+    return { containers: containers.map((c) => c.names[0] ?? c.id), networks }
+  }
+}
+
+export class ComposeUpTimeout extends Error {
+  override name = 'ComposeUpTimeout'
+  constructor(readonly timeoutMs: number) {
+    super(`docker compose up did not finish within ${Math.round(timeoutMs / 1000)} s`)
+  }
+}

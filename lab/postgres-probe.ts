@@ -1,0 +1,54 @@
+import pg from 'pg'
+
+export interface PgTarget {
+  host: string
+  port: number
+  user: string
+  password: string
+  database: string
+}
+
+export interface PgFacts {
+  serverVersionNum: number
+  serverVersion: string
+  currentDatabase: string
+  currentUser: string
+}
+
+/** Connects, reads the facts exercise 6 asks about, and disconnects. Throws pg's error (with its SQLSTATE `code`). */
+export async function queryPostgres(target: PgTarget, timeoutMs: number): Promise<PgFacts> {
+  const client = new pg.Client({ ...target, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs })
+  client.on('error', () => {}) // a server that goes away mid-session must not crash the grader
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ n: string; v: string; db: string; usr: string }>(
+      "SELECT current_setting('server_version_num') AS n, current_setting('server_version') AS v, current_database() AS db, current_user AS usr",
+    )
+    const row = rows[0]!
+    return { serverVersionNum: Number(row.n), serverVersion: row.v, currentDatabase: row.db, currentUser: row.usr }
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** A PostgreSQL server answered (even to refuse these credentials): it is up. */
+export function isServerAnswer(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)
+}
+
+/** pg's errors, explained for a beginner. */
+export function explainPgError(error: unknown, target: PgTarget): { seen: string; fix: string } {
+  const e = error as { code?: string; message?: string }
+  const seen = e.message ?? String(error)
+  switch (e.code) {
+    case '28P01':
+      return { seen, fix: `Set POSTGRES_USER: ${target.user} and POSTGRES_PASSWORD: ${target.password} under db.environment. If you changed them after a first start, the old data volume keeps the old ones: run docker compose down -v once.` }
+    case '3D000':
+      return { seen, fix: `Set POSTGRES_DB: ${target.database} under db.environment so that PostgreSQL creates the database on its first start.` }
+    case '28000':
+      return { seen, fix: `The role "${target.user}" does not exist: set POSTGRES_USER: ${target.user} under db.environment.` }
+    default:
+      return { seen, fix: 'Check that the db service is running (docker compose ps) and read its logs (docker compose logs db).' }
+  }
+}

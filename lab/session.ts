@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { inject } from 'vitest'
+import { BlockedError } from '../grading/errors.js'
+import { rubric } from '../rubric/index.js'
+import { DockerEngine, type BuildResult } from './docker-engine.js'
+import { LabApi } from './lab-api.js'
+import type { ComposeConfig } from './compose-config.js'
+import { LabStack, loadComposeConfig, type ComposeConfigResult } from './lab-stack.js'
+import { runLabels } from './labels.js'
+import { copySubmission, findComposeFile, submissionDir } from './submission.js'
+import { eventually } from './eventually.js'
+import { httpGet } from './http-probe.js'
+import { isServerAnswer, queryPostgres } from './postgres-probe.js'
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    runId: string
+  }
+}
+
+export type StackOutcome = { ok: true; stack: LabStack } | { ok: false; error: unknown }
+
+/**
+ * What the specs of one grading run share: one copy of the submission, one build of the image, one Compose
+ * stack. Each is made on first use and memoised, so a spec file never rebuilds what another already built.
+ */
+export class GradingSession {
+  readonly runId = inject('runId')
+  readonly labels = runLabels(this.runId)
+  readonly project = `tp1-grader-${this.runId}`
+  private readonly memo = new Map<string, Promise<unknown>>()
+  private work?: { dir: string; scratch: string }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) {
+      const made = make()
+      made.catch(() => {}) // a failure is reported by the check that awaits it, not as an unhandled rejection
+      this.memo.set(key, made)
+    }
+    return this.memo.get(key) as Promise<T>
+  }
+
+  engine(): Promise<DockerEngine> {
+    return this.once('engine', () => DockerEngine.connect())
+  }
+
+  /** The copy of the submission the run works on, and a scratch folder beside it for the grader's own files. */
+  workDir(): string {
+    if (!this.work) {
+      const dir = copySubmission(submissionDir(), this.runId)
+      const scratch = path.join(path.dirname(dir), 'grader')
+      mkdirSync(scratch)
+      this.work = { dir, scratch }
+    }
+    return this.work.dir
+  }
+
+  /** Builds the Dockerfile at the root of the submission, once. */
+  image(): Promise<BuildResult> {
+    return this.once('image', async () => {
+      const engine = await this.engine()
+      return engine.buildImage(this.workDir(), `${this.project}:student`, this.labels, rubric.timeouts.buildSeconds * 1000)
+    })
+  }
+
+  async requireImage(): Promise<string> {
+    const build = await this.image()
+    if (!build.ok) throw new BlockedError('Not run: the image did not build (see ex3.build).', 'ex3.build')
+    return build.tag
+  }
+
+  /** A container of the image with the API port published, as in exercise 4. */
+  api(): Promise<LabApi> {
+    return this.once('api', async () => {
+      const image = await this.requireImage()
+      return LabApi.start(await this.engine(), image, { port: rubric.expected.apiPort, labels: this.labels })
+    })
+  }
+
+  composeFile(): string | undefined {
+    return findComposeFile(this.workDir())
+  }
+
+  composeConfig(): Promise<ComposeConfigResult | { ok: false; missing: true }> {
+    return this.once('compose-config', async () => {
+      const file = this.composeFile()
+      if (!file) return { ok: false as const, missing: true as const }
+      await this.engine()
+      return loadComposeConfig(this.workDir(), file, this.project)
+    })
+  }
+
+  async requireComposeConfig(): Promise<ComposeConfig> {
+    const result = await this.composeConfig()
+    if (!result.ok) throw new BlockedError('Not run: the Compose file is missing or invalid (see ex5.compose-valid).', 'ex5.compose-valid')
+    return result.config
+  }
+
+  /** `docker compose up --build`, once. */
+  stack(): Promise<StackOutcome> {
+    return this.once('stack', async () => {
+      try {
+        const config = await this.requireComposeConfig()
+        this.workDir()
+        const stack = await LabStack.up(await this.engine(), {
+          config, project: this.project, labels: this.labels, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000,
+        })
+        return { ok: true as const, stack }
+      } catch (error) {
+        return { ok: false as const, error }
+      }
+    })
+  }
+
+  async requireStack(): Promise<LabStack> {
+    const outcome = await this.stack()
+    if (outcome.ok) return outcome.stack
+    if (outcome.error instanceof BlockedError) throw outcome.error
+    throw new BlockedError('Not run: docker compose up failed (see ex5.up).', 'ex5.up')
+  }
+
+  /**
+   * The stack once it has settled: PostgreSQL answers (even to refuse a login) and the API answers HTTP, or a
+   * container exited, or the start timeout passed. Checks then observe a stable state.
+   */
+  settledStack(): Promise<LabStack> {
+    return this.once('settled-stack', async () => {
+      const stack = await this.requireStack()
+      const { expected, timeouts } = rubric
+      const { db, api } = expected.services
+      await eventually(async () => {
+        const dbEndpoint = await stack.endpoint(db, expected.dbPort)
+        await queryPostgres({ ...dbEndpoint, ...expected.db }, timeouts.probeSeconds * 1000).catch((error: unknown) => {
+          if (!isServerAnswer(error)) throw error
+        })
+        const apiEndpoint = await stack.endpoint(api, expected.apiPort)
+        await httpGet(`http://${apiEndpoint.host}:${apiEndpoint.port}${expected.healthPath}`, timeouts.probeSeconds * 1000)
+      }, {
+        timeoutMs: timeouts.startSeconds * 1000,
+        intervalMs: 250,
+        giveUp: async () => {
+          for (const service of [db, api]) if (!(await stack.service(service))?.running) return `${service} is not running`
+          return undefined
+        },
+      })
+      return stack
+    })
+  }
+
+  /** Starts the slow Docker work early, in the background, while static checks run. */
+  warmUp(): void {
+    void this.image()
+    void this.stack()
+  }
+}
+
+const key = Symbol.for('tp1-grader.session')
+const holder = globalThis as typeof globalThis & { [key]?: GradingSession }
+
+/** The run's session, shared by every spec file of the run (they share one worker: see vitest.config.ts). */
+export function session(): GradingSession {
+  holder[key] ??= new GradingSession()
+  return holder[key]
+}

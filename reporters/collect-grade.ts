@@ -1,0 +1,78 @@
+import type { CheckDefinition, Rubric } from '../rubric/schema.js'
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { Verdict } from '../grading/verdict.js'
+
+/** What the reporter saw of one test that carries a check id. */
+export interface ObservedCheck {
+  checkId: string
+  state: 'passed' | 'failed' | 'skipped' | 'pending'
+  verdict?: Verdict
+  /** Errors of the test, or of the suite or module around it (a failed beforeAll, an import error). */
+  errors: string[]
+}
+
+export interface RunFacts {
+  submissionPath: string
+  commit?: string
+  startedAt: Date
+  durationMs: number
+  node: string
+  grader: string
+  /** Unhandled errors and interruptions: the run is incomplete. */
+  runErrors: string[]
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+/** Turns what the tests observed into the grade: every rubric check exactly once, in rubric order. */
+export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[], run: RunFacts): Grade {
+  const byId = new Map<string, ObservedCheck>()
+  for (const o of observed) if (!byId.has(o.checkId)) byId.set(o.checkId, o)
+
+  const checks = rubric.checks.map((def) => gradeCheck(def, byId.get(def.id), run.runErrors))
+  const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
+  const str = (v: unknown) => (v === undefined ? undefined : String(v))
+  const environment: Grade['environment'] = { node: run.node, grader: run.grader }
+  for (const key of ['docker', 'dockerApi', 'compose', 'kernel'] as const) {
+    const value = str(engine[key])
+    if (value !== undefined) environment[key] = value
+  }
+
+  return {
+    schemaVersion: 1,
+    lab: rubric.lab,
+    submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}) },
+    status: checks.some((c) => c.status === 'ungraded') ? 'ungraded' : 'graded',
+    score: round(checks.reduce((s, c) => s + c.points, 0)),
+    maxScore: rubric.totalPoints,
+    startedAt: run.startedAt.toISOString(),
+    durationMs: Math.round(run.durationMs),
+    environment,
+    checks,
+  }
+}
+
+function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[]): GradedCheck {
+  const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points }
+  if (def.mode === 'manual')
+    return { ...base, points: 0, status: 'manual', message: 'Graded by your instructor: no automatic points yet.' }
+
+  const verdict = seen?.verdict
+  if (verdict) {
+    const details = {
+      ...verdict.feedback,
+      ...(verdict.items ? { items: verdict.items } : {}),
+      ...(verdict.blockedBy ? { blockedBy: verdict.blockedBy } : {}),
+      ...(verdict.facts ? { facts: verdict.facts } : {}),
+    }
+    const points = verdict.status === 'ungraded' ? 0 : Math.min(Math.max(verdict.points, 0), def.points)
+    return { ...base, points: round(points), status: verdict.status, message: verdict.message, ...(Object.keys(details).length ? { details } : {}) }
+  }
+
+  // No verdict: the test never reached its end (a hook failed, it timed out, the run stopped). Not the student's fault.
+  const why = seen?.errors.length ? seen.errors : runErrors
+  const message = seen
+    ? `The grader could not finish this check (not your fault)${why.length ? `: ${why[0]}` : '.'}`
+    : `The grader did not run this check (not your fault)${runErrors.length ? `: ${runErrors[0]}` : '.'}`
+  return { ...base, points: 0, status: 'ungraded', message }
+}

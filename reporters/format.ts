@@ -1,0 +1,64 @@
+import type { GradedCheck } from '../grading/grade.js'
+import type { CheckStatus } from '../grading/verdict.js'
+
+// Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
+export const STATUS_ICON: Record<CheckStatus, string> = {
+  passed: '✅',
+  failed: '❌',
+  blocked: '⛔',
+  ungraded: '⚠️',
+  manual: '📝',
+}
+
+export const STATUS_LABEL: Record<CheckStatus, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  blocked: 'blocked',
+  ungraded: 'ungraded',
+  manual: 'manual',
+}
+
+export interface ExerciseGroup {
+  exercise: number
+  checks: GradedCheck[]
+  points: number
+  maxPoints: number
+}
+
+// Rounding hides float noise (0.1 + 0.2); String() drops trailing zeros (80, 97.5).
+export function formatPoints(points: number): string {
+  return String(Math.round(points * 100) / 100)
+}
+
+export function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10)
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+// Manual checks are pending, not lost; a 0-point check that failed (ex1.engine) still needs attention.
+export function isLost(check: GradedCheck): boolean {
+  return check.status !== 'manual' && (check.status !== 'passed' || check.points < check.maxPoints)
+}
+
+export function groupByExercise(checks: readonly GradedCheck[]): ExerciseGroup[] {
+  const groups = new Map<number, ExerciseGroup>()
+  for (const check of checks) {
+    let group = groups.get(check.exercise)
+    if (!group) groups.set(check.exercise, (group = { exercise: check.exercise, checks: [], points: 0, maxPoints: 0 }))
+    group.checks.push(check)
+    group.points += check.points
+    group.maxPoints += check.maxPoints
+  }
+  return [...groups.values()].sort((a, b) => a.exercise - b.exercise)
+}
+
+// Ungraded first: an incomplete exercise must not look merely failed.
+export function exerciseStatus(group: ExerciseGroup): CheckStatus {
+  if (group.checks.some((c) => c.status === 'ungraded')) return 'ungraded'
+  if (group.checks.some(isLost)) return 'failed'
+  if (group.checks.some((c) => c.status === 'manual')) return 'manual'
+  return 'passed'
+}

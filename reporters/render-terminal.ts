@@ -1,0 +1,95 @@
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { CheckStatus } from '../grading/verdict.js'
+import type { ExerciseGroup } from './format.js'
+import { STATUS_ICON, STATUS_LABEL, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine } from './format.js'
+
+const WIDTH = 80
+
+type Style = 'bold' | 'red' | 'green' | 'yellow' | 'cyan'
+
+// Plain SGR codes, not util.styleText: newer Node drops its colours off a TTY, and here the caller decides.
+const SGR: Record<Style, readonly [number, number]> = {
+  bold: [1, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+}
+
+const STATUS_STYLE: Record<CheckStatus, Style> = {
+  passed: 'green',
+  failed: 'red',
+  blocked: 'yellow',
+  ungraded: 'yellow',
+  manual: 'cyan',
+}
+
+type Paint = (style: Style, text: string) => string
+
+export function painter(color: boolean): Paint {
+  return color ? (style, text) => `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : (_, text) => text
+}
+
+export function renderSummary(grade: Grade, options: { color: boolean }): string {
+  const paint = painter(options.color)
+  const groups = groupByExercise(grade.checks)
+  const lost = grade.checks.filter(isLost)
+  const manual = grade.checks.filter((c) => c.status === 'manual')
+  const lines = [
+    paint('bold', `Grade — ${grade.lab}`),
+    ...renderExerciseLines(groups, paint),
+    ...(lost.length ? ['', 'Points not earned:', ...renderLostLines(lost, paint)] : []),
+    ...(manual.length ? ['', renderManualLine(manual, paint)] : []),
+    '',
+    paint('bold', `Score: ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
+    ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint) : []),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+export function renderExerciseLines(groups: readonly ExerciseGroup[], paint: Paint): string[] {
+  const scores = groups.map((g) => `${formatPoints(g.points)}/${formatPoints(g.maxPoints)}`)
+  const nameWidth = Math.max(0, ...groups.map((g) => `Exercise ${g.exercise}`.length))
+  const scoreWidth = Math.max(0, ...scores.map((s) => s.length))
+  return groups.map((group, i) => {
+    const status = exerciseStatus(group)
+    const score = (scores[i] ?? '').padStart(scoreWidth)
+    return `${`Exercise ${group.exercise}`.padEnd(nameWidth)}   ${paint(STATUS_STYLE[status], score)}  ${STATUS_ICON[status]}`
+  })
+}
+
+export function renderLostLines(checks: readonly GradedCheck[], paint: Paint): string[] {
+  const labelWidth = Math.max(...Object.values(STATUS_LABEL).map((l) => l.length))
+  const idWidth = Math.max(0, ...checks.map((c) => c.id.length))
+  const lostPoints = checks.map((c) => `-${formatPoints(c.maxPoints - c.points)}`)
+  const pointsWidth = Math.max(0, ...lostPoints.map((p) => p.length))
+  // Indent 2, icon 2 columns wide on most terminals, then the gaps between columns.
+  const prefixWidth = 2 + 2 + 1 + labelWidth + 1 + idWidth + 2 + pointsWidth + 2
+  return checks.map((check, i) => {
+    const label = paint(STATUS_STYLE[check.status], STATUS_LABEL[check.status].padEnd(labelWidth))
+    const points = (lostPoints[i] ?? '').padStart(pointsWidth)
+    const message = truncate(oneLine(check.message), Math.max(20, WIDTH - prefixWidth))
+    return `  ${STATUS_ICON[check.status]} ${label} ${check.id.padEnd(idWidth)}  ${points}  ${message}`.trimEnd()
+  })
+}
+
+function renderManualLine(manual: readonly GradedCheck[], paint: Paint): string {
+  const points = formatPoints(manual.reduce((sum, c) => sum + c.maxPoints, 0))
+  const reports = `${manual.length} report check${manual.length === 1 ? '' : 's'}`
+  return `${STATUS_ICON.manual} ${paint('cyan', `${points} points (${reports}) are graded by your instructor.`)}`
+}
+
+export function renderUngradedLines(checks: readonly GradedCheck[], paint: Paint): string[] {
+  const count = checks.filter((c) => c.status === 'ungraded').length
+  const what = count ? `${count} check${count === 1 ? '' : 's'} could not be graded` : 'the run did not finish'
+  return [
+    paint('yellow', paint('bold', `${STATUS_ICON.ungraded} UNGRADED: ${what}: the grader or Docker failed.`)),
+    paint('yellow', 'Not your fault: the score above is incomplete. Re-run, or tell your instructor.'),
+  ]
+}
+
+// Code points, not UTF-16 units, so an accent or emoji is never split in half.
+export function truncate(text: string, width: number): string {
+  const chars = Array.from(text)
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`
+}

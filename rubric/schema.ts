@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+const checkId = z.string().regex(/^ex\d+\.[a-z0-9-]+$/, 'a check id looks like "ex4.health"')
+
+const item = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  points: z.number().nonnegative(),
+})
+
+const check = z
+  .object({
+    id: checkId,
+    exercise: z.number().int().min(1),
+    title: z.string().min(1),
+    points: z.number().nonnegative(),
+    /** automatic: observed by a spec; manual: read by the instructor (no automatic points). */
+    mode: z.enum(['automatic', 'manual']).default('automatic'),
+    /** Partial credit: the check's points are the sum of its items' points. */
+    items: z.array(item).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.items) {
+      const sum = c.items.reduce((s, i) => s + i.points, 0)
+      if (Math.abs(sum - c.points) > 1e-9)
+        ctx.addIssue({ code: 'custom', message: `items of ${c.id} add up to ${sum}, not ${c.points}` })
+    }
+  })
+
+const seconds = z.number().positive()
+
+export const rubricSchema = z
+  .object({
+    lab: z.string().min(1),
+    title: z.string().min(1),
+    language: z.enum(['fr', 'en']),
+    totalPoints: z.number().positive(),
+    expected: z.object({
+      pythonImage: z.string(),
+      pythonVersion: z.string().regex(/^\d+\.\d+$/),
+      postgresMajor: z.number().int().positive(),
+      apiPort: z.number().int().min(1).max(65535),
+      dbPort: z.number().int().min(1).max(65535),
+      healthPath: z.string().startsWith('/'),
+      healthBody: z.record(z.string(), z.unknown()),
+      workdir: z.string().startsWith('/'),
+      appModule: z.string(),
+      appFile: z.string(),
+      pipPackages: z.array(z.string()).min(1),
+      oneShotOutput: z.string(),
+      db: z.object({ user: z.string(), password: z.string(), database: z.string() }),
+      services: z.object({ db: z.string(), api: z.string(), apiBuildContext: z.string() }),
+      gracefulStopSeconds: seconds,
+    }),
+    timeouts: z.object({
+      buildSeconds: seconds,
+      startSeconds: seconds,
+      probeSeconds: seconds,
+      composeUpSeconds: seconds,
+      composeDownSeconds: seconds,
+      stopGraceSeconds: seconds,
+    }),
+    checks: z.array(check).min(1),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>()
+    for (const c of r.checks) {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', message: `check id ${c.id} appears twice` })
+      seen.add(c.id)
+      if (!c.id.startsWith(`ex${c.exercise}.`))
+        ctx.addIssue({ code: 'custom', message: `check ${c.id} is filed under exercise ${c.exercise}` })
+    }
+    const total = r.checks.reduce((s, c) => s + c.points, 0)
+    if (Math.abs(total - r.totalPoints) > 1e-9)
+      ctx.addIssue({ code: 'custom', message: `checks add up to ${total} points, not ${r.totalPoints}` })
+  })
+
+export type RubricInput = z.input<typeof rubricSchema>
+export type Rubric = z.output<typeof rubricSchema>
+export type CheckDefinition = Rubric['checks'][number]
+
+/** Validates a rubric; the error lists every problem, one per line, with its path. */
+export function parseRubric(input: unknown): Rubric {
+  const result = rubricSchema.safeParse(input)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `- ${i.path.join('.') || '(rubric)'}: ${i.message}`)
+  throw new Error(`The rubric is invalid:\n${lines.join('\n')}`)
+}

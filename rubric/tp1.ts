@@ -1,0 +1,92 @@
+import type { RubricInput } from './schema.js'
+
+/** TP1 ("Docker: images, containers, Compose"): what is checked, what it is worth, what is expected. */
+export const tp1: RubricInput = {
+  lab: 'tp1',
+  title: 'TP1 — Docker: images, conteneurs, Compose',
+  language: 'fr',
+  totalPoints: 100,
+  expected: {
+    pythonImage: 'python:3.13-slim',
+    pythonVersion: '3.13',
+    postgresMajor: 16,
+    apiPort: 8000,
+    dbPort: 5432,
+    healthPath: '/health',
+    healthBody: { status: 'ok' },
+    workdir: '/app',
+    appModule: 'app:app',
+    appFile: 'app.py',
+    pipPackages: ['fastapi', 'uvicorn'],
+    oneShotOutput: 'Bonjour',
+    db: { user: 'demo', password: 'demo', database: 'demo' },
+    services: { db: 'db', api: 'api', apiBuildContext: './api' },
+    gracefulStopSeconds: 3,
+  },
+  timeouts: {
+    buildSeconds: 300,
+    startSeconds: 30,
+    probeSeconds: 5,
+    composeUpSeconds: 300,
+    composeDownSeconds: 60,
+    stopGraceSeconds: 10,
+  },
+  checks: [
+    { id: 'ex1.engine', exercise: 1, title: 'Docker Engine is reachable (engine, Compose and API versions recorded)', points: 0 },
+    { id: 'ex1.report', exercise: 1, title: 'Report: questions 1.b and 1.c', points: 4, mode: 'manual' },
+
+    { id: 'ex2.one-shot', exercise: 2, title: 'a one-shot command in the image prints its output and the container exits on its own with code 0', points: 2 },
+    { id: 'ex2.shared-kernel', exercise: 2, title: 'uname -r in the image shows the Docker host kernel', points: 2 },
+    { id: 'ex2.report', exercise: 2, title: 'Report: questions 2.a to 2.d', points: 4, mode: 'manual' },
+
+    { id: 'ex3.health-route', exercise: 3, title: 'app.py declares GET /health returning {"status": "ok"}', points: 3 },
+    {
+      id: 'ex3.dockerfile', exercise: 3, title: 'the Dockerfile has the five instructions the lab asks for', points: 5,
+      items: [
+        { id: 'from', title: 'FROM python:3.13-slim', points: 1 },
+        { id: 'workdir', title: 'WORKDIR /app', points: 1 },
+        { id: 'copy', title: 'COPY app.py', points: 1 },
+        { id: 'pip', title: 'RUN pip install fastapi uvicorn', points: 1 },
+        { id: 'cmd', title: 'CMD in exec form runs uvicorn app:app on 0.0.0.0 port 8000', points: 1 },
+      ],
+    },
+    { id: 'ex3.build', exercise: 3, title: 'the Dockerfile builds', points: 6 },
+    { id: 'ex3.image', exercise: 3, title: 'the image has /app/app.py, Python 3.13 and importable fastapi and uvicorn', points: 6 },
+
+    { id: 'ex4.health', exercise: 4, title: 'the API answers GET /health with 200 {"status":"ok"} on its published port', points: 8 },
+    { id: 'ex4.listen-all', exercise: 4, title: 'the server listens on 0.0.0.0:8000 inside the container', points: 3 },
+    { id: 'ex4.ps', exercise: 4, title: 'docker ps lists the running container with its port; after docker stop only ps -a lists it, as exited', points: 3 },
+    { id: 'ex4.graceful-stop', exercise: 4, title: 'docker stop ends the container within 3 s with exit code 0', points: 4 },
+    { id: 'ex4.report', exercise: 4, title: 'Report: questions 4.a to 4.d', points: 2, mode: 'manual' },
+
+    { id: 'ex5.compose-valid', exercise: 5, title: 'the Compose file is valid YAML and a valid Compose file', points: 4 },
+    {
+      id: 'ex5.services', exercise: 5, title: 'services db and api are declared as the lab asks', points: 3,
+      items: [
+        { id: 'db-image', title: 'db uses postgres:16', points: 1 },
+        { id: 'api-build', title: 'api builds from ./api, which holds a Dockerfile', points: 1 },
+        { id: 'api-depends-on-db', title: 'api depends on db', points: 1 },
+      ],
+    },
+    { id: 'ex5.ports', exercise: 5, title: 'db publishes 5432:5432 and api publishes 8000:8000', points: 1 },
+    { id: 'ex5.up', exercise: 5, title: 'after compose up, db and api are running and stay up', points: 4 },
+    { id: 'ex5.api-health', exercise: 5, title: 'the api service answers GET /health with 200 {"status":"ok"}', points: 3 },
+    { id: 'ex5.down', exercise: 5, title: 'compose down leaves no container and no network of the project', points: 3 },
+    { id: 'ex5.report', exercise: 5, title: 'Report: questions 5.b to 5.e', points: 2, mode: 'manual' },
+
+    { id: 'ex6.credentials', exercise: 6, title: 'POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB are demo', points: 1 },
+    { id: 'ex6.connect', exercise: 6, title: 'a PostgreSQL client connects to db as demo/demo, database demo', points: 4 },
+    { id: 'ex6.version', exercise: 6, title: 'the PostgreSQL server is version 16', points: 4 },
+    { id: 'ex6.database', exercise: 6, title: 'current_database() and current_user are demo', points: 2 },
+    { id: 'ex6.psql-exec', exercise: 6, title: 'psql -U demo -d demo inside the db container answers a query', points: 1 },
+    { id: 'ex6.service-dns', exercise: 6, title: 'from inside api, host db port 5432 accepts a TCP connection', points: 2 },
+    { id: 'ex6.report', exercise: 6, title: 'Report: questions 6.a to 6.c', points: 2, mode: 'manual' },
+
+    { id: 'ex7.logs', exercise: 7, title: "the api logs show uvicorn's startup lines", points: 2 },
+    { id: 'ex7.exec', exercise: 7, title: 'inside the running api container: app.py in the working directory, Python 3.13', points: 2 },
+    { id: 'ex7.restart', exercise: 7, title: 'restarting only api keeps the same container, leaves db alone, and /health answers again', points: 2 },
+    { id: 'ex7.report', exercise: 7, title: 'Report: questions 7.a to 7.e', points: 2, mode: 'manual' },
+
+    { id: 'ex8.report', exercise: 8, title: 'Report: questions 8.a and 8.b', points: 4, mode: 'manual' },
+  ],
+}

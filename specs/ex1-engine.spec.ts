@@ -1,0 +1,13 @@
+import { beforeAll, describe } from 'vitest'
+import { check } from '../grading/check.js'
+import { session } from '../lab/session.js'
+
+describe('Exercise 1 — Docker is installed and running', () => {
+  // The slow Docker work (image build, compose up) starts now and runs while the static checks do.
+  beforeAll(() => session().warmUp())
+
+  check('ex1.engine', async (c) => {
+    const facts = await (await session().engine()).facts()
+    for (const [name, value] of Object.entries(facts)) c.fact(name, value)
+  })
+})

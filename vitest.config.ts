@@ -1,0 +1,40 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+import { defineConfig } from 'vitest/config'
+
+/**
+ * The exercises run in the lab's order, and the checks that take the Compose stack down run last, after every
+ * check that needs it running.
+ */
+const specOrder = [
+  'ex1-engine', 'ex3-static-files', 'ex5-compose-file', 'ex3-image', 'ex2-containers',
+  'ex4-run-api', 'ex5-compose-up', 'ex6-postgres', 'ex7-debug', 'ex5-compose-down',
+]
+
+class LabOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = specOrder.findIndex((name) => f.moduleId.endsWith(`/${name}.spec.ts`))
+      return i === -1 ? specOrder.length : i
+    }
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+  }
+}
+
+export default defineConfig({
+  test: {
+    include: ['specs/**/*.spec.ts'],
+    globalSetup: ['./lab/global-setup.ts'],
+    // One worker, shared module state: every spec file uses the same image build and Compose stack.
+    pool: 'forks',
+    maxWorkers: 1,
+    isolate: false,
+    fileParallelism: false,
+    sequence: { sequencer: LabOrder },
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    teardownTimeout: 120_000,
+    bail: 0,
+    retry: 0,
+    reporters: ['default', ['./reporters/grade-reporter.ts', { outputDir: 'grades' }]],
+  },
+})
