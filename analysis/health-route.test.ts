@@ -25,7 +25,7 @@ describe('findHealthRoute', () => {
     expect(findHealthRoute(withRoute('@router.get(path="/health")', 'return {  "status" :  "ok"  }'), options).ok).toBe(true)
     expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["GET"])'), options).ok).toBe(true)
     expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["get", "HEAD"])'), options).ok).toBe(true)
-    const asyncDef = 'app = FastAPI()\n@app.get("/health")\nasync def health() -> dict:\n    return dict(status="ok")\n'
+    const asyncDef = 'app = FastAPI()\n@app.get("/health")\nasync def health() -> dict:\n    return {"status": "ok"}\n'
     expect(findHealthRoute(asyncDef, options).ok).toBe(true)
   })
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { createRequire } from 'node:module'
-import type Dockerode from 'dockerode'
+import Dockerode from 'dockerode'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import tar from 'tar-fs'
@@ -52,6 +52,7 @@ export interface ContainerState {
   ports: Record<string, { hostIp: string; hostPort: number }[]>
   workingDir: string
   labels: Record<string, string>
+  networks: string[]
 }
 
 export interface ListedContainer {
@@ -69,6 +70,15 @@ export class DockerEngine {
 
   /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
   static async connect(): Promise<DockerEngine> {
+    const dockerHost = process.env.DOCKER_HOST
+    // Testcontainers falls back to other sockets when DOCKER_HOST fails; grading on another engine than the one asked for would be wrong.
+    if (dockerHost) {
+      try {
+        await new Dockerode({ timeout: 10_000 }).ping()
+      } catch (error) {
+        throw new GraderError(`Docker is not reachable at DOCKER_HOST=${dockerHost} (${(error as Error).message.split('\n')[0]}). Start Docker Desktop or the docker service, or fix DOCKER_HOST, then grade again.`, { cause: error })
+      }
+    }
     try {
       const client = await getContainerRuntimeClient()
       return new DockerEngine(client)
@@ -167,6 +177,7 @@ export class DockerEngine {
       ports,
       workingDir: info.Config.WorkingDir,
       labels: info.Config.Labels ?? {},
+      networks: Object.keys(info.NetworkSettings.Networks ?? {}),
     }
   }
 
@@ -182,6 +193,13 @@ export class DockerEngine {
   async networks(labels: string[]): Promise<string[]> {
     const found = await this.docker.listNetworks({ filters: { label: labels } })
     return found.map((n) => n.Name)
+  }
+
+  /** Which of these network names still exist. */
+  async existingNetworks(names: string[]): Promise<string[]> {
+    if (!names.length) return []
+    const all = await this.docker.listNetworks()
+    return all.map((n) => n.Name).filter((name) => names.includes(name))
   }
 
   async exec(containerId: string, cmd: string[], options: { workingDir?: string } = {}): Promise<ExecResult> {

@@ -94,12 +94,14 @@ export class LabStack {
     await this.engine.restart((await this.requireService(service)).id, graceSeconds)
   }
 
-  /** `docker compose down`, then what is left of the project: containers and networks. */
+  /** `docker compose down`, then what is left of the project: its containers, and the networks they were on. */
   async down(graceSeconds: number): Promise<{ containers: string[]; networks: string[] }> {
+    const before = await this.engine.list({ all: true, labels: this.labelsOf() })
+    const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
     await this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
-    const networks = await this.engine.networks(this.labelsOf())
-    return { containers: containers.map((c) => c.names[0] ?? c.id), networks }
+    const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
+    return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }
   }
 }
 

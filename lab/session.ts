@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { BlockedError } from '../grading/errors.js'
+import { BlockedError, SubmissionError } from '../grading/errors.js'
 import { rubric } from '../rubric/index.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { LabApi } from './lab-api.js'
@@ -70,12 +70,37 @@ export class GradingSession {
     return build.tag
   }
 
-  /** A container of the image with the API port published, as in exercise 4. */
+  /**
+   * A container of the image with the API port published, as in exercise 4. Docker refusing to start it
+   * (e.g. CMD names a program the image lacks) is the submission's fault: the engine was reachable.
+   */
   api(): Promise<LabApi> {
     return this.once('api', async () => {
       const image = await this.requireImage()
-      return LabApi.start(await this.engine(), image, { port: rubric.expected.apiPort, labels: this.labels })
+      const engine = await this.engine()
+      try {
+        return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels })
+      } catch (error) {
+        const seen = (error as Error).message.split('\n')[0] ?? ''
+        throw new SubmissionError('Docker could not start a container of your image.', {
+          expected: 'docker run -p 8000:8000 <your image> starts the API',
+          seen,
+          fix: /executable file not found/.test(seen)
+            ? 'CMD runs a program that is not installed in the image: RUN pip install fastapi uvicorn before CMD.'
+            : 'Run the image by hand (docker run <image>) and read the error.',
+        })
+      }
     })
+  }
+
+  /** The API container for checks that need it started; when it could not start, they are blocked by ex4.health. */
+  async requireApi(): Promise<LabApi> {
+    try {
+      return await this.api()
+    } catch (error) {
+      if (error instanceof SubmissionError) throw new BlockedError('Not run: the container could not start (see ex4.health).', 'ex4.health')
+      throw error
+    }
   }
 
   composeFile(): string | undefined {

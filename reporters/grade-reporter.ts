@@ -82,9 +82,7 @@ const firstLine = (text: string | undefined) => (text ?? 'unknown error').split(
 
 function commitOf(dir: string): { commit?: string } {
   try {
-    const commit = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    const top = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    return path.resolve(top) === path.resolve(dir) ? { commit } : {}
+    return { commit: execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() }
   } catch {
     return {}
   }

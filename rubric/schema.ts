@@ -40,6 +40,7 @@ export const rubricSchema = z
       pythonVersion: z.string().regex(/^\d+\.\d+$/),
       postgresMajor: z.number().int().positive(),
       apiPort: z.number().int().min(1).max(65535),
+      apiHost: z.string(),
       dbPort: z.number().int().min(1).max(65535),
       healthPath: z.string().startsWith('/'),
       healthBody: z.record(z.string(), z.unknown()),

@@ -11,6 +11,7 @@ export const tp1: RubricInput = {
     pythonVersion: '3.13',
     postgresMajor: 16,
     apiPort: 8000,
+    apiHost: '0.0.0.0',
     dbPort: 5432,
     healthPath: '/health',
     healthBody: { status: 'ok' },

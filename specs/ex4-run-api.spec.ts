@@ -40,7 +40,7 @@ describe('Exercise 4 — run the API in a container', () => {
   })
 
   check('ex4.listen-all', async () => {
-    const api = await session().api()
+    const api = await session().requireApi()
     const found = await eventually(async () => {
       const sockets = await api.listeningSockets()
       if (!sockets.length) throw new Error('nothing listens yet')
@@ -64,7 +64,7 @@ describe('Exercise 4 — run the API in a container', () => {
   })
 
   check('ex4.ps', async () => {
-    const api = await session().api()
+    const api = await session().requireApi()
     const engine = await session().engine()
     const stop = await api.stop(timeouts.stopGraceSeconds)
     if (!stop.listedWhileRunning) {
@@ -88,7 +88,7 @@ describe('Exercise 4 — run the API in a container', () => {
   })
 
   check('ex4.graceful-stop', async (c) => {
-    const api = await session().api()
+    const api = await session().requireApi()
     const stop = await api.stop(timeouts.stopGraceSeconds)
     if (!stop.listedWhileRunning) throw new BlockedError('Not run: the container was not running when it was to be stopped (see ex4.ps).', 'ex4.ps')
     c.fact('stopMs', stop.durationMs)

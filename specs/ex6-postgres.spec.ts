@@ -103,7 +103,8 @@ describe('Exercise 6 — PostgreSQL in a container', () => {
 
   check('ex6.service-dns', async () => {
     const stack = await session().settledStack()
-    if (!(await stack.service(api))?.running) throw new BlockedError(`Not run: the ${api} container is not running (see ex5.up).`, 'ex5.up')
+    for (const service of [api, db])
+      if (!(await stack.service(service))?.running) throw new BlockedError(`Not run: the ${service} container is not running (see ex5.up).`, 'ex5.up')
     const probe = `import socket; socket.create_connection(("${db}", ${expected.dbPort}), 5).close(); print("ok")`
     const result = await stack.exec(api, ['python', '-c', probe])
     if (result.exitCode !== 0)

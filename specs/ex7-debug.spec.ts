@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util'
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { BlockedError, SubmissionError } from '../grading/errors.js'
@@ -71,14 +70,14 @@ describe('Exercise 7 — debugging containers', () => {
     const { host, port } = await stack.endpoint(api, expected.apiPort)
     const answer = await eventually(async () => {
       const reply = await httpGet(`http://${host}:${port}${expected.healthPath}`, timeouts.probeSeconds * 1000)
-      if (reply.status !== 200 || !isDeepStrictEqual(reply.json, expected.healthBody)) throw new Error(`answered ${reply.status} ${reply.body.slice(0, 200)}`)
+      if (reply.status !== 200) throw new Error(`answered ${reply.status} ${reply.body.slice(0, 200)}`)
       return reply
     }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
     if (!answer.ok) {
       const state = await stack.requireService(api)
       if (!state.running) throw new SubmissionError(`After the restart, the ${api} container stopped.`, exitedFeedback(`the ${api} container`, state.exitCode, state.oomKilled, await stack.logTail(api)))
       throw new SubmissionError(`After the restart, GET ${expected.healthPath} did not answer 200.`, {
-        expected: `200 ${JSON.stringify(expected.healthBody)} again`,
+        expected: 'HTTP 200 again',
         seen: describeConnectionError(answer.lastError),
         log: await stack.logTail(api),
       })

@@ -1,0 +1,39 @@
+import { describe } from 'vitest'
+import { checkDockerfile } from '../analysis/dockerfile-rules.js'
+import { findHealthRoute } from '../analysis/health-route.js'
+import { check } from '../grading/check.js'
+import { SubmissionError } from '../grading/errors.js'
+import { session } from '../lab/session.js'
+import { readSubmissionFile } from '../lab/submission.js'
+import { rubric } from '../rubric/index.js'
+
+const { expected } = rubric
+
+function requireFile(name: string, fix: string): string {
+  const text = readSubmissionFile(session().workDir(), name)
+  if (text === undefined) throw new SubmissionError(`There is no ${name} at the root of the submission.`, { expected: name, seen: 'no such file', fix })
+  return text
+}
+
+describe('Exercise 3 — the app and its Dockerfile', () => {
+  check('ex3.health-route', () => {
+    const source = requireFile(expected.appFile, `Save the FastAPI app of question 3.a as ${expected.appFile}.`)
+    const route = findHealthRoute(source, { path: expected.healthPath, body: expected.healthBody, fileName: expected.appFile })
+    if (!route.ok) throw new SubmissionError(route.message, route.feedback)
+  })
+
+  check('ex3.dockerfile', (c) => {
+    const dockerfile = requireFile('Dockerfile', 'Save the Dockerfile of question 3.b as Dockerfile (no extension) next to app.py.')
+    const requirements = readSubmissionFile(session().workDir(), 'requirements.txt')
+    const items = checkDockerfile(dockerfile, {
+      baseImage: expected.pythonImage,
+      workdir: expected.workdir,
+      appFile: expected.appFile,
+      pipPackages: expected.pipPackages,
+      appModule: expected.appModule,
+      host: expected.apiHost,
+      port: expected.apiPort,
+    }, requirements === undefined ? {} : { 'requirements.txt': requirements })
+    for (const item of items) c.item(item.id, item.passed, item.feedback)
+  })
+})

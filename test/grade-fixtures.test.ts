@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { rubric } from '../rubric/index.js'
+import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
+import { ensureImage } from './support/images.js'
+import { leftovers, runGrader } from './support/run-grader.js'
+
+const fixtures = listFixtures()
+
+describe('fixture submissions lose exactly the checks of their fault', () => {
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+    for (const [tag, dockerfileDir] of Object.entries(fixture.requiredImages ?? {})) await ensureImage(tag, dockerfileDir)
+    const submission = assembleFixture(fixture)
+    for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
+    try {
+      const { grade, sheet } = await runGrader(submission)
+      expect(lostChecks(grade), sheet).toEqual(fixture.lose)
+      expect(grade.status).toBe('graded')
+      for (const check of grade.checks.filter((c) => c.status === 'failed')) {
+        expect(check.message, `${check.id} says what went wrong`).not.toBe('')
+        expect(check.message).not.toMatch(/\n\s+at /) // no stack traces in the sheet
+      }
+    } finally {
+      for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])
+      rmSync(path.dirname(submission), { recursive: true, force: true })
+    }
+    expect(await leftovers()).toEqual([])
+  })
+})
+
+describe('the fixtures prove every check', () => {
+  it('every automatic check with points loses them on at least one fixture', () => {
+    const proven = new Set(fixtures.flatMap((f) => Object.entries(f.lose).filter(([, s]) => s.startsWith('failed')).map(([id]) => id)))
+    const unproven = rubric.checks.filter((c) => c.mode === 'automatic' && c.points > 0 && !proven.has(c.id)).map((c) => c.id)
+    expect(unproven).toEqual([])
+  })
+})

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rubric } from '../rubric/index.js'
+import { lostChecks, referenceSubmission } from './support/fixtures.js'
+import { leftovers, runGrader, type GraderRun } from './support/run-grader.js'
+
+function digest(dir: string): string {
+  const hash = createHash('sha256')
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const file = path.join(d, name)
+      hash.update(file)
+      if (statSync(file).isDirectory()) walk(file)
+      else hash.update(readFileSync(file))
+    }
+  }
+  walk(dir)
+  return hash.digest('hex')
+}
+
+/** Occupies a host port as another program would; resolves undefined when something already holds it. */
+function occupy(port: number): Promise<Server | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(undefined))
+    server.listen(port, '0.0.0.0', () => resolve(server))
+  })
+}
+
+describe('the reference submission', () => {
+  let run: GraderRun
+  let before: string
+  const servers: (Server | undefined)[] = []
+
+  beforeAll(async () => {
+    before = digest(referenceSubmission)
+    // The student's 8000:8000 and 5432:5432 are declarations: grading must work while the host ports are taken.
+    servers.push(await occupy(rubric.expected.apiPort), await occupy(rubric.expected.dbPort))
+    run = await runGrader(referenceSubmission)
+  })
+
+  afterAll(() => {
+    for (const server of servers) server?.close()
+  })
+
+  it('loses no automatic point, and every rubric check appears once', () => {
+    expect(lostChecks(run.grade), run.sheet).toEqual({})
+    expect(run.grade.status).toBe('graded')
+    expect(run.grade.checks.map((c) => c.id)).toEqual(rubric.checks.map((c) => c.id))
+    const manual = rubric.checks.filter((c) => c.mode === 'manual').reduce((s, c) => s + c.points, 0)
+    expect(run.grade.score).toBe(rubric.totalPoints - manual)
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('grades while host ports 8000 and 5432 are taken', () => {
+    const apiHealth = run.grade.checks.find((c) => c.id === 'ex5.api-health')
+    expect(apiHealth?.status).toBe('passed')
+    expect(servers.every((s) => s === undefined || s.listening)).toBe(true)
+  })
+
+  it('records the environment it graded on', () => {
+    expect(run.grade.environment).toMatchObject({ docker: expect.any(String), compose: expect.any(String), node: process.version })
+    expect(run.sheet).toContain(`${run.grade.score} / ${run.grade.maxScore}`)
+  })
+
+  it('leaves the submission folder unchanged and Docker clean', async () => {
+    expect(digest(referenceSubmission)).toBe(before)
+    expect(await leftovers()).toEqual([])
+  })
+})

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import type { Grade } from '../../grading/grade.js'
+import { projectRoot } from './fixtures.js'
+
+const run = promisify(execFile)
+
+export interface GraderRun {
+  grade: Grade
+  sheet: string
+  exitCode: number
+  output: string
+}
+
+/** Runs the grader as a student does (`npm test` = `vitest run`), on another folder, and reads what it wrote. */
+export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {}): Promise<GraderRun> {
+  const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-grades-'))
+  const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs')
+  let exitCode = 0
+  let output = ''
+  try {
+    const result = await run(process.execPath, [vitest, 'run'], {
+      cwd: projectRoot,
+      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', ...env, SUBMISSION_DIR: submission, GRADE_DIR: gradeDir },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    output = result.stdout + result.stderr
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string }
+    exitCode = typeof e.code === 'number' ? e.code : 1
+    output = (e.stdout ?? '') + (e.stderr ?? '')
+  }
+  let grade: Grade
+  try {
+    grade = JSON.parse(readFileSync(path.join(gradeDir, 'grade.json'), 'utf8')) as Grade
+  } catch {
+    throw new Error(`The grader wrote no grade.json (exit code ${exitCode}). Its output:\n${output.slice(-5000)}`)
+  }
+  return { grade, sheet: readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8'), exitCode, output }
+}
+
+/** Docker objects a run left behind: there must be none. */
+export async function leftovers(): Promise<string[]> {
+  const label = 'label=org.tp1-grader.run'
+  const lists = await Promise.all([
+    run('docker', ['ps', '-aq', '--filter', label]),
+    run('docker', ['images', '-q', '--filter', label]),
+    run('docker', ['network', 'ls', '-q', '--filter', label]),
+    run('docker', ['volume', 'ls', '-q', '--filter', label]),
+    run('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}} {{.Names}}']),
+  ])
+  const kinds = ['container', 'image', 'network', 'volume', 'compose project']
+  return lists.flatMap((l, i) =>
+    l.stdout.split('\n').filter((line) => line && (i < 4 || line.startsWith('tp1-grader-'))).map((id) => `${kinds[i]} ${id}`))
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+/** The grader's own tests: unit tests of the pure parts, and end-to-end runs of the grader on fixture submissions. */
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['{analysis,grading,lab,reporters,rubric}/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/fixtures/**'],
+    testTimeout: 15 * 60_000,
+    hookTimeout: 10 * 60_000,
+    // Each end-to-end test is a whole grading run that uses Docker: one file at a time on 2 cores.
+    fileParallelism: false,
+  },
+})
