@@ -46,7 +46,7 @@ export default class GradeReporter implements Reporter {
     mkdirSync(outDir, { recursive: true })
     writeAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
     writeAtomically(path.join(outDir, 'grade-sheet.md'), renderGradeSheet(grade, { title: rubric.title }))
-    process.stdout.write(`\n${renderSummary(grade, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
+    process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`Grade sheet: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
   }
 }

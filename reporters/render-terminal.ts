@@ -30,13 +30,13 @@ export function painter(color: boolean): Paint {
   return color ? (style, text) => `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : (_, text) => text
 }
 
-export function renderSummary(grade: Grade, options: { color: boolean }): string {
+export function renderSummary(grade: Grade, options: { color: boolean; title?: string }): string {
   const paint = painter(options.color)
   const groups = groupByExercise(grade.checks)
   const lost = grade.checks.filter(isLost)
   const manual = grade.checks.filter((c) => c.status === 'manual')
   const lines = [
-    paint('bold', `Grade — ${grade.lab}`),
+    paint('bold', `Grade — ${options.title ?? grade.lab}`),
     ...renderExerciseLines(groups, paint),
     ...(lost.length ? ['', 'Points not earned:', ...renderLostLines(lost, paint)] : []),
     ...(manual.length ? ['', renderManualLine(manual, paint)] : []),

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { parseRubric } from '../rubric/schema.js'
+import { collectGrade, type ObservedCheck, type RunFacts } from './collect-grade.js'
+
+const rubric = parseRubric({
+  lab: 'mini', title: 'Mini lab', language: 'en', totalPoints: 10,
+  expected: {
+    pythonImage: 'python:3.13-slim', pythonVersion: '3.13', postgresMajor: 16, apiPort: 8000, apiHost: '0.0.0.0', dbPort: 5432,
+    healthPath: '/health', healthBody: { status: 'ok' }, workdir: '/app', appModule: 'app:app', appFile: 'app.py',
+    pipPackages: ['fastapi'], oneShotOutput: 'hi', db: { user: 'u', password: 'p', database: 'd' },
+    services: { db: 'db', api: 'api', apiBuildContext: './api' }, gracefulStopSeconds: 3,
+  },
+  timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1 },
+  checks: [
+    { id: 'ex1.engine', exercise: 1, title: 'engine', points: 0 },
+    { id: 'ex1.build', exercise: 1, title: 'build', points: 4 },
+    { id: 'ex1.run', exercise: 1, title: 'run', points: 3 },
+    { id: 'ex2.file', exercise: 2, title: 'file', points: 1 },
+    { id: 'ex2.report', exercise: 2, title: 'report', points: 2, mode: 'manual' },
+  ],
+})
+
+const run: RunFacts = { submissionPath: '/s', startedAt: new Date('2026-01-01T00:00:00Z'), durationMs: 1234.4, node: 'v20', grader: '1.0.0', runErrors: [] }
+
+describe('collectGrade', () => {
+  it('lists every rubric check once, in rubric order, even when tests report them twice or out of order', () => {
+    const observed: ObservedCheck[] = [
+      { checkId: 'ex1.run', state: 'passed', verdict: { status: 'passed', points: 3, message: 'passed' }, errors: [] },
+      { checkId: 'ex1.build', state: 'passed', verdict: { status: 'passed', points: 4, message: 'passed' }, errors: [] },
+      { checkId: 'ex1.build', state: 'failed', verdict: { status: 'failed', points: 0, message: 'duplicate' }, errors: [] },
+    ]
+    const grade = collectGrade(rubric, observed, run)
+    expect(grade.checks.map((c) => [c.id, c.status])).toEqual([
+      ['ex1.engine', 'ungraded'], ['ex1.build', 'passed'], ['ex1.run', 'passed'], ['ex2.file', 'ungraded'], ['ex2.report', 'manual'],
+    ])
+  })
+
+  it('sums earned points, never more than a check is worth, and rounds the duration', () => {
+    const observed: ObservedCheck[] = [
+      { checkId: 'ex1.engine', state: 'passed', verdict: { status: 'passed', points: 0, message: 'passed', facts: { docker: '20.10', kernel: '6.1' } }, errors: [] },
+      { checkId: 'ex1.build', state: 'failed', verdict: { status: 'failed', points: 99, message: 'partial' }, errors: [] },
+      { checkId: 'ex1.run', state: 'failed', verdict: { status: 'blocked', points: 0, message: 'not run', blockedBy: 'ex1.build' }, errors: [] },
+      { checkId: 'ex2.file', state: 'failed', verdict: { status: 'failed', points: 0, message: 'no file', feedback: { expected: 'a', seen: 'b', fix: 'c' } }, errors: [] },
+    ]
+    const grade = collectGrade(rubric, observed, run)
+    expect(grade).toMatchObject({ status: 'graded', score: 4, maxScore: 10, durationMs: 1234, environment: { docker: '20.10', kernel: '6.1', node: 'v20' } })
+    expect(grade.checks[2]).toMatchObject({ status: 'blocked', details: { blockedBy: 'ex1.build' } })
+    expect(grade.checks[3]).toMatchObject({ details: { expected: 'a', seen: 'b', fix: 'c' } })
+  })
+
+  it('marks a test skipped by a failed hook as ungraded with the hook error, never as passed or zero-by-fault', () => {
+    const observed: ObservedCheck[] = [{ checkId: 'ex1.build', state: 'skipped', errors: ['Hook timed out in 1000ms'] }]
+    const grade = collectGrade(rubric, observed, run)
+    expect(grade.status).toBe('ungraded')
+    expect(grade.checks[1]).toMatchObject({ status: 'ungraded', points: 0 })
+    expect(grade.checks[1]?.message).toContain('Hook timed out in 1000ms')
+  })
+
+  it('explains checks that never ran with the run error', () => {
+    const grade = collectGrade(rubric, [], { ...run, runErrors: ['the run was interrupted before this check'] })
+    expect(grade.checks[1]?.message).toBe('The grader did not run this check (not your fault): the run was interrupted before this check')
+  })
+
+  it('gives an ungraded verdict no points', () => {
+    const observed: ObservedCheck[] = [{ checkId: 'ex1.build', state: 'failed', verdict: { status: 'ungraded', points: 4, message: 'docker died' }, errors: [] }]
+    expect(collectGrade(rubric, observed, run).checks[1]).toMatchObject({ status: 'ungraded', points: 0 })
+  })
+})
