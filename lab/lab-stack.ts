@@ -33,14 +33,18 @@ export class LabStack {
     readonly project: string,
   ) {}
 
-  static async up(engine: DockerEngine, options: { config: ComposeConfig; project: string; labels: Record<string, string>; scratchDir: string; timeoutMs: number }): Promise<LabStack> {
+  /** `docker compose up --build [services]`; all services when none are named. */
+  static async up(
+    engine: DockerEngine,
+    options: { config: ComposeConfig; project: string; labels: Record<string, string>; scratchDir: string; timeoutMs: number; services?: string[] },
+  ): Promise<LabStack> {
     const file = 'compose.grader.json'
     writeFileSync(path.join(options.scratchDir, file), JSON.stringify(graderComposeConfig(options.config, options.labels), null, 2))
     const starting = new DockerComposeEnvironment(options.scratchDir, file)
       .withProjectName(options.project)
       .withBuild()
       .withDefaultWaitStrategy(new StartedOnly())
-      .up()
+      .up(options.services)
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ComposeUpTimeout(options.timeoutMs)), options.timeoutMs)

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { BlockedError, SubmissionError } from '../grading/errors.js'
+import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { rubric } from '../rubric/index.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { LabApi } from './lab-api.js'
 import type { ComposeConfig } from './compose-config.js'
-import { LabStack, loadComposeConfig, type ComposeConfigResult } from './lab-stack.js'
+import { ComposeUpTimeout, LabStack, loadComposeConfig, type ComposeConfigResult } from './lab-stack.js'
 import { runLabels } from './labels.js'
 import { copySubmission, findComposeFile, submissionDir } from './submission.js'
 import { eventually } from './eventually.js'
@@ -19,7 +19,8 @@ declare module 'vitest' {
   }
 }
 
-export type StackOutcome = { ok: true; stack: LabStack } | { ok: false; error: unknown }
+/** `failure`: the full `up` failed and only the services that need no build were started, so they stay gradable. */
+export type StackOutcome = { ok: true; stack: LabStack; failure?: unknown } | { ok: false; error: unknown }
 
 /**
  * What the specs of one grading run share: one copy of the submission, one build of the image, one Compose
@@ -127,11 +128,17 @@ export class GradingSession {
     return this.once('stack', async () => {
       try {
         const config = await this.requireComposeConfig()
+        const engine = await this.engine()
         this.workDir()
-        const stack = await LabStack.up(await this.engine(), {
-          config, project: this.project, labels: this.labels, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000,
-        })
-        return { ok: true as const, stack }
+        const options = { config, project: this.project, labels: this.labels, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000 }
+        try {
+          return { ok: true as const, stack: await LabStack.up(engine, options) }
+        } catch (failure) {
+          if (failure instanceof ComposeUpTimeout) throw failure
+          const prebuilt = Object.entries(config.services).filter(([, s]) => !s.build).map(([name]) => name)
+          if (!prebuilt.length) throw failure
+          return { ok: true as const, stack: await LabStack.up(engine, { ...options, services: prebuilt }), failure }
+        }
       } catch (error) {
         return { ok: false as const, error }
       }
@@ -141,7 +148,7 @@ export class GradingSession {
   async requireStack(): Promise<LabStack> {
     const outcome = await this.stack()
     if (outcome.ok) return outcome.stack
-    if (outcome.error instanceof BlockedError) throw outcome.error
+    if (outcome.error instanceof BlockedError || outcome.error instanceof GraderError) throw outcome.error
     throw new BlockedError('Not run: docker compose up failed (see ex5.up).', 'ex5.up')
   }
 

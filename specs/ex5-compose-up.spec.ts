@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { BlockedError, SubmissionError } from '../grading/errors.js'
+import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { exitedFeedback } from '../lab/api-diagnosis.js'
 import { tail } from '../lab/docker-logs.js'
 import { eventually } from '../lab/eventually.js'
@@ -16,30 +16,32 @@ const { db, api } = expected.services
 describe('Exercise 5 — docker compose up', () => {
   check('ex5.up', async () => {
     const outcome = await session().stack()
-    if (!outcome.ok) {
-      if (outcome.error instanceof BlockedError) throw outcome.error
-      if (outcome.error instanceof ComposeUpTimeout)
-        throw new SubmissionError(`${outcome.error.message}.`, {
+    const failure = outcome.ok ? outcome.failure : outcome.error
+    if (failure !== undefined) {
+      if (failure instanceof BlockedError || failure instanceof GraderError) throw failure
+      if (failure instanceof ComposeUpTimeout)
+        throw new SubmissionError(`${failure.message}.`, {
           expected: `docker compose up finishes within ${timeouts.composeUpSeconds} s`,
           seen: 'still building or starting',
           fix: 'A RUN step of api/Dockerfile must end: start the server with CMD, never with RUN.',
         })
-      const message = (outcome.error as Error).message
-      throw new SubmissionError('docker compose up failed.', {
+      const message = (failure as Error).message
+      const partly = outcome.ok ? ' The services that need no build were started alone, so that their checks are still graded.' : ''
+      throw new SubmissionError(`docker compose up failed.${partly}`, {
         expected: 'docker compose up --build starts db and api',
         seen: tail(message, 3),
-        fix: /failed to solve|executor failed|returned a non-zero code/.test(message)
+        fix: /failed to solve|executor failed|returned a non-zero code|failed to compute cache key/.test(message)
           ? 'The api image did not build: run docker compose build api and read the first error.'
           : 'Run docker compose up in your submission folder and read the first error.',
         log: tail(message),
       })
     }
-    await session().settledStack()
+    const stack = await session().settledStack()
     for (const service of [db, api]) {
-      const state = await outcome.stack.service(service)
+      const state = await stack.service(service)
       if (!state) throw new SubmissionError(`Compose created no container for "${service}".`, { expected: `a running ${service} container`, seen: 'none' })
       if (!state.running)
-        throw new SubmissionError(`The ${service} container stopped after compose up.`, exitedFeedback(`the ${service} container`, state.exitCode, state.oomKilled, await outcome.stack.logTail(service)))
+        throw new SubmissionError(`The ${service} container stopped after compose up.`, exitedFeedback(`the ${service} container`, state.exitCode, state.oomKilled, await stack.logTail(service)))
     }
   })
 

@@ -1,0 +1,91 @@
+export interface CodeComparison { same: boolean; differences: string[] }
+
+interface Line { n: number; text: string }
+type Op = { kind: 'same' | 'report' | 'file'; line: Line }
+
+const MAX_SHOWN = 3
+// Beyond this many cells the LCS table is skipped and lines are compared in order.
+const MAX_CELLS = 4_000_000
+
+// Trailing whitespace and blank lines are noise from copy-pasting into Markdown.
+const contentLines = (text: string): Line[] =>
+  text.replace(/\r\n?/g, '\n').split('\n').map((t, i) => ({ n: i + 1, text: t.trimEnd() })).filter((l) => l.text !== '')
+const tabIndented = (lines: Line[]) => lines.some((l) => /^ *\t/.test(l.text))
+const spaceIndented = (lines: Line[]) => lines.some((l) => /^ +\S/.test(l.text))
+const indentUnit = (lines: Line[]) => Math.min(4, ...lines.map((l) => /^ */.exec(l.text)![0].length).filter((n) => n > 0))
+const expandTabs = (lines: Line[], unit: number): Line[] =>
+  lines.map((l) => ({ ...l, text: l.text.replace(/^[ \t]+/, (ws) => ws.replace(/\t/g, ' '.repeat(unit))) }))
+const quote = (s: string) => `\`${s.length > 70 ? `${s.slice(0, 67)}...` : s}\``
+
+/** Compares a file pasted in the report with the submitted file; line numbers in differences are the file's. */
+export function compareCode(pasted: string, submitted: string): CodeComparison {
+  let report = contentLines(pasted)
+  let file = contentLines(submitted)
+  if (report.length === 0) return { same: false, differences: ["the report's copy is empty"] }
+  if (file.length === 0) return { same: false, differences: ['the submitted file is empty'] }
+  const differences: string[] = []
+  // One note instead of one difference per indented line; the rest is then compared with tabs expanded.
+  if (tabIndented(report) && !tabIndented(file) && spaceIndented(file)) {
+    differences.push("the report's copy is indented with tabs; the file uses spaces")
+    report = expandTabs(report, indentUnit(file))
+  } else if (tabIndented(file) && !tabIndented(report) && spaceIndented(report)) {
+    differences.push("the file is indented with tabs; the report's copy uses spaces")
+    file = expandTabs(file, indentUnit(report))
+  }
+  const lines = describe(diff(report, file))
+  differences.push(...lines.slice(0, MAX_SHOWN))
+  if (lines.length > MAX_SHOWN) differences.push(`... and ${lines.length - MAX_SHOWN} more differing lines`)
+  return { same: differences.length === 0, differences }
+}
+
+// Pairs each run of report-only lines with the file-only lines next to it, as replacements.
+function describe(ops: Op[]): string[] {
+  const out: string[] = []
+  let lastFileLine = 0
+  for (let i = 0; i < ops.length;) {
+    if (ops[i]!.kind === 'same') {
+      lastFileLine = ops[i++]!.line.n
+      continue
+    }
+    const reportRun: Line[] = []
+    const fileRun: Line[] = []
+    for (; i < ops.length && ops[i]!.kind !== 'same'; i++) (ops[i]!.kind === 'report' ? reportRun : fileRun).push(ops[i]!.line)
+    for (let k = 0; k < Math.max(reportRun.length, fileRun.length); k++) {
+      const [r, f] = [reportRun[k], fileRun[k]]
+      if (r && f) out.push(`line ${f.n}: report ${quote(r.text)} vs file ${quote(f.text)}`)
+      else if (f) out.push(`line ${f.n}: file ${quote(f.text)} is missing from the report`)
+      else if (r) out.push(`after line ${fileRun.at(-1)?.n ?? lastFileLine}: report ${quote(r.text)} is not in the file`)
+    }
+    lastFileLine = fileRun.at(-1)?.n ?? lastFileLine
+  }
+  return out
+}
+
+function diff(a: Line[], b: Line[]): Op[] {
+  const ops: Op[] = []
+  if (a.length * b.length > MAX_CELLS) {
+    for (let k = 0; k < Math.max(a.length, b.length); k++) {
+      const [x, y] = [a[k], b[k]]
+      if (x && y && x.text === y.text) ops.push({ kind: 'same', line: y })
+      else ops.push(...(x ? [{ kind: 'report' as const, line: x }] : []), ...(y ? [{ kind: 'file' as const, line: y }] : []))
+    }
+    return ops
+  }
+  const w = b.length + 1
+  const lcs = new Uint32Array((a.length + 1) * w)
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i * w + j] = a[i]!.text === b[j]!.text ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!)
+    }
+  }
+  let [i, j] = [0, 0]
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i]!.text === b[j]!.text) {
+      ops.push({ kind: 'same', line: b[j]! })
+      i++
+      j++
+    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) ops.push({ kind: 'file', line: b[j++]! })
+    else ops.push({ kind: 'report', line: a[i++]! })
+  }
+  return ops
+}
