@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
  * check that needs it running.
  */
 const specOrder = [
-  'ex1-engine', 'ex3-static-files', 'ex5-compose-file', 'ex3-image', 'ex2-containers',
+  'ex1-engine', 'ex3-static-files', 'report', 'ex5-compose-file', 'ex3-image', 'ex2-containers',
   'ex4-run-api', 'ex5-compose-up', 'ex6-postgres', 'ex7-debug', 'ex5-compose-down',
 ]
 

@@ -7,6 +7,7 @@ import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
 export class CheckRecorder {
   private readonly items: ItemVerdict[] = []
   private readonly facts: Record<string, string | number | boolean> = {}
+  private readonly notes: string[] = []
 
   constructor(readonly id: string) {}
 
@@ -15,6 +16,11 @@ export class CheckRecorder {
     const def = checkDefinition(this.id).items?.find((i) => i.id === id)
     if (!def) throw new GraderError(`check ${this.id} has no item "${id}" in the rubric`)
     this.items.push({ id, title: def.title, points: passed ? def.points : 0, maxPoints: def.points, passed, ...(feedback ? { feedback } : {}) })
+  }
+
+  /** Something worth telling even when the check passes. */
+  note(text: string): void {
+    this.notes.push(text)
   }
 
   fact(name: string, value: string | number | boolean): void {
@@ -29,7 +35,7 @@ export class CheckRecorder {
     }
     if (outcome === undefined) {
       if (def.items) return this.itemsVerdict(def.items.length)
-      return { status: 'passed', points: def.points, message: 'passed', ...extra }
+      return { status: 'passed', points: def.points, message: this.notes.join(' ') || 'passed', ...extra }
     }
     if (outcome instanceof SubmissionError)
       return { status: 'failed', points: 0, message: outcome.message, feedback: outcome.feedback, ...extra }
@@ -44,7 +50,7 @@ export class CheckRecorder {
       return { status: 'ungraded', points: 0, message: `the grader recorded ${this.items.length} of ${expectedItems} parts of this check`, items: this.items }
     const points = this.items.reduce((s, i) => s + i.points, 0)
     const lost = this.items.filter((i) => !i.passed)
-    if (lost.length === 0) return { status: 'passed', points, message: 'passed', items: this.items, ...(Object.keys(this.facts).length ? { facts: this.facts } : {}) }
+    if (lost.length === 0) return { status: 'passed', points, message: this.notes.join(' ') || 'passed', items: this.items, ...(Object.keys(this.facts).length ? { facts: this.facts } : {}) }
     return {
       status: 'failed',
       points,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
+import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { rubric } from '../rubric/index.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
@@ -32,6 +33,7 @@ export class GradingSession {
   readonly project = `tp1-grader-${this.runId}`
   private readonly memo = new Map<string, Promise<unknown>>()
   private work?: { dir: string; scratch: string }
+  private reportReview?: ReportReview
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) {
@@ -178,6 +180,12 @@ export class GradingSession {
       })
       return stack
     })
+  }
+
+  /** The written report, read once. */
+  report(): ReportReview {
+    this.reportReview ??= reviewReport(this.workDir(), rubric.report)
+    return this.reportReview
   }
 
   /** Starts the slow Docker work early, in the background, while static checks run. */

@@ -11,6 +11,7 @@ const rubric = parseRubric({
     services: { db: 'db', api: 'api', apiBuildContext: './api' }, gracefulStopSeconds: 3,
   },
   timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1 },
+  report: { file: 'README.md', minWords: 5, questions: {}, pastedFiles: {} },
   checks: [
     { id: 'ex1.engine', exercise: 1, title: 'engine', points: 0 },
     { id: 'ex1.build', exercise: 1, title: 'build', points: 4 },

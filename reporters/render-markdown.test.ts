@@ -122,7 +122,7 @@ describe('renderGradeSheet', () => {
     const tiny: Grade = {
       schemaVersion: 1, lab: 'tp0', submission: { path: 'sub' }, status: 'graded', score: 2, maxScore: 2,
       startedAt: '2025-01-02T03:04:05.000Z', durationMs: 1500, environment: { docker: '27.3.1', node: 'v20.18.1', grader: '0.1.0' },
-      checks: [{ id: 'ex2.one-shot', exercise: 2, title: 'prints Bonjour', points: 2, maxPoints: 2, status: 'passed', message: 'ok' }],
+      checks: [{ id: 'ex2.one-shot', exercise: 2, title: 'prints Bonjour', points: 2, maxPoints: 2, status: 'passed', message: 'passed' }],
     }
     expect(renderGradeSheet(tiny)).toBe(
       [
@@ -162,5 +162,18 @@ describe('code', () => {
     expect(code('ex4.health')).toBe('`ex4.health`')
     expect(code('a`b')).toBe('``a`b``')
     expect(code('`x`')).toBe('`` `x` ``')
+  })
+})
+
+describe('notes on passed checks', () => {
+  it('shows the note of a passed advisory check, and nothing for a plain pass', async () => {
+    const { gradedSample } = await import('./grade-fixture.js')
+    const grade = gradedSample()
+    const passed = grade.checks.find((c) => c.status === 'passed')!
+    const plain = renderGradeSheet(grade)
+    passed.message = 'The copy of docker-compose.yml in question 5.b is indented with tabs.'
+    const noted = renderGradeSheet(grade)
+    expect(plain).not.toContain('indented with tabs')
+    expect(noted).toContain(`(\`${passed.id}\`): The copy of docker-compose.yml in question 5.b is indented with tabs.`)
   })
 })

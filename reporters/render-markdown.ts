@@ -56,8 +56,8 @@ function renderRunInfo(grade: Grade): string {
 
 function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[]): string {
   const heading = `## Exercise ${group.exercise} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
-  const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c))
-  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c) : renderFeedback(c, allChecks)))
+  const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || hasNote(c))
+  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c) : hasNote(c) ? renderPassedNote(c) : renderFeedback(c, allChecks)))
   return [heading, renderExerciseTable(group.checks), ...(feedback.length ? ['### Feedback', ...feedback] : [])].join('\n\n')
 }
 
@@ -81,6 +81,13 @@ function tableRow(cells: readonly string[]): string {
 // Backslashes before a pipe are doubled, or `\|` in the text would turn the escape back into a column break.
 export function escapeCell(text: string): string {
   return oneLine(text).replace(/(\\*)\|/g, (_, slashes: string) => `${slashes}${slashes}\\|`)
+}
+
+// A passed check may still have something to say (an advisory note); its message is then not "passed".
+const hasNote = (check: GradedCheck) => check.status === 'passed' && !isLost(check) && check.message !== 'passed'
+
+function renderPassedNote(check: GradedCheck): string {
+  return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)}): ${inline(check.message)}`
 }
 
 function renderManualNote(check: GradedCheck): string {

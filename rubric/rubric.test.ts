@@ -20,6 +20,7 @@ describe('the TP1 rubric', () => {
         "ex2.report",
         "ex3.health-route",
         "ex3.dockerfile",
+        "ex3.report-files",
         "ex3.build",
         "ex3.image",
         "ex4.health",

@@ -18,6 +18,8 @@ const check = z
     mode: z.enum(['automatic', 'manual']).default('automatic'),
     /** Partial credit: the check's points are the sum of its items' points. */
     items: z.array(item).optional(),
+    /** Report checks: automatic for presence and evidence, and flagged for the instructor's review of the prose. */
+    review: z.boolean().default(false),
   })
   .superRefine((c, ctx) => {
     if (c.items) {
@@ -61,6 +63,15 @@ export const rubricSchema = z
       composeDownSeconds: seconds,
       stopGraceSeconds: seconds,
     }),
+    report: z.object({
+      file: z.string().min(1),
+      /** Words of prose that make a question answered. */
+      minWords: z.number().int().nonnegative(),
+      /** Question ids ("4.a") and whether the question asks for a screenshot. */
+      questions: z.record(z.string().regex(/^\d+\.[a-z]$/), z.object({ screenshot: z.boolean() })),
+      /** Files the report pastes, by the question that pastes them, compared with the submitted ones. */
+      pastedFiles: z.record(z.string(), z.string()),
+    }),
     checks: z.array(check).min(1),
   })
   .superRefine((r, ctx) => {
@@ -71,6 +82,9 @@ export const rubricSchema = z
       if (!c.id.startsWith(`ex${c.exercise}.`))
         ctx.addIssue({ code: 'custom', message: `check ${c.id} is filed under exercise ${c.exercise}` })
     }
+    for (const c of r.checks.filter((c) => c.review))
+      for (const i of c.items ?? [])
+        if (!(i.id in r.report.questions)) ctx.addIssue({ code: 'custom', message: `check ${c.id} grades question ${i.id}, which report.questions does not list` })
     const total = r.checks.reduce((s, c) => s + c.points, 0)
     if (Math.abs(total - r.totalPoints) > 1e-9)
       ctx.addIssue({ code: 'custom', message: `checks add up to ${total} points, not ${r.totalPoints}` })

@@ -1,5 +1,16 @@
 import type { RubricInput } from './schema.js'
 
+type CheckInput = RubricInput['checks'][number]
+
+/** A report check: its points are shared equally among its questions, each answered or not. */
+function reportCheck(exercise: number, points: number, questions: string[]): CheckInput {
+  return {
+    id: `ex${exercise}.report`, exercise, points, review: true,
+    title: `Report: question${questions.length > 1 ? 's' : ''} ${questions.join(', ')} answered, screenshots real`,
+    items: questions.map((q) => ({ id: q, title: `question ${q}`, points: points / questions.length })),
+  }
+}
+
 /** TP1 ("Docker: images, containers, Compose"): what is checked, what it is worth, what is expected. */
 export const tp1: RubricInput = {
   lab: 'tp1',
@@ -32,13 +43,28 @@ export const tp1: RubricInput = {
     composeDownSeconds: 60,
     stopGraceSeconds: 10,
   },
+  report: {
+    file: 'README.md',
+    minWords: 8,
+    questions: {
+      '1.b': { screenshot: true }, '1.c': { screenshot: true },
+      '2.a': { screenshot: false }, '2.b': { screenshot: false }, '2.c': { screenshot: false }, '2.d': { screenshot: true },
+      '3.a': { screenshot: false }, '3.b': { screenshot: false }, '3.c': { screenshot: true },
+      '4.a': { screenshot: false }, '4.b': { screenshot: true }, '4.c': { screenshot: true }, '4.d': { screenshot: true },
+      '5.b': { screenshot: false }, '5.c': { screenshot: true }, '5.d': { screenshot: true }, '5.e': { screenshot: false },
+      '6.a': { screenshot: false }, '6.b': { screenshot: true }, '6.c': { screenshot: false },
+      '7.a': { screenshot: true }, '7.b': { screenshot: true }, '7.c': { screenshot: true }, '7.d': { screenshot: true }, '7.e': { screenshot: false },
+      '8.a': { screenshot: false }, '8.b': { screenshot: false },
+    },
+    pastedFiles: { '3.a': 'app.py', '3.b': 'Dockerfile', '5.b': 'docker-compose.yml' },
+  },
   checks: [
     { id: 'ex1.engine', exercise: 1, title: 'Docker Engine is reachable (engine, Compose and API versions recorded)', points: 0 },
-    { id: 'ex1.report', exercise: 1, title: 'Report: questions 1.b and 1.c', points: 4, mode: 'manual' },
+    reportCheck(1, 4, ['1.b', '1.c']),
 
     { id: 'ex2.one-shot', exercise: 2, title: 'a one-shot command in the image prints its output and the container exits on its own with code 0', points: 2 },
     { id: 'ex2.shared-kernel', exercise: 2, title: 'uname -r in the image shows the Docker host kernel', points: 2 },
-    { id: 'ex2.report', exercise: 2, title: 'Report: questions 2.a to 2.d', points: 4, mode: 'manual' },
+    reportCheck(2, 4, ['2.a', '2.b', '2.c', '2.d']),
 
     { id: 'ex3.health-route', exercise: 3, title: 'app.py declares GET /health returning {"status": "ok"}', points: 3 },
     {
@@ -51,6 +77,7 @@ export const tp1: RubricInput = {
         { id: 'cmd', title: 'CMD in exec form runs uvicorn app:app on 0.0.0.0 port 8000', points: 1 },
       ],
     },
+    { id: 'ex3.report-files', exercise: 3, title: 'the files pasted in the report (3.a, 3.b, 5.b) match the submitted ones (advisory)', points: 0 },
     { id: 'ex3.build', exercise: 3, title: 'the Dockerfile builds', points: 6 },
     { id: 'ex3.image', exercise: 3, title: 'the image has /app/app.py, Python 3.13 and importable fastapi and uvicorn', points: 6 },
 
@@ -58,7 +85,7 @@ export const tp1: RubricInput = {
     { id: 'ex4.listen-all', exercise: 4, title: 'the server listens on 0.0.0.0:8000 inside the container', points: 3 },
     { id: 'ex4.ps', exercise: 4, title: 'docker ps lists the running container with its port; after docker stop only ps -a lists it, as exited', points: 3 },
     { id: 'ex4.graceful-stop', exercise: 4, title: 'docker stop ends the container within 3 s with exit code 0', points: 4 },
-    { id: 'ex4.report', exercise: 4, title: 'Report: questions 4.a to 4.d', points: 2, mode: 'manual' },
+    reportCheck(4, 2, ['4.a', '4.b', '4.c', '4.d']),
 
     { id: 'ex5.compose-valid', exercise: 5, title: 'the Compose file is valid YAML and a valid Compose file', points: 4 },
     {
@@ -73,7 +100,7 @@ export const tp1: RubricInput = {
     { id: 'ex5.up', exercise: 5, title: 'after compose up, db and api are running and stay up', points: 4 },
     { id: 'ex5.api-health', exercise: 5, title: 'the api service answers GET /health with 200 {"status":"ok"}', points: 3 },
     { id: 'ex5.down', exercise: 5, title: 'compose down leaves no container and no network of the project', points: 3 },
-    { id: 'ex5.report', exercise: 5, title: 'Report: questions 5.b to 5.e', points: 2, mode: 'manual' },
+    reportCheck(5, 2, ['5.b', '5.c', '5.d', '5.e']),
 
     { id: 'ex6.credentials', exercise: 6, title: 'POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB are demo', points: 1 },
     { id: 'ex6.connect', exercise: 6, title: 'a PostgreSQL client connects to db as demo/demo, database demo', points: 4 },
@@ -81,13 +108,13 @@ export const tp1: RubricInput = {
     { id: 'ex6.database', exercise: 6, title: 'current_database() and current_user are demo', points: 2 },
     { id: 'ex6.psql-exec', exercise: 6, title: 'psql -U demo -d demo inside the db container answers a query', points: 1 },
     { id: 'ex6.service-dns', exercise: 6, title: 'from inside api, host db port 5432 accepts a TCP connection', points: 2 },
-    { id: 'ex6.report', exercise: 6, title: 'Report: questions 6.a to 6.c', points: 2, mode: 'manual' },
+    reportCheck(6, 2, ['6.a', '6.b', '6.c']),
 
     { id: 'ex7.logs', exercise: 7, title: "the api logs show uvicorn's startup lines", points: 2 },
     { id: 'ex7.exec', exercise: 7, title: 'inside the running api container: app.py in the working directory, Python 3.13', points: 2 },
     { id: 'ex7.restart', exercise: 7, title: 'restarting only api keeps the same container, leaves db alone, and /health answers again', points: 2 },
-    { id: 'ex7.report', exercise: 7, title: 'Report: questions 7.a to 7.e', points: 2, mode: 'manual' },
+    reportCheck(7, 2, ['7.a', '7.b', '7.c', '7.d', '7.e']),
 
-    { id: 'ex8.report', exercise: 8, title: 'Report: questions 8.a and 8.b', points: 4, mode: 'manual' },
+    reportCheck(8, 4, ['8.a', '8.b']),
   ],
 }
