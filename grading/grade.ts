@@ -23,6 +23,8 @@ export interface Grade {
     grader: string
   }
   checks: GradedCheck[]
+  /** Problems that did not stop the grading (e.g. a malformed review file, ignored). */
+  warnings?: string[]
 }
 
 export interface GradedCheck {
@@ -34,6 +36,16 @@ export interface GradedCheck {
   status: CheckStatus
   message: string
   details?: CheckDetails
+  /** Checks the instructor reviews by hand (the report): `points` above is the reviewed figure once there is one. */
+  review?: CheckReview
+}
+
+export interface CheckReview {
+  status: 'pending' | 'reviewed'
+  automaticPoints: number
+  points?: number
+  comment?: string
+  reviewer?: string
 }
 
 export interface CheckDetails extends Feedback {

@@ -67,3 +67,30 @@ describe('collectGrade', () => {
     expect(collectGrade(rubric, observed, run).checks[1]).toMatchObject({ status: 'ungraded', points: 0 })
   })
 })
+
+describe('the instructor review', () => {
+  const reviewed = parseRubric({ ...rubric, checks: rubric.checks.map((c) => (c.id === 'ex2.report' ? { ...c, mode: 'automatic' as const, review: true } : c)) })
+  const observed: ObservedCheck[] = [{ checkId: 'ex2.report', state: 'passed', verdict: { status: 'passed', points: 2, message: 'passed' }, errors: [] }]
+
+  it('marks reviewed checks pending until the instructor records points', () => {
+    const check = collectGrade(reviewed, observed, run).checks.find((c) => c.id === 'ex2.report')
+    expect(check).toMatchObject({ points: 2, review: { status: 'pending', automaticPoints: 2 } })
+  })
+
+  it('counts the instructor points and keeps the automatic ones visible', () => {
+    const grade = collectGrade(reviewed, observed, { ...run, review: { reviewer: 'M. Dupont', checks: { 'ex2.report': { points: 1.5, comment: '2.c is vague' } } } })
+    expect(grade.checks.find((c) => c.id === 'ex2.report')).toMatchObject({
+      points: 1.5, review: { status: 'reviewed', automaticPoints: 2, points: 1.5, comment: '2.c is vague', reviewer: 'M. Dupont' },
+    })
+    expect(grade.score).toBe(1.5)
+  })
+
+  it('caps points above the maximum and warns about unknown checks', () => {
+    const grade = collectGrade(reviewed, observed, { ...run, review: { checks: { 'ex2.report': { points: 9 }, 'ex1.build': { points: 1 } } } })
+    expect(grade.checks.find((c) => c.id === 'ex2.report')?.points).toBe(2)
+    expect(grade.warnings).toEqual([
+      'The review file grades ex1.build, which is not a reviewed check: ignored.',
+      'The review gives ex2.report 9 points, more than its 2: counted as 2.',
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 import type { CheckDefinition, Rubric } from '../rubric/schema.js'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Verdict } from '../grading/verdict.js'
+import type { ReviewFile } from './review-file.js'
 
 /** What the reporter saw of one test that carries a check id. */
 export interface ObservedCheck {
@@ -20,6 +21,9 @@ export interface RunFacts {
   grader: string
   /** Unhandled errors and interruptions: the run is incomplete. */
   runErrors: string[]
+  /** The instructor's review (points and comments by check id). */
+  review?: ReviewFile
+  warnings?: string[]
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
@@ -29,7 +33,10 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   const byId = new Map<string, ObservedCheck>()
   for (const o of observed) if (!byId.has(o.checkId)) byId.set(o.checkId, o)
 
-  const checks = rubric.checks.map((def) => gradeCheck(def, byId.get(def.id), run.runErrors))
+  const warnings = [...(run.warnings ?? [])]
+  for (const id of Object.keys(run.review?.checks ?? {}))
+    if (!rubric.checks.some((c) => c.id === id && c.review)) warnings.push(`The review file grades ${id}, which is not a reviewed check: ignored.`)
+  const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors), run.review, warnings))
   const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
   const str = (v: unknown) => (v === undefined ? undefined : String(v))
   const environment: Grade['environment'] = { node: run.node, grader: run.grader }
@@ -49,6 +56,25 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
     durationMs: Math.round(run.durationMs),
     environment,
     checks,
+    ...(warnings.length ? { warnings } : {}),
+  }
+}
+
+/** Merges the instructor's review: their points replace the automatic ones, and both stay visible. */
+function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile | undefined, warnings: string[]): GradedCheck {
+  if (!def.review) return check
+  const entry = review?.checks[def.id]
+  const base = { automaticPoints: check.points, ...(review?.reviewer ? { reviewer: review.reviewer } : {}) }
+  if (!entry) return { ...check, review: { status: 'pending', ...base } }
+  let points = entry.points
+  if (points !== undefined && points > def.points) {
+    warnings.push(`The review gives ${def.id} ${points} points, more than its ${def.points}: counted as ${def.points}.`)
+    points = def.points
+  }
+  return {
+    ...check,
+    ...(points !== undefined ? { points: round(points) } : {}),
+    review: { status: 'reviewed', ...base, ...(points !== undefined ? { points: round(points) } : {}), ...(entry.comment ? { comment: entry.comment } : {}) },
   }
 }
 

@@ -6,6 +6,7 @@ import type { TestCase } from 'vitest/node'
 import { rubric } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
+import { loadReview, reviewFilePath } from './review-file.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
 
@@ -32,7 +33,10 @@ export default class GradeReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const runErrors = unhandledErrors.map((e) => firstLine(e.message))
     if (reason === 'interrupted') runErrors.unshift('the run was interrupted before this check')
+    const reviewFile = reviewFilePath(submissionDir())
+    const review = loadReview(reviewFile)
     const grade = collectGrade(rubric, observeChecks(modules), {
+      ...(review instanceof Error ? { warnings: [`${review.message}: ignored.`] } : review ? { review } : {}),
       submissionPath: submissionDir(),
       ...commitOf(submissionDir()),
       startedAt: this.startedAt,

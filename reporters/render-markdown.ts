@@ -9,6 +9,7 @@ export function renderGradeSheet(grade: Grade, options: { title?: string } = {})
     `# ${oneLine(options.title ?? grade.lab)}`,
     renderScoreLine(grade),
     ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks)] : []),
+    ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${inline(w)}`).join('\n>\n')] : []),
     renderRunInfo(grade),
     ...groupByExercise(grade.checks).map((group) => renderExercise(group, grade.checks)),
   ]
@@ -58,7 +59,12 @@ function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[])
   const heading = `## Exercise ${group.exercise} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
   const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || hasNote(c))
   const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c) : hasNote(c) ? renderPassedNote(c) : renderFeedback(c, allChecks)))
-  return [heading, renderExerciseTable(group.checks), ...(feedback.length ? ['### Feedback', ...feedback] : [])].join('\n\n')
+  const reviews = group.checks.filter((c) => c.review).map(renderReview)
+  return [
+    heading, renderExerciseTable(group.checks),
+    ...(feedback.length ? ['### Feedback', ...feedback] : []),
+    ...reviews,
+  ].join('\n\n')
 }
 
 export function renderExerciseTable(checks: readonly GradedCheck[]): string {
@@ -88,6 +94,17 @@ const hasNote = (check: GradedCheck) => check.status === 'passed' && !isLost(che
 
 function renderPassedNote(check: GradedCheck): string {
   return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)}): ${inline(check.message)}`
+}
+
+/** Both figures stay visible: the automatic one (presence, evidence) and the instructor's. */
+export function renderReview(check: GradedCheck): string {
+  const review = check.review!
+  const automatic = `${formatPoints(review.automaticPoints)} / ${formatPoints(check.maxPoints)}`
+  const head = `${STATUS_ICON.manual} **Instructor review** of ${code(check.id)}:`
+  if (review.status === 'pending') return `${head} pending — the automatic ${automatic} (answers present, screenshots real) counts until then.`
+  const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (automatic: ${automatic}).`
+  const by = review.reviewer ? ` — ${inline(review.reviewer)}` : ''
+  return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}`
 }
 
 function renderManualNote(check: GradedCheck): string {

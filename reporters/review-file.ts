@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const reviewSchema = z.object({
+  reviewer: z.string().optional(),
+  checks: z.record(
+    z.string().regex(/^ex\d+\.[a-z0-9-]+$/),
+    z.object({ points: z.number().nonnegative().optional(), comment: z.string().optional() }).strict(),
+  ),
+}).strict()
+
+export type ReviewFile = z.infer<typeof reviewSchema>
+
+/**
+ * The instructor's review of a submission: REVIEW_FILE, or `<submission folder>.review.json` beside it
+ * (never inside it, where the student could write it).
+ */
+export function reviewFilePath(submissionDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.REVIEW_FILE ? path.resolve(env.REVIEW_FILE) : `${path.resolve(submissionDir)}.review.json`
+}
+
+/** undefined when there is no review file; an Error naming the file and the problem when it is malformed. */
+export function loadReview(file: string): ReviewFile | Error | undefined {
+  if (!existsSync(file)) return undefined
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    return new Error(`The review file ${file} is not valid JSON: ${(error as Error).message}`)
+  }
+  const parsed = reviewSchema.safeParse(data)
+  if (parsed.success) return parsed.data
+  return new Error(`The review file ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`)
+}
