@@ -21,6 +21,8 @@ export interface Grade {
     kernel?: string
     node: string
     grader: string
+    /** sha256 of the grader's own files: the batch tool flags grades made by a modified grader. */
+    graderDigest?: string
   }
   checks: GradedCheck[]
   /** Problems that did not stop the grading (e.g. a malformed review file, ignored). */

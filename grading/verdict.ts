@@ -8,6 +8,8 @@ export interface Feedback {
   fix?: string
   /** The last lines of a relevant log (build output, container logs). */
   log?: string
+  /** Where in the submission the fault is, when known: annotations point there. Path relative to the submission. */
+  location?: { file: string; line?: number }
 }
 
 export interface ItemVerdict {

@@ -26,6 +26,11 @@ describe('graderComposeConfig', () => {
     expect(config.networks?.outside).toEqual({ external: true, name: 'shared' })
   })
 
+  it('puts the grader limits in place of the student ones', () => {
+    const limited = graderComposeConfig({ services: { api: { image: 'x', mem_limit: '64g', pids_limit: -1 } } }, labels, { mem_limit: '1024m', pids_limit: 512 })
+    expect(limited.services.api).toMatchObject({ mem_limit: '1024m', pids_limit: 512 })
+  })
+
   it('leaves the rest of the student configuration alone', () => {
     expect(config.services.api?.depends_on).toEqual(studentConfig.services.api?.depends_on)
     expect(studentConfig.services.db?.ports?.[0]?.published).toBe('5432')

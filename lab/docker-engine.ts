@@ -109,13 +109,14 @@ export class DockerEngine {
   }
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
-  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number): Promise<BuildResult> {
+  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number, limits: { memoryMegabytes: number; cpus: number }): Promise<BuildResult> {
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined
     let error: string | undefined
     const stream = (await this.docker.buildImage(tar.pack(context, { ignore: dockerignoreFilter(context) }), {
       t: tag, labels, forcerm: true, rm: true, pull: false,
+      memory: limits.memoryMegabytes * 1024 * 1024, memswap: limits.memoryMegabytes * 1024 * 1024, cpuperiod: 100_000, cpuquota: Math.round(limits.cpus * 100_000),
     } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy(): void }
     let timedOut = false
     const timer = setTimeout(() => { timedOut = true; stream.destroy() }, timeoutMs)

@@ -1,4 +1,5 @@
-import { GenericContainer, type StartedTestContainer } from 'testcontainers'
+import type { StartedTestContainer } from 'testcontainers'
+import { LimitedContainer, type Limits } from './limited-container.js'
 import type { DockerEngine, ContainerState, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
 import { eventually, type Eventually } from './eventually.js'
@@ -24,8 +25,8 @@ export class LabApi {
     readonly containerPort: number,
   ) {}
 
-  static async start(engine: DockerEngine, image: string, options: { port: number; labels: Record<string, string>; command?: string[] }): Promise<LabApi> {
-    let definition = new GenericContainer(image).withExposedPorts(options.port).withLabels(options.labels).withWaitStrategy(new StartedOnly())
+  static async start(engine: DockerEngine, image: string, options: { port: number; labels: Record<string, string>; limits: Limits; command?: string[] }): Promise<LabApi> {
+    let definition = new LimitedContainer(image).withLimits(options.limits).withExposedPorts(options.port).withLabels(options.labels).withWaitStrategy(new StartedOnly())
     if (options.command) definition = definition.withCommand(options.command)
     return new LabApi(engine, await definition.start(), options.port)
   }

@@ -6,6 +6,7 @@ import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from '
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
+import { composeLimits, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
 const run = promisify(execFile)
@@ -36,10 +37,10 @@ export class LabStack {
   /** `docker compose up --build [services]`; all services when none are named. */
   static async up(
     engine: DockerEngine,
-    options: { config: ComposeConfig; project: string; labels: Record<string, string>; scratchDir: string; timeoutMs: number; services?: string[] },
+    options: { config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; scratchDir: string; timeoutMs: number; services?: string[] },
   ): Promise<LabStack> {
     const file = 'compose.grader.json'
-    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(graderComposeConfig(options.config, options.labels), null, 2))
+    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(graderComposeConfig(options.config, options.labels, composeLimits(options.limits)), null, 2))
     const starting = new DockerComposeEnvironment(options.scratchDir, file)
       .withProjectName(options.project)
       .withBuild()
@@ -99,13 +100,25 @@ export class LabStack {
   }
 
   /** `docker compose down`, then what is left of the project: its containers, and the networks they were on. */
-  async down(graceSeconds: number): Promise<{ containers: string[]; networks: string[] }> {
+  async down(graceSeconds: number, timeoutMs: number): Promise<{ containers: string[]; networks: string[] }> {
     const before = await this.engine.list({ all: true, labels: this.labelsOf() })
     const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
-    await this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
+    await withTimeout(this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true }), timeoutMs, 'docker compose down')
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs)
+  })
+  try {
+    return await Promise.race([work, timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

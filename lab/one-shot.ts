@@ -1,5 +1,5 @@
-import { GenericContainer } from 'testcontainers'
 import type { DockerEngine } from './docker-engine.js'
+import { LimitedContainer, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
 export interface OneShotResult {
@@ -12,9 +12,9 @@ export interface OneShotResult {
 export async function runOneShot(
   engine: DockerEngine,
   image: string,
-  options: { command: string[]; entrypoint?: string[]; labels: Record<string, string>; timeoutMs: number },
+  options: { command: string[]; entrypoint?: string[]; labels: Record<string, string>; limits: Limits; timeoutMs: number },
 ): Promise<OneShotResult> {
-  let definition = new GenericContainer(image).withCommand(options.command).withLabels(options.labels).withWaitStrategy(new StartedOnly())
+  let definition = new LimitedContainer(image).withLimits(options.limits).withCommand(options.command).withLabels(options.labels).withWaitStrategy(new StartedOnly())
   if (options.entrypoint) definition = definition.withEntrypoint(options.entrypoint)
   const container = await definition.start()
   try {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
+import { composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { rubric } from '../rubric/index.js'
@@ -63,7 +64,7 @@ export class GradingSession {
   image(): Promise<BuildResult> {
     return this.once('image', async () => {
       const engine = await this.engine()
-      return engine.buildImage(this.workDir(), `${this.project}:student`, this.labels, rubric.timeouts.buildSeconds * 1000)
+      return engine.buildImage(this.workDir(), `${this.project}:student`, this.labels, rubric.timeouts.buildSeconds * 1000, rubric.limits)
     })
   }
 
@@ -82,7 +83,7 @@ export class GradingSession {
       const image = await this.requireImage()
       const engine = await this.engine()
       try {
-        return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels })
+        return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels, limits: rubric.limits })
       } catch (error) {
         const seen = (error as Error).message.split('\n')[0] ?? ''
         throw new SubmissionError('Docker could not start a container of your image.', {
@@ -125,14 +126,21 @@ export class GradingSession {
     return result.config
   }
 
+  /** What the policy refuses in the student's project (privileges, host access): nothing of it is run then. */
+  async policyViolations(): Promise<PolicyViolation[]> {
+    return composePolicyViolations(await this.requireComposeConfig(), this.workDir())
+  }
+
   /** `docker compose up --build`, once. */
   stack(): Promise<StackOutcome> {
     return this.once('stack', async () => {
       try {
         const config = await this.requireComposeConfig()
+        const refused = await this.policyViolations()
+        if (refused.length) throw new BlockedError(`Not run: the grader refuses to run this Compose project (${refused.map((v) => `${v.service}.${v.key}`).join(', ')}; see ex5.compose-valid).`, 'ex5.compose-valid')
         const engine = await this.engine()
         this.workDir()
-        const options = { config, project: this.project, labels: this.labels, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000 }
+        const options = { config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000 }
         try {
           return { ok: true as const, stack: await LabStack.up(engine, options) }
         } catch (failure) {

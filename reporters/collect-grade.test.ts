@@ -10,6 +10,7 @@ const rubric = parseRubric({
     pipPackages: ['fastapi'], oneShotOutput: 'hi', db: { user: 'u', password: 'p', database: 'd' },
     services: { db: 'db', api: 'api', apiBuildContext: './api' }, gracefulStopSeconds: 3,
   },
+  limits: { memoryMegabytes: 64, pids: 64, cpus: 1, logMegabytes: 1 },
   timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1 },
   report: { file: 'README.md', minWords: 5, questions: {}, pastedFiles: {} },
   checks: [

@@ -19,6 +19,7 @@ export interface RunFacts {
   durationMs: number
   node: string
   grader: string
+  graderDigest?: string
   /** Unhandled errors and interruptions: the run is incomplete. */
   runErrors: string[]
   /** The instructor's review (points and comments by check id). */
@@ -39,7 +40,7 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors), run.review, warnings))
   const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
   const str = (v: unknown) => (v === undefined ? undefined : String(v))
-  const environment: Grade['environment'] = { node: run.node, grader: run.grader }
+  const environment: Grade['environment'] = { node: run.node, grader: run.grader, ...(run.graderDigest ? { graderDigest: run.graderDigest } : {}) }
   for (const key of ['docker', 'dockerApi', 'compose', 'kernel'] as const) {
     const value = str(engine[key])
     if (value !== undefined) environment[key] = value

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { constants as osConstants } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
@@ -7,6 +10,9 @@ import { rubric } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
+import { renderAnnotations } from './github-actions.js'
+import { graderDigest } from './grader-digest.js'
+import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
 
@@ -19,23 +25,46 @@ export interface GradeReporterOptions {
 export default class GradeReporter implements Reporter {
   private vitest?: Vitest
   private startedAt = new Date()
+  private readonly commandsToken = randomUUID()
+  /** Checks finished so far: what a run stopped by a signal still writes. */
+  private readonly finished = new Map<string, ObservedCheck>()
+  private written = false
 
   constructor(private readonly options: GradeReporterOptions = {}) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
+    // Student output (logs, HTTP bodies) reaches the job log through test errors: it must not run workflow commands.
+    if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`::stop-commands::${this.commandsToken}\n`)
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+      process.once(signal, () => {
+        this.write([...this.finished.values()], [`the run was stopped (${signal}) before this check`])
+        // The run's cleanup (lab/global-setup.ts) exits sooner; this is the backstop when it never started.
+        setTimeout(() => process.exit(128 + osConstants.signals[signal]), 60_000)
+      })
   }
 
   onTestRunStart(): void {
     this.startedAt = new Date()
   }
 
+  onTestCaseResult(test: TestCase): void {
+    const observed = observeCheck(test, [])
+    if (observed) this.finished.set(observed.checkId, observed)
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const runErrors = unhandledErrors.map((e) => firstLine(e.message))
     if (reason === 'interrupted') runErrors.unshift('the run was interrupted before this check')
-    const reviewFile = reviewFilePath(submissionDir())
-    const review = loadReview(reviewFile)
-    const grade = collectGrade(rubric, observeChecks(modules), {
+    this.write(observeChecks(modules), runErrors)
+  }
+
+  /** Synchronous on purpose: it also runs from a signal handler, before the process ends. */
+  private write(observed: ObservedCheck[], runErrors: string[]): void {
+    if (this.written) return
+    this.written = true
+    const review = loadReview(reviewFilePath(submissionDir()))
+    const grade = collectGrade(rubric, observed, {
       ...(review instanceof Error ? { warnings: [`${review.message}: ignored.`] } : review ? { review } : {}),
       submissionPath: submissionDir(),
       ...commitOf(submissionDir()),
@@ -43,36 +72,47 @@ export default class GradeReporter implements Reporter {
       durationMs: Date.now() - this.startedAt.getTime(),
       node: process.version,
       grader: graderVersion(),
+      graderDigest: graderDigest(fileURLToPath(new URL('..', import.meta.url))),
       runErrors,
     })
     const root = this.vitest?.config.root ?? process.cwd()
     const outDir = path.resolve(root, process.env.GRADE_DIR || this.options.outputDir || 'grades')
     mkdirSync(outDir, { recursive: true })
     writeAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
-    writeAtomically(path.join(outDir, 'grade-sheet.md'), renderGradeSheet(grade, { title: rubric.title }))
+    const sheet = renderGradeSheet(grade, { title: rubric.title })
+    writeAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`Grade sheet: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
+    if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
+  }
+
+  /** The sheet in the job summary, and the lost points as annotations on the student's files. */
+  private publishOnGitHub(grade: Grade, sheet: string): void {
+    process.stdout.write(`::${this.commandsToken}::\n`)
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    for (const line of renderAnnotations(grade, path.relative(workspace, grade.submission.path))) process.stdout.write(`${line}\n`)
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, sheet)
   }
 }
 
 /** Every test that carries a check id, with the errors of the suites and module around it. */
 export function observeChecks(modules: ReadonlyArray<TestModule>): ObservedCheck[] {
-  const observed: ObservedCheck[] = []
-  for (const module of modules) {
+  return modules.flatMap((module) => {
     const moduleErrors = module.errors().map((e) => firstLine(e.message))
-    for (const test of module.children.allTests()) {
-      const meta = test.meta()
-      if (!meta.checkId) continue
-      const result = test.result()
-      observed.push({
-        checkId: meta.checkId,
-        state: result.state,
-        ...(meta.verdict ? { verdict: meta.verdict } : {}),
-        errors: [...(result.errors ?? []).map((e) => firstLine(e.message)), ...suiteErrors(test), ...moduleErrors],
-      })
-    }
+    return [...module.children.allTests()].flatMap((test) => observeCheck(test, moduleErrors) ?? [])
+  })
+}
+
+function observeCheck(test: TestCase, moduleErrors: string[]): ObservedCheck | undefined {
+  const meta = test.meta()
+  if (!meta.checkId) return undefined
+  const result = test.result()
+  return {
+    checkId: meta.checkId,
+    state: result.state,
+    ...(meta.verdict ? { verdict: meta.verdict } : {}),
+    errors: [...(result.errors ?? []).map((e) => firstLine(e.message)), ...suiteErrors(test), ...moduleErrors],
   }
-  return observed
 }
 
 function suiteErrors(test: TestCase): string[] {

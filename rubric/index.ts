@@ -4,21 +4,25 @@ import { tp1 } from './tp1.js'
 export type { CheckDefinition, Rubric } from './schema.js'
 export { parseRubric } from './schema.js'
 
-/** Timeouts can be shortened or lengthened per run: GRADER_TIMEOUT_<NAME>=seconds (e.g. GRADER_TIMEOUT_BUILD_SECONDS). */
-function withTimeoutOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
-  const timeouts = { ...rubric.timeouts }
-  for (const key of Object.keys(timeouts) as (keyof Rubric['timeouts'])[]) {
-    const name = `GRADER_TIMEOUT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
+/** Numbers an instructor or a test may change for one run: PREFIX_<NAME_IN_CAPS>=value (e.g. GRADER_TIMEOUT_BUILD_SECONDS=5). */
+function overridden<T extends Record<string, number>>(values: T, prefix: string, env: NodeJS.ProcessEnv): T {
+  const result: Record<string, number> = { ...values }
+  for (const key of Object.keys(values)) {
+    const name = `${prefix}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
     const raw = env[name]
     if (raw === undefined || raw === '') continue
     const value = Number(raw)
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive number of seconds`)
-    timeouts[key] = value
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive number`)
+    result[key] = value
   }
-  return { ...rubric, timeouts }
+  return result as T
 }
 
-export const rubric: Rubric = withTimeoutOverrides(parseRubric(tp1), process.env)
+export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
+  return { ...rubric, timeouts: overridden(rubric.timeouts, 'GRADER_TIMEOUT', env), limits: overridden(rubric.limits, 'GRADER_LIMIT', env) }
+}
+
+export const rubric: Rubric = withOverrides(parseRubric(tp1), process.env)
 
 export function checkDefinition(id: string): CheckDefinition {
   const found = rubric.checks.find((c) => c.id === id)

@@ -55,6 +55,13 @@ export const rubricSchema = z
       services: z.object({ db: z.string(), api: z.string(), apiBuildContext: z.string() }),
       gracefulStopSeconds: seconds,
     }),
+    /** Limits on every container the grader starts or lets Compose start. */
+    limits: z.object({
+      memoryMegabytes: z.number().int().positive(),
+      pids: z.number().int().positive(),
+      cpus: z.number().positive(),
+      logMegabytes: z.number().int().positive(),
+    }),
     timeouts: z.object({
       buildSeconds: seconds,
       startSeconds: seconds,

@@ -35,6 +35,7 @@ export const tp1: RubricInput = {
     services: { db: 'db', api: 'api', apiBuildContext: './api' },
     gracefulStopSeconds: 3,
   },
+  limits: { memoryMegabytes: 1024, pids: 512, cpus: 1, logMegabytes: 10 },
   timeouts: {
     buildSeconds: 300,
     startSeconds: 30,

@@ -14,7 +14,7 @@ describe('Exercise 2 — images and containers', () => {
     const image = await session().requireImage()
     const expected = rubric.expected.oneShotOutput
     const command = ['python', '-c', `print('${expected}')`]
-    const result = await runOneShot(await session().engine(), image, { command, labels: session().labels, timeoutMs })
+    const result = await runOneShot(await session().engine(), image, { command, labels: session().labels, limits: rubric.limits, timeoutMs })
     const shown = `docker run <your image> ${command.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ')}`
     if (result.exitCode === undefined)
       throw new SubmissionError(`The container of ${shown} was still running after ${timeoutMs / 1000} s.`, {
@@ -36,7 +36,7 @@ describe('Exercise 2 — images and containers', () => {
     const image = await session().requireImage()
     const engine = await session().engine()
     const { kernel } = await engine.facts()
-    const result = await runOneShot(engine, image, { command: ['uname', '-r'], labels: session().labels, timeoutMs })
+    const result = await runOneShot(engine, image, { command: ['uname', '-r'], labels: session().labels, limits: rubric.limits, timeoutMs })
     const seen = result.output.trim()
     c.fact('kernel', seen)
     if (seen !== kernel)

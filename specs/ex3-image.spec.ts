@@ -51,7 +51,7 @@ describe('Exercise 3 — build the image', () => {
       '        mods[m] = repr(e)',
       `print(json.dumps({"python": sys.version.split()[0], "app": os.path.isfile(${JSON.stringify(`${expected.workdir}/${expected.appFile}`)}), "modules": mods}))`,
     ].join('\n')
-    const result = await runOneShot(engine, image, { entrypoint: ['python'], command: ['-c', script], labels: session().labels, timeoutMs: rubric.timeouts.startSeconds * 1000 })
+    const result = await runOneShot(engine, image, { entrypoint: ['python'], command: ['-c', script], labels: session().labels, limits: rubric.limits, timeoutMs: rubric.timeouts.startSeconds * 1000 })
     const line = result.output.trim().split('\n').pop() ?? ''
     let seen: { python: string; app: boolean; modules: Record<string, string> }
     try {

@@ -19,7 +19,7 @@ describe('Exercise 3 — the app and its Dockerfile', () => {
   check('ex3.health-route', () => {
     const source = requireFile(expected.appFile, `Save the FastAPI app of question 3.a as ${expected.appFile}.`)
     const route = findHealthRoute(source, { path: expected.healthPath, body: expected.healthBody, fileName: expected.appFile })
-    if (!route.ok) throw new SubmissionError(route.message, route.feedback)
+    if (!route.ok) throw new SubmissionError(route.message, { ...route.feedback, location: { file: expected.appFile, ...(route.line ? { line: route.line } : {}) } })
   })
 
   check('ex3.dockerfile', (c) => {
@@ -34,6 +34,6 @@ describe('Exercise 3 — the app and its Dockerfile', () => {
       host: expected.apiHost,
       port: expected.apiPort,
     }, requirements === undefined ? {} : { 'requirements.txt': requirements })
-    for (const item of items) c.item(item.id, item.passed, item.feedback)
+    for (const item of items) c.item(item.id, item.passed, item.feedback && { ...item.feedback, location: { file: 'Dockerfile', ...(item.line ? { line: item.line } : {}) } })
   })
 })

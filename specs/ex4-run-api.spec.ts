@@ -8,10 +8,18 @@ import { describeConnectionError } from '../lab/http-probe.js'
 import { describeExitCode } from '../lab/exit-codes.js'
 import { session } from '../lab/session.js'
 import { rubric } from '../rubric/index.js'
+import { findInstructionLine } from '../analysis/dockerfile-rules.js'
+import { readSubmissionFile } from '../lab/submission.js'
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort
 const healthBody = JSON.stringify(expected.healthBody)
+
+/** The CMD line of the Dockerfile: where a server that does not listen right or stop right is fixed. */
+function cmdLocation(): { file: string; line?: number } {
+  const line = findInstructionLine(readSubmissionFile(session().workDir(), 'Dockerfile') ?? '', 'CMD')
+  return { file: 'Dockerfile', ...(line ? { line } : {}) }
+}
 
 describe('Exercise 4 — run the API in a container', () => {
   check('ex4.health', async () => {
@@ -60,6 +68,7 @@ describe('Exercise 4 — run the API in a container', () => {
         seen: diagnosis.seen,
         ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
         log: await api.logTail(),
+        location: cmdLocation(),
       })
   })
 
@@ -100,6 +109,7 @@ describe('Exercise 4 — run the API in a container', () => {
         fix: stop.exitCode === 137
           ? 'Write CMD in exec form: CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits 10 s and then kills it (137).'
           : 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
+        location: cmdLocation(),
       })
   })
 })

@@ -8,12 +8,12 @@ import { rubric } from '../rubric/index.js'
 describe('Exercise 5 — docker compose down', () => {
   check('ex5.down', async () => {
     const stack = await session().requireStack()
-    const left = await stack.down(rubric.timeouts.stopGraceSeconds)
+    const left = await stack.down(rubric.timeouts.stopGraceSeconds, rubric.timeouts.composeDownSeconds * 1000)
     if (left.containers.length || left.networks.length)
       throw new SubmissionError('docker compose down left parts of the project behind.', {
         expected: 'no container and no network of the project',
         seen: [...left.containers.map((c) => `container ${c}`), ...left.networks.map((n) => `network ${n}`)].join(', '),
-        fix: 'Containers started outside Compose, or attached to an external network, are not removed by down: let Compose manage them all.',
+        fix: 'docker compose down removes what Compose created, not external networks or containers started by hand: let Compose create the project network (no external: true).',
       })
   })
 })

@@ -29,13 +29,21 @@ describe('Exercise 5 — the Compose file', () => {
         fix: 'Save your Compose file as docker-compose.yml next to the api/ folder.',
       })
     const yaml = parseComposeYaml(readSubmissionFile(session().workDir(), file) ?? '', file)
-    if (!yaml.ok) throw new SubmissionError(yaml.message, yaml.feedback)
+    if (!yaml.ok) throw new SubmissionError(yaml.message, { ...yaml.feedback, location: { file, ...(yaml.line ? { line: yaml.line } : {}) } })
     const config = await session().composeConfig()
     if (!config.ok)
       throw new SubmissionError(`${file} is valid YAML but not a valid Compose file.`, {
         expected: 'docker compose config accepts the file',
         seen: 'error' in config ? config.error : 'no configuration',
         fix: 'Check the key names and their nesting against the lab: services → db / api → image, build, environment, ports, depends_on.',
+      })
+    const refused = await session().policyViolations()
+    if (refused.length)
+      throw new SubmissionError(`The grader refuses to run this Compose project: ${refused.map((v) => `service "${v.service}", ${v.key}`).join('; ')}.`, {
+        expected: 'services that need no special power over the machine and use only files of the submission',
+        seen: refused.map((v) => `${v.service}: ${v.message}`).join('\n'),
+        fix: 'Remove these keys: the lab needs none of them. Nothing of this project was run.',
+        location: { file },
       })
   })
 

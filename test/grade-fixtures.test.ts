@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { rubric } from '../rubric/index.js'
@@ -15,13 +15,19 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     const submission = assembleFixture(fixture)
     for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
     try {
-      const { grade, sheet } = await runGrader(submission)
+      const { grade, sheet } = await runGrader(submission, fixture.env)
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(grade.status).toBe('graded')
       for (const check of grade.checks.filter((c) => c.status === 'failed')) {
         expect(check.message, `${check.id} says what went wrong`).not.toBe('')
         expect(check.message).not.toMatch(/\n\s+at /) // no stack traces in the sheet
+        expect(check.details?.log?.length ?? 0, `${check.id} keeps a tail of the log, not all of it`).toBeLessThanOrEqual(4100)
       }
+      for (const [id, text] of Object.entries(fixture.expectMessages ?? {})) {
+        const check = grade.checks.find((c) => c.id === id)
+        expect(`${check?.message}\n${check?.details?.seen ?? ''}`).toContain(text)
+      }
+      for (const marker of fixture.hostMarkers ?? []) expect(existsSync(marker), `${marker} must never be created`).toBe(false)
     } finally {
       for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])
       rmSync(path.dirname(submission), { recursive: true, force: true })

@@ -21,6 +21,12 @@ export interface Fixture {
   /** Images the fixture needs beyond the lab's, and the folder of a Dockerfile that builds each offline. */
   requiredImages?: Record<string, string>
   lose: Record<string, string>
+  /** Environment of the grading run (e.g. shorter timeouts or smaller limits for hostile fixtures). */
+  env?: Record<string, string>
+  /** Host paths the submission tries to create: they must never appear. */
+  hostMarkers?: string[]
+  /** Substrings that the message (or seen) of a check must contain. */
+  expectMessages?: Record<string, string>
 }
 
 export function listFixtures(): Fixture[] {

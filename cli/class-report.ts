@@ -1,0 +1,108 @@
+import { escapeCell } from '../reporters/render-markdown.js'
+import { formatPoints } from '../reporters/format.js'
+import type { CheckPassRate, ClassSummary } from './class-stats.js'
+import { escapeXml, histogramSvg, passRateSvg, rateColor } from './svg-charts.js'
+
+export const CHART_FILES = { histogram: 'score-distribution.svg', passRates: 'check-pass-rates.svg' } as const
+const MOST_FAILED = 5
+
+const percent = (rate: number | undefined) => (rate === undefined ? '—' : `${Math.round(rate * 100)} %`)
+const orDash = (n: number | undefined) => (n === undefined ? '—' : formatPoints(n))
+
+export function renderCharts(summary: ClassSummary): { histogram: string; passRates: string } {
+  return {
+    histogram: histogramSvg(summary.histogram, `Score distribution (${summary.graded} graded, out of ${summary.maxScore})`),
+    passRates: passRateSvg(summary.passRates, 'Pass rate per check (full points earned)'),
+  }
+}
+
+/** The checks most of the class lost, lowest pass rate first. */
+export function mostFailed(rates: readonly CheckPassRate[]): CheckPassRate[] {
+  return rates
+    .filter((r) => r.rate !== undefined && r.rate < 1 && r.maxPoints > 0)
+    .sort((a, b) => a.rate! - b.rate! || b.maxPoints - a.maxPoints)
+    .slice(0, MOST_FAILED)
+}
+
+function headline(summary: ClassSummary): string {
+  return `${summary.students} students · ${summary.graded} graded · ${summary.ungraded.length} ungraded · mean ${orDash(summary.meanScore)} / ${summary.maxScore} · median ${orDash(summary.medianScore)} / ${summary.maxScore}`
+}
+
+const RERUN = 'npx tp1-grade-class grade … --only-ungraded'
+
+export function renderClassReportMarkdown(summary: ClassSummary): string {
+  const failed = mostFailed(summary.passRates)
+  const blocks = [
+    `# Class report — ${summary.title}`,
+    `**${headline(summary)}**`,
+    ...(summary.ungraded.length ? [renderUngradedMarkdown(summary)] : []),
+    `## What the class failed most`,
+    failed.length
+      ? failed.map((r) => `- \`${r.id}\` — ${r.title}: ${percent(r.rate)} passed (${r.passed}/${r.graded})`).join('\n')
+      : 'Every graded student earned the full points of every check.',
+    `## Score distribution`,
+    `![Score distribution](${CHART_FILES.histogram})`,
+    ['| score | students |', '| --- | ---: |', ...summary.histogram.map((b) => `| ${b.from}–${b.to} | ${b.count} |`)].join('\n'),
+    `## Pass rate per check`,
+    `![Pass rate per check](${CHART_FILES.passRates})`,
+    [
+      '| check | title | passed | pass rate | mean points |',
+      '| --- | --- | ---: | ---: | ---: |',
+      ...summary.passRates.map((r) => `| \`${r.id}\` | ${escapeCell(r.title)} | ${r.passed}/${r.graded} | ${percent(r.rate)} | ${orDash(r.meanPoints)} / ${r.maxPoints} |`),
+    ].join('\n'),
+  ]
+  return `${blocks.join('\n\n')}\n`
+}
+
+function renderUngradedMarkdown(summary: ClassSummary): string {
+  return [
+    '## Ungraded — not zeros',
+    `The grader or Docker failed for these students, not the students: they have no score yet. Re-run them alone with \`${RERUN}\`.`,
+    '',
+    ...summary.ungraded.map((u) => `- **${u.student}** — ${escapeCell(u.reason)}`),
+  ].join('\n')
+}
+
+/** One file a teacher opens offline: no script, no external resource, the charts inline. */
+export function renderClassReportHtml(summary: ClassSummary): string {
+  const charts = renderCharts(summary)
+  const e = escapeXml
+  const failed = mostFailed(summary.passRates)
+  const ungraded = summary.ungraded.length
+    ? `<section class="ungraded"><h2>Ungraded — not zeros</h2><p>The grader or Docker failed for these students, not the students: they have no score yet. Re-run them alone with <code>${e(RERUN)}</code>.</p><ul>${summary.ungraded.map((u) => `<li><strong>${e(u.student)}</strong> — ${e(u.reason)}</li>`).join('')}</ul></section>`
+    : ''
+  const failedList = failed.length
+    ? `<ul>${failed.map((r) => `<li><code>${e(r.id)}</code> — ${e(r.title)}: <strong>${percent(r.rate)}</strong> passed (${r.passed}/${r.graded})</li>`).join('')}</ul>`
+    : '<p>Every graded student earned the full points of every check.</p>'
+  const rows = summary.passRates
+    .map((r) => `<tr><td><code>${e(r.id)}</code></td><td>${e(r.title)}</td><td class="n">${r.passed}/${r.graded}</td><td class="n" style="color:${rateColor(r.rate)}">${percent(r.rate)}</td><td class="n">${orDash(r.meanPoints)} / ${r.maxPoints}</td></tr>`)
+    .join('\n')
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Class report — ${e(summary.title)}</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
+table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
+td.n { text-align: right; white-space: nowrap; } .ungraded { background: #fff8c5; padding: .5rem 1rem; border-radius: 6px; }
+</style>
+</head>
+<body>
+<h1>Class report — ${e(summary.title)}</h1>
+<p><strong>${e(headline(summary))}</strong></p>
+${ungraded}
+<h2>What the class failed most</h2>
+${failedList}
+<h2>Score distribution</h2>
+${charts.histogram}
+<h2>Pass rate per check</h2>
+${charts.passRates}
+<table><thead><tr><th>check</th><th>title</th><th>passed</th><th>pass rate</th><th>mean points</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</body>
+</html>
+`
+}

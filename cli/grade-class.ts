@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
+import { rubric } from '../rubric/index.js'
+import { defaultConcurrency, gradeClass, type Grader } from './grade-command.js'
+import { mergeShards } from './merge-command.js'
+import { parseShard } from './shard.js'
+import { UsageError } from './usage-error.js'
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version
+const grader: Grader = { projectRoot, rubric, version }
+const DEFAULT_TIMEOUT_SECONDS = 1200
+
+function positiveInteger(option: string, raw: string): number {
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} ${JSON.stringify(raw)} is not a whole number of at least 1, e.g. ${option} 2.`)
+  return value
+}
+
+const gradeArgs = {
+  submissions: { type: 'string', description: 'Folder holding one folder per student (the folder name is the student id)', valueHint: 'dir' },
+  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref]: source is a git URL or a folder', valueHint: 'file.csv' },
+  ref: { type: 'string', description: 'Branch, tag or commit of the git sources whose roster row gives none (default: their default branch)', valueHint: 'ref' },
+  out: { type: 'string', description: 'Output folder (grades, gradebook.csv, class report); re-running resumes it', default: 'class-grades', valueHint: 'dir' },
+  concurrency: { type: 'string', description: `Submissions graded at once (default here: ${defaultConcurrency()})`, valueHint: 'n' },
+  timeout: { type: 'string', description: `Time limit of one submission, in seconds (default: ${DEFAULT_TIMEOUT_SECONDS})`, valueHint: 'seconds' },
+  shard: { type: 'string', description: 'Grade only slice i of n of the class (students sorted by id), e.g. 1/4', valueHint: 'i/n' },
+  force: { type: 'boolean', description: 'Grade again submissions already graded at the same commit and rubric' },
+  'only-ungraded': { type: 'boolean', description: 'Grade again only the submissions that are ungraded in --out' },
+} satisfies ArgsDef
+
+const grade = defineCommand({
+  meta: { name: 'grade', description: 'Grade every submission of a class, each in its own run, into one output folder' },
+  args: gradeArgs,
+  async run({ args, rawArgs }) {
+    rejectUnknownOptions(rawArgs, gradeArgs)
+    process.exitCode = await gradeClass(
+      {
+        ...(args.submissions ? { submissionsDir: path.resolve(args.submissions) } : {}),
+        ...(args.roster ? { rosterFile: path.resolve(args.roster) } : {}),
+        ...(args.ref ? { defaultRef: args.ref } : {}),
+        outDir: path.resolve(args.out),
+        concurrency: args.concurrency === undefined ? defaultConcurrency() : positiveInteger('--concurrency', args.concurrency),
+        timeoutSeconds: args.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : positiveInteger('--timeout', args.timeout),
+        ...(args.shard ? { shard: parseShard(args.shard) } : {}),
+        force: Boolean(args.force),
+        onlyUngraded: Boolean(args['only-ungraded']),
+      },
+      grader,
+    )
+  },
+})
+
+const mergeArgs = {
+  out: { type: 'string', description: 'Folder of the merged gradebook and class report', default: 'class-grades/merged', valueHint: 'dir' },
+  shards: { type: 'positional', description: 'Output folders of the shards (tp1-grade-class grade --shard i/n --out …)', required: false },
+} satisfies ArgsDef
+
+const merge = defineCommand({
+  meta: { name: 'merge', description: 'Combine the output folders of shards into one gradebook and class report' },
+  args: mergeArgs,
+  run({ args, rawArgs }) {
+    rejectUnknownOptions(rawArgs, mergeArgs)
+    process.exitCode = mergeShards(args._, args.out, rubric)
+  },
+})
+
+const main = defineCommand({
+  meta: { name: 'tp1-grade-class', version, description: 'Grade a whole class of TP1 submissions: a gradebook and a class report' },
+  subCommands: { grade, merge },
+})
+
+/** A mistyped option (--concurency) must stop the batch, not be ignored. */
+function rejectUnknownOptions(rawArgs: readonly string[], args: ArgsDef): void {
+  const known = new Set(Object.entries(args).flatMap(([name, def]) => (def.type === 'boolean' ? [name, `no-${name}`] : [name])))
+  for (const arg of rawArgs) {
+    if (arg === '--') break
+    const name = /^--([^=]+)/.exec(arg)?.[1]
+    if (name !== undefined && !known.has(name)) throw new UsageError(`Unknown option --${name}. Run with --help to see the options.`)
+  }
+}
+
+async function run(rawArgs: string[]): Promise<number> {
+  if (rawArgs.length === 0 || rawArgs.some((a) => a === '--help' || a === '-h' || a === '--version')) {
+    await runMain(main, { rawArgs })
+    return 0
+  }
+  try {
+    await runCommand(main, { rawArgs })
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (error) {
+    const e = error as Error
+    if (e instanceof UsageError || e.name === 'CLIError') {
+      if (e.name === 'CLIError') await showUsage(main as CommandDef)
+      process.stderr.write(`tp1-grade-class: ${e.message}\n`)
+      return 2
+    }
+    process.stderr.write(`tp1-grade-class: the tool failed: ${e.stack ?? e.message}\n`)
+    return 1
+  }
+}
+
+process.exit(await run(process.argv.slice(2)))

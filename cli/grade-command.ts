@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { availableParallelism, totalmem } from 'node:os'
+import path from 'node:path'
+import pLimit from 'p-limit'
+import type { Rubric } from '../rubric/index.js'
+import { loadReview, reviewFilePath } from '../reporters/review-file.js'
+import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
+import { decide, readManifest, rubricDigest, writeManifest, type Manifest } from './manifest.js'
+import { withManualPoints } from './manual-points.js'
+import { createProgress } from './progress.js'
+import type { Submission } from './roster.js'
+import { readGrade, runSubmission, writeGradeFiles, type SubmissionRun } from './run-submission.js'
+import { inShard, type Shard } from './shard.js'
+import { collectClass, prepareSubmission, type PreparedSubmission } from './submissions.js'
+import { renderSummary, type Outcome } from './summary.js'
+import { ungradedGrade } from './ungraded-grade.js'
+
+export interface GradeOptions {
+  submissionsDir?: string
+  rosterFile?: string
+  defaultRef?: string
+  outDir: string
+  concurrency: number
+  timeoutSeconds: number
+  shard?: Shard
+  force: boolean
+  onlyUngraded: boolean
+}
+
+export interface Grader {
+  projectRoot: string
+  rubric: Rubric
+  version: string
+}
+
+const GiB = 1024 ** 3
+
+/** Each run builds images and starts a Compose stack: one per two cores and per 3 GiB of memory. */
+export function defaultConcurrency(cores = availableParallelism(), memory = totalmem()): number {
+  return Math.max(1, Math.min(Math.floor(cores / 2), Math.floor(memory / (3 * GiB))))
+}
+
+const sha256 = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined)
+
+/** Grades the selected submissions, each in its own run, and writes the gradebook and class report. Returns the exit code. */
+export async function gradeClass(options: GradeOptions, grader: Grader): Promise<number> {
+  const { outDir, rubric } = { ...options, rubric: grader.rubric }
+  const manifest = readManifest(outDir)
+  sweepPartialFolders(outDir)
+  let selected = inShard(collectClass(options), options.shard)
+  if (options.onlyUngraded) selected = selected.filter((s) => manifest.students[s.student]?.status === 'ungraded')
+  const digest = rubricDigest(rubric)
+  process.stdout.write(
+    `Grading ${selected.length} submission${selected.length === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.onlyUngraded ? ' (only the ungraded)' : ''} into ${outDir}\n` +
+      `Concurrency ${options.concurrency} (default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB), time limit ${options.timeoutSeconds} s per submission\n`,
+  )
+  const running = new Set<number>()
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    for (const pid of running) try { process.kill(-pid, 'SIGKILL') } catch { /* already gone */ }
+    process.stderr.write(`\n${signal}: stopped. The grades already written are kept in ${outDir}; run the same command again to resume.\n`)
+    process.exit(130)
+  }
+  process.once('SIGINT', stopOnSignal)
+  process.once('SIGTERM', stopOnSignal)
+
+  const progress = createProgress(selected.length)
+  const limit = pLimit(options.concurrency)
+  const startedAt = Date.now()
+  const outcomes = await Promise.all(
+    selected.map((submission) =>
+      limit(async () => {
+        progress.started(submission.student)
+        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, running })
+        writeManifest(outDir, manifest)
+        progress.finished(submission.student, outcome.line)
+        return outcome
+      }),
+    ),
+  )
+  progress.stop()
+  process.off('SIGINT', stopOnSignal)
+  process.off('SIGTERM', stopOnSignal)
+  writeManifest(outDir, manifest)
+  writeClassOutputs(outDir, manifest, rubric)
+  process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt))
+  return outcomes.some((o) => o.status === 'ungraded') ? 3 : 0
+}
+
+interface Context extends GradeOptions {
+  grader: Grader
+  manifest: Manifest
+  digest: string
+  running: Set<number>
+}
+
+async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome> {
+  const { student } = submission
+  const dir = studentDir(ctx.outDir, student)
+  const started = Date.now()
+  let prepared: PreparedSubmission
+  try {
+    prepared = await prepareSubmission(submission, cloneRoot(ctx.outDir), ctx.timeoutSeconds * 1000)
+  } catch (error) {
+    return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, undefined)
+  }
+  // Never the REVIEW_FILE of the instructor's shell: each student has their own review, beside their folder.
+  const reviewFile = reviewFilePath(prepared.dir, {})
+  const reviewDigest = sha256(reviewFile)
+  const previous = ctx.manifest.students[student]
+  const decision = decide(previous, { revision: prepared.revision, rubricDigest: ctx.digest, ...(reviewDigest ? { reviewDigest } : {}), hasGrade: existsSync(path.join(dir, 'grade.json')) }, ctx.force || ctx.onlyUngraded)
+  const grade = decision.action === 'grade' ? undefined : readGrade(path.join(dir, 'grade.json'))
+  if (previous && grade && decision.action === 'skip')
+    return { student, status: 'graded', action: 'skipped', line: `skipped: ${decision.why} (${grade.score}/${grade.maxScore})` }
+  if (previous && grade && decision.action === 'merge-review') {
+    const review = loadReview(reviewFile)
+    const merged = withManualPoints(grade, review instanceof Error ? undefined : review)
+    writeGradeFiles(dir, merged, ctx.grader.rubric)
+    ctx.manifest.students[student] = { ...previous, ...(reviewDigest ? { reviewDigest } : {}), score: merged.score }
+    if (!reviewDigest) delete ctx.manifest.students[student]!.reviewDigest
+    const note = review instanceof Error ? `; ${review.message}: ignored` : ''
+    return { student, status: 'graded', action: 'reviewed', line: `manual points merged: ${decision.why} (${merged.score}/${merged.maxScore})${note}` }
+  }
+  const partial = partialFolder(ctx.outDir, student)
+  const run = await runSubmission({
+    projectRoot: ctx.grader.projectRoot,
+    rubric: ctx.grader.rubric,
+    graderVersion: ctx.grader.version,
+    submissionDir: prepared.dir,
+    ...(prepared.commit ? { commit: prepared.commit } : {}),
+    reviewFile,
+    gradeDir: partial,
+    timeoutMs: ctx.timeoutSeconds * 1000,
+    onProcessGroup: (pid, alive) => (alive ? ctx.running.add(pid) : ctx.running.delete(pid)),
+  })
+  replaceFolder(partial, dir)
+  return record(submission, prepared, run, ctx, reviewDigest, decision.why)
+}
+
+/** A run that could not even start (the clone failed): an ungraded grade says why. */
+function lostRun(ctx: Context, submission: Submission, reason: string, started: number): SubmissionRun {
+  const grade = ungradedGrade(ctx.grader.rubric, {
+    submissionPath: submission.source.kind === 'folder' ? submission.source.path : submission.source.url,
+    startedAt: new Date(started),
+    durationMs: Date.now() - started,
+    grader: ctx.grader.version,
+    reason,
+  })
+  const partial = partialFolder(ctx.outDir, submission.student)
+  writeGradeFiles(partial, grade, ctx.grader.rubric)
+  replaceFolder(partial, studentDir(ctx.outDir, submission.student))
+  return { grade, lostReason: reason }
+}
+
+function record(submission: Submission, prepared: PreparedSubmission | undefined, run: SubmissionRun, ctx: Context, reviewDigest: string | undefined, why = ''): Outcome {
+  const { grade } = run
+  const reason = run.lostReason ?? grade.checks.find((c) => c.status === 'ungraded')?.message
+  ctx.manifest.students[submission.student] = {
+    student: submission.student,
+    source: submission.source,
+    ...(prepared?.commit ? { commit: prepared.commit } : {}),
+    ...(prepared ? { revision: prepared.revision } : {}),
+    rubricDigest: ctx.digest,
+    ...(reviewDigest ? { reviewDigest } : {}),
+    status: grade.status,
+    score: grade.score,
+    gradedAt: new Date().toISOString(),
+    durationMs: grade.durationMs,
+    ...(grade.status === 'ungraded' && reason ? { reason } : {}),
+  }
+  const seconds = Math.round(grade.durationMs / 1000)
+  const line = grade.status === 'graded'
+    ? `graded ${grade.score}/${grade.maxScore} in ${seconds} s${why ? ` (${why})` : ''}`
+    : `UNGRADED after ${seconds} s: ${reason ?? 'no reason recorded'}`
+  return { student: submission.student, status: grade.status, action: 'ran', line, ...(reason && grade.status === 'ungraded' ? { reason } : {}) }
+}
+
+/** Where a run writes until it is over; hidden, and swept by the next batch if this one is interrupted. */
+function partialFolder(outDir: string, student: string): string {
+  const partial = path.join(outDir, 'students', `.${student}.partial-${process.pid}`)
+  rmSync(partial, { recursive: true, force: true })
+  return partial
+}
+
+function sweepPartialFolders(outDir: string): void {
+  const students = path.join(outDir, 'students')
+  if (!existsSync(students)) return
+  for (const name of readdirSync(students)) if (/^\..*\.(partial|old)-\d+$/.test(name)) rmSync(path.join(students, name), { recursive: true, force: true })
+}
+
+/** The new grade replaces the old in one rename: an interrupted run leaves the previous grade whole. */
+function replaceFolder(from: string, to: string): void {
+  const old = path.join(path.dirname(to), `.${path.basename(to)}.old-${process.pid}`)
+  rmSync(old, { recursive: true, force: true })
+  if (existsSync(to)) renameSync(to, old)
+  renameSync(from, to)
+  rmSync(old, { recursive: true, force: true })
+}

@@ -1,0 +1,53 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import { rubric } from '../rubric/index.js'
+import { gradebookRows, gradeOn20, renderGradebook } from './gradebook.js'
+
+/** The rubric's checks all passed, except those given. */
+function gradeWith(changes: Record<string, Partial<GradedCheck>>, status: Grade['status'] = 'graded'): Grade {
+  const checks = rubric.checks.map((c) => ({ id: c.id, exercise: c.exercise, title: c.title, points: c.points, maxPoints: c.points, status: 'passed' as const, message: 'passed', ...changes[c.id] }))
+  return { schemaVersion: 1, lab: 'tp1', submission: { path: '/x' }, status, score: checks.reduce((s, c) => s + c.points, 0), maxScore: rubric.totalPoints, startedAt: '', durationMs: 0, environment: { node: 'v20', grader: '0.1.0' }, checks }
+}
+
+describe('the gradebook', () => {
+  const header = gradebookRows(rubric, [])[0]!
+
+  it('has one column per check, in rubric order, between the score and the grade on 20', () => {
+    expect(header).toEqual(['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review'])
+  })
+
+  it('has one row per student, sorted by id, with every check’s points and the grade on 20', () => {
+    const rows = gradebookRows(rubric, [
+      { student: 'bob', grade: gradeWith({ 'ex4.health': { points: 0, status: 'failed' } }) },
+      { student: 'alice', commit: 'c0ffee', grade: gradeWith({}) },
+    ])
+    expect(rows.map((r) => r[0])).toEqual(['student', 'alice', 'bob'])
+    const bob = Object.fromEntries(header.map((h, i) => [h, rows[2]![i]]))
+    expect(bob).toMatchObject({ commit: '', status: 'graded', score: '92', 'ex4.health': '0', 'ex4.ps': '3', grade_20: '18.4' })
+    expect(rows[1]![1]).toBe('c0ffee')
+  })
+
+  it('leaves an ungraded run blank, never 0: no score, no grade, no points for its ungraded checks', () => {
+    const grade = gradeWith({ 'ex4.health': { points: 0, status: 'ungraded' } }, 'ungraded')
+    const row = Object.fromEntries(header.map((h, i) => [h, gradebookRows(rubric, [{ student: 'dora', grade }])[1]![i]]))
+    expect(row).toMatchObject({ status: 'ungraded', score: '', grade_20: '', 'ex4.health': '', 'ex3.build': '6' })
+  })
+
+  it('says whether the manual review is done', () => {
+    const pending = gradeWith({ 'ex1.report': { review: { status: 'pending', automaticPoints: 4 } } })
+    const reviewed = gradeWith({ 'ex1.report': { review: { status: 'reviewed', automaticPoints: 4, points: 3 }, points: 3 } })
+    const last = (grade: Grade) => gradebookRows(rubric, [{ student: 's', grade }])[1]!.at(-1)
+    expect([last(pending), last(reviewed), last(gradeWith({}))]).toEqual(['pending', 'reviewed', ''])
+  })
+
+  it('is CSV that a spreadsheet reads back, quoting what needs it', () => {
+    const csv = renderGradebook(rubric, [{ student: 'Dupont, Jean', grade: gradeWith({}) }])
+    expect(parse(csv, { columns: true })[0]).toMatchObject({ student: 'Dupont, Jean', score: '100', grade_20: '20' })
+  })
+
+  it('rounds the grade on 20 to hundredths', () => {
+    expect(gradeOn20(77, 100)).toBe(15.4)
+    expect(gradeOn20(1, 3)).toBe(6.67)
+  })
+})

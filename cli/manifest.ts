@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Rubric } from '../rubric/index.js'
+import type { SubmissionSource } from './roster.js'
+import { UsageError } from './usage-error.js'
+
+/** What was graded for one student, and against what: enough to decide, on the next run, whether to grade again. */
+export interface ManifestEntry {
+  student: string
+  source: SubmissionSource
+  commit?: string
+  revision?: string
+  rubricDigest: string
+  /** sha256 of the instructor's review file when its points were merged; absent when there was none. */
+  reviewDigest?: string
+  status: 'graded' | 'ungraded'
+  score: number
+  gradedAt: string
+  durationMs: number
+  /** Why the run is ungraded, in one line. */
+  reason?: string
+}
+
+export interface Manifest {
+  schemaVersion: 1
+  students: Record<string, ManifestEntry>
+}
+
+export const MANIFEST_FILE = 'manifest.json'
+
+export function rubricDigest(rubric: Rubric): string {
+  return createHash('sha256').update(JSON.stringify(rubric)).digest('hex')
+}
+
+export function readManifest(outDir: string): Manifest {
+  const file = path.join(outDir, MANIFEST_FILE)
+  if (!existsSync(file)) return { schemaVersion: 1, students: {} }
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest
+    if (manifest.schemaVersion !== 1 || typeof manifest.students !== 'object') throw new Error(`schemaVersion ${manifest.schemaVersion}`)
+    return manifest
+  } catch (error) {
+    throw new UsageError(`${file} is not a grading manifest (${(error as Error).message}). Use another --out folder, or remove the file to grade everything again.`)
+  }
+}
+
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  const students = Object.fromEntries(Object.entries(manifest.students).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  writeFileAtomically(path.join(outDir, MANIFEST_FILE), `${JSON.stringify({ ...manifest, students }, null, 2)}\n`)
+}
+
+/** A reader never sees half a file, and a crash leaves the previous version whole. */
+export function writeFileAtomically(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, content)
+  renameSync(temporary, file)
+}
+
+export type Decision =
+  | { action: 'grade'; why: string }
+  | { action: 'skip'; why: string }
+  /** Same version, same rubric, but the instructor's review changed: merge the manual points, no new run. */
+  | { action: 'merge-review'; why: string }
+
+export interface Current {
+  revision: string
+  rubricDigest: string
+  reviewDigest?: string
+  /** The student's grade.json is in the output folder. */
+  hasGrade: boolean
+}
+
+export function decide(previous: ManifestEntry | undefined, current: Current, force: boolean): Decision {
+  if (force) return { action: 'grade', why: '--force' }
+  if (!previous || !current.hasGrade) return { action: 'grade', why: 'not graded yet' }
+  if (previous.status === 'ungraded') return { action: 'grade', why: 'ungraded last time' }
+  if (previous.revision !== current.revision) return { action: 'grade', why: 'the submission changed' }
+  if (previous.rubricDigest !== current.rubricDigest) return { action: 'grade', why: 'the rubric changed' }
+  if (previous.reviewDigest !== current.reviewDigest) return { action: 'merge-review', why: "the instructor's review changed" }
+  return { action: 'skip', why: 'already graded at this version and rubric' }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { isGitSource, parseRoster, studentIdProblem } from './roster.js'
+import { UsageError } from './usage-error.js'
+
+const roster = '/class/roster.csv'
+
+describe('parseRoster', () => {
+  it('reads git URLs with their ref and folders relative to the roster', () => {
+    const text = 'student,source,ref\nalice,https://github.com/alice/tp1.git,main\nbob,submissions/bob,\n# a comment\ncarol,git@github.com:carol/tp1,3f2a1b\n'
+    expect(parseRoster(text, roster)).toEqual([
+      { student: 'alice', source: { kind: 'git', url: 'https://github.com/alice/tp1.git', ref: 'main' } },
+      { student: 'bob', source: { kind: 'folder', path: '/class/submissions/bob' } },
+      { student: 'carol', source: { kind: 'git', url: 'git@github.com:carol/tp1', ref: '3f2a1b' } },
+    ])
+  })
+
+  it('gives git rows without a ref the default ref, and accepts a roster without the ref column', () => {
+    expect(parseRoster('student,source\ndave,file:///srv/dave\n', roster, 'v1')).toEqual([
+      { student: 'dave', source: { kind: 'git', url: 'file:///srv/dave', ref: 'v1' } },
+    ])
+  })
+
+  it('names the line and the value of a bad row', () => {
+    expect(() => parseRoster('student,source\n../eve,x\n', roster)).toThrow(/line 2: the student id "\.\.\/eve"/)
+    expect(() => parseRoster('student,source,ref\nbob,submissions/bob,main\n', roster)).toThrow(/is a folder, not a git URL/)
+    expect(() => parseRoster('student,source\nbob,\n', roster)).toThrow(/bob has no source/)
+  })
+
+  it('refuses a roster without the student and source columns', () => {
+    expect(() => parseRoster('name,url\nalice,x\n', roster)).toThrow(UsageError)
+    expect(() => parseRoster('student,source\nalice,"x\n', roster)).toThrow(/not valid CSV/)
+  })
+})
+
+describe('student ids and sources', () => {
+  it('a student id is one visible path segment', () => {
+    expect(studentIdProblem('jean-dupont_2')).toBeUndefined()
+    expect(studentIdProblem('Jean Dupont')).toBeUndefined()
+    for (const bad of ['', '.hidden', 'a/b', 'a\\b', 'tab\there']) expect(studentIdProblem(bad), bad).toBeDefined()
+  })
+
+  it('tells git sources from folders', () => {
+    for (const git of ['https://x/y', 'ssh://git@x/y', 'file:///tmp/r', 'git@github.com:a/b', 'repos/alice.git']) expect(isGitSource(git), git).toBe(true)
+    for (const folder of ['alice', './submissions/alice', '/home/t/alice']) expect(isGitSource(folder), folder).toBe(false)
+  })
+})

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Grade } from '../grading/grade.js'
+import type { Rubric } from '../rubric/index.js'
+import { renderGradeSheet } from '../reporters/render-markdown.js'
+import { writeFileAtomically } from './manifest.js'
+import { ungradedGrade } from './ungraded-grade.js'
+
+export interface SubmissionRunOptions {
+  projectRoot: string
+  rubric: Rubric
+  graderVersion: string
+  submissionDir: string
+  commit?: string
+  reviewFile: string
+  /** Where this run alone writes grade.json, grade-sheet.md and grader.log. */
+  gradeDir: string
+  timeoutMs: number
+  /** Called with the child's pid, which is its process group, when it starts (alive) and when it is over. */
+  onProcessGroup?: (pid: number, alive: boolean) => void
+}
+
+export interface SubmissionRun {
+  grade: Grade
+  /** Why the run is ungraded when the grader itself wrote no grade. */
+  lostReason?: string
+}
+
+const KILL_GRACE_MS = 10_000
+
+/** One grading run, as `npm test` does it, in a process group of its own that the time limit kills whole. */
+export async function runSubmission(options: SubmissionRunOptions): Promise<SubmissionRun> {
+  const { projectRoot, submissionDir, gradeDir, timeoutMs } = options
+  mkdirSync(gradeDir, { recursive: true })
+  const logFile = path.join(gradeDir, 'grader.log')
+  const log = openSync(logFile, 'w')
+  const startedAt = new Date()
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
+    cwd: projectRoot,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NO_COLOR: '1', SUBMISSION_DIR: submissionDir, GRADE_DIR: gradeDir, REVIEW_FILE: options.reviewFile },
+  })
+  closeSync(log)
+  if (child.pid !== undefined) options.onProcessGroup?.(child.pid, true)
+  let timedOut = false
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.pid !== undefined) try { process.kill(-child.pid, signal) } catch { /* the group is gone */ }
+  }
+  const timer = setTimeout(() => {
+    timedOut = true
+    killGroup('SIGTERM')
+    setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS).unref()
+  }, timeoutMs)
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, error }))
+    child.once('exit', (code, signal) => resolve({ code, signal }))
+  })
+  clearTimeout(timer)
+  // The leader may be gone while a worker or a docker compose it started lingers: the group goes with it.
+  if (timedOut) killGroup('SIGKILL')
+  if (child.pid !== undefined) options.onProcessGroup?.(child.pid, false)
+
+  const written = readGrade(path.join(gradeDir, 'grade.json'))
+  if (written) return { grade: written }
+  const reason = exit.error
+    ? `the grader could not start: ${exit.error.message}`
+    : timedOut
+      ? `the run took longer than the time limit (${timeoutMs / 1000} s) and was stopped`
+      : `the grader stopped without writing a grade (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}): ${lastLine(logFile)}`
+  const grade = ungradedGrade(options.rubric, {
+    submissionPath: submissionDir,
+    ...(options.commit ? { commit: options.commit } : {}),
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
+    grader: options.graderVersion,
+    reason,
+  })
+  writeGradeFiles(gradeDir, grade, options.rubric)
+  return { grade, lostReason: reason }
+}
+
+export function writeGradeFiles(gradeDir: string, grade: Grade, rubric: Rubric): void {
+  writeFileAtomically(path.join(gradeDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
+  writeFileAtomically(path.join(gradeDir, 'grade-sheet.md'), renderGradeSheet(grade, { title: rubric.title }))
+}
+
+export function readGrade(file: string): Grade | undefined {
+  if (!existsSync(file)) return undefined
+  try {
+    const grade = JSON.parse(readFileSync(file, 'utf8')) as Grade
+    return grade.schemaVersion === 1 && Array.isArray(grade.checks) ? grade : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The log's last non-empty line, for a one-line reason. */
+function lastLine(file: string): string {
+  return readFileSync(file, 'utf8').trim().split('\n').pop()?.trim() || '(no output)'
+}

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { parseRoster, studentIdProblem, type Submission } from './roster.js'
+import { UsageError } from './usage-error.js'
+
+const run = promisify(execFile)
+
+/** A submission ready to grade: a folder on this machine, and what identifies the version graded. */
+export interface PreparedSubmission {
+  student: string
+  dir: string
+  /** The git commit graded, when the submission is a git repository. */
+  commit?: string
+  /** What resuming compares: the commit for git sources, a digest of the files for folders. */
+  revision: string
+}
+
+/** Each folder inside `dir` (not hidden) is one student's submission, named after the folder. */
+export function discoverSubmissions(dir: string): Submission[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--submissions ${dir} is not a folder. Give the folder that holds one folder per student.`)
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => ({ student: d.name, source: { kind: 'folder' as const, path: path.resolve(dir, d.name) } }))
+}
+
+/** The class: the folders of `submissionsDir` and the rows of `rosterFile`, each student once. */
+export function collectClass(options: { submissionsDir?: string; rosterFile?: string; defaultRef?: string }): Submission[] {
+  const { submissionsDir, rosterFile, defaultRef } = options
+  if (!submissionsDir && !rosterFile) throw new UsageError('No submissions given. Use --submissions <folder of student folders> and/or --roster <file.csv>.')
+  const all = [...(submissionsDir ? discoverSubmissions(submissionsDir) : []), ...(rosterFile ? readRoster(rosterFile, defaultRef) : [])]
+  const seen = new Set<string>()
+  for (const { student, source } of all) {
+    const problem = studentIdProblem(student)
+    if (problem) throw new UsageError(`The student id ${JSON.stringify(student)} ${problem}. Rename the folder.`)
+    if (seen.has(student)) throw new UsageError(`Student ${student} appears twice in the class. Each student id must be unique across --submissions and --roster.`)
+    seen.add(student)
+    if (source.kind === 'folder' && !(existsSync(source.path) && statSync(source.path).isDirectory()))
+      throw new UsageError(`The submission of ${student}, ${source.path}, is not a folder. Fix the roster row or create the folder.`)
+  }
+  return all
+}
+
+function readRoster(file: string, defaultRef: string | undefined): Submission[] {
+  if (!existsSync(file)) throw new UsageError(`--roster ${file} does not exist. Give a CSV file with the columns student,source[,ref].`)
+  return parseRoster(readFileSync(file, 'utf8'), path.resolve(file), defaultRef)
+}
+
+/** Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref. */
+export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number): Promise<PreparedSubmission> {
+  const { student, source } = submission
+  if (source.kind === 'folder') {
+    // Only a repository's own top folder: a folder inside another repository is not versioned by the student.
+    const commit = existsSync(path.join(source.path, '.git')) ? await headCommit(source.path).catch(() => undefined) : undefined
+    return { student, dir: source.path, ...(commit ? { commit } : {}), revision: `files:${folderDigest(source.path)}` }
+  }
+  const dir = path.join(cloneRoot, student)
+  const cloning = path.join(cloneRoot, `.${student}.cloning-${process.pid}`)
+  mkdirSync(cloneRoot, { recursive: true })
+  rmSync(cloning, { recursive: true, force: true })
+  // No password prompt can hang a batch: a private repository without credentials fails at once.
+  const options = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
+  try {
+    await git(['clone', '--quiet', '--', source.url, cloning], options)
+    if (source.ref) await git(['-C', cloning, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', source.ref, '--'], options)
+    const commit = await headCommit(cloning)
+    rmSync(dir, { recursive: true, force: true })
+    renameSync(cloning, dir)
+    return { student, dir, commit, revision: commit }
+  } finally {
+    rmSync(cloning, { recursive: true, force: true })
+  }
+}
+
+async function git(args: string[], options: { timeout: number; env: NodeJS.ProcessEnv }): Promise<void> {
+  try {
+    await run('git', args, options)
+  } catch (error) {
+    const e = error as { stderr?: string; killed?: boolean; message: string }
+    const why = e.killed ? `timed out after ${options.timeout / 1000} s` : (e.stderr || e.message).trim().split('\n').slice(-3).join(' ')
+    throw new Error(`git ${args.filter((a) => a !== '--quiet').join(' ')} failed: ${why}`)
+  }
+}
+
+async function headCommit(dir: string): Promise<string> {
+  const { stdout } = await run('git', ['-C', dir, 'rev-parse', 'HEAD'])
+  return stdout.trim()
+}
+
+/** sha256 over the folder's files (paths and contents, sorted; links by target), .git excluded. */
+export function folderDigest(dir: string): string {
+  const hash = createHash('sha256')
+  const visit = (relative: string) => {
+    const full = path.join(dir, relative)
+    const stat = relative === '' ? statSync(full) : lstatSync(full)
+    if (stat.isSymbolicLink()) hash.update(`${relative}\0->${readlinkSync(full)}\0`)
+    else if (stat.isDirectory()) {
+      for (const name of readdirSync(full).sort()) if (name !== '.git') visit(path.posix.join(relative, name))
+    } else if (stat.isFile()) hash.update(`${relative}\0`).update(readFileSync(full)).update('\0')
+  }
+  visit('')
+  return hash.digest('hex')
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import type { Grade } from '../grading/grade.js'
+import { escapeData, escapeProperty, renderAnnotations } from './github-actions.js'
+
+const grade = (checks: Grade['checks'], status: Grade['status'] = 'graded'): Grade => ({
+  schemaVersion: 1, lab: 'tp1', submission: { path: '/w/student-submission' }, status, score: 0, maxScore: 10,
+  startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, environment: { node: 'v20', grader: '1' }, checks,
+})
+
+describe('renderAnnotations', () => {
+  it('puts a lost point on the student file and line', () => {
+    const lines = renderAnnotations(grade([{
+      id: 'ex4.graceful-stop', exercise: 4, title: 'docker stop ends it', points: 0, maxPoints: 4, status: 'failed',
+      message: 'docker stop took 10.2 s', details: { fix: 'Write CMD in exec form', location: { file: 'Dockerfile', line: 5 } },
+    }]), 'student-submission')
+    expect(lines).toEqual(['::error file=student-submission/Dockerfile,line=5,title=ex4.graceful-stop%3A docker stop ends it (-4)::docker stop took 10.2 s%0AFix: Write CMD in exec form'])
+  })
+
+  it('annotates each failed item where it is, and a check without location on the run', () => {
+    const lines = renderAnnotations(grade([
+      { id: 'ex3.dockerfile', exercise: 3, title: 'five instructions', points: 4, maxPoints: 5, status: 'failed', message: '1 of 5 parts', details: {
+        items: [
+          { id: 'from', title: 'FROM', points: 1, maxPoints: 1, passed: true, feedback: { location: { file: 'Dockerfile', line: 1 } } },
+          { id: 'cmd', title: 'CMD', points: 0, maxPoints: 1, passed: false, feedback: { location: { file: 'Dockerfile', line: 5 } } },
+        ] } },
+      { id: 'ex5.up', exercise: 5, title: 'compose up', points: 0, maxPoints: 4, status: 'blocked', message: 'Not run' },
+      { id: 'ex1.report', exercise: 1, title: 'report', points: 4, maxPoints: 4, status: 'passed', message: 'passed' },
+    ]), 'sub')
+    expect(lines).toEqual([
+      '::error file=sub/Dockerfile,line=5,title=ex3.dockerfile%3A five instructions (-1)::1 of 5 parts',
+      '::error title=ex5.up%3A compose up (-4)::Not run',
+    ])
+  })
+
+  it('warns that an ungraded run is not a failing grade', () => {
+    const lines = renderAnnotations(grade([{ id: 'ex5.up', exercise: 5, title: 'up', points: 0, maxPoints: 4, status: 'ungraded', message: 'Docker died' }], 'ungraded'), 'sub')
+    expect(lines).toEqual(['::warning title=Ungraded::The grade is incomplete: 1 check(s) could not run through no fault of the student (ex5.up). Re-run the workflow.'])
+  })
+
+  it('escapes what would break a workflow command', () => {
+    expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext')
+    expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc')
+  })
+})

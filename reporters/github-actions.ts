@@ -1,0 +1,39 @@
+import path from 'node:path'
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { Feedback } from '../grading/verdict.js'
+import { formatPoints, isLost, oneLine } from './format.js'
+
+// Workflow-command escaping, as in @actions/core: data escapes %, CR, LF; properties also : and ,.
+export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+function locationsOf(check: GradedCheck): NonNullable<Feedback['location']>[] {
+  const details = check.details ?? {}
+  const fromItems = (details.items ?? []).filter((i) => !i.passed).map((i) => i.feedback?.location)
+  return [details.location, ...fromItems].filter((l): l is NonNullable<Feedback['location']> => l !== undefined)
+}
+
+/**
+ * One annotation per lost point, on the student's file and line when the check knows them. `submissionPath` is
+ * the submission folder relative to the repository root, so that GitHub can place the annotation.
+ */
+export function renderAnnotations(grade: Grade, submissionPath: string): string[] {
+  const lines: string[] = []
+  for (const check of grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded')) {
+    const lost = formatPoints(check.maxPoints - check.points)
+    const title = escapeProperty(`${check.id}: ${check.title} (-${lost})`)
+    const fix = check.details?.fix ? `\nFix: ${check.details.fix}` : ''
+    const message = escapeData(`${oneLine(check.message)}${fix}`)
+    const locations = locationsOf(check)
+    if (!locations.length) lines.push(`::error title=${title}::${message}`)
+    for (const location of locations) {
+      const file = escapeProperty(path.posix.join(submissionPath.split(path.sep).join('/'), location.file))
+      lines.push(`::error file=${file}${location.line ? `,line=${location.line}` : ''},title=${title}::${message}`)
+    }
+  }
+  if (grade.status === 'ungraded') {
+    const ungraded = grade.checks.filter((c) => c.status === 'ungraded').map((c) => c.id)
+    lines.push(`::warning title=Ungraded::${escapeData(`The grade is incomplete: ${ungraded.length} check(s) could not run through no fault of the student (${ungraded.join(', ')}). Re-run the workflow.`)}`)
+  }
+  return lines
+}

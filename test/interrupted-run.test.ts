@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Grade } from '../grading/grade.js'
+import { rubric } from '../rubric/index.js'
+import { projectRoot, referenceSubmission } from './support/fixtures.js'
+import { leftovers } from './support/run-grader.js'
+
+describe('a run stopped by SIGTERM in the middle', () => {
+  it('still writes a complete grade, marks the unfinished checks ungraded, and leaves Docker clean', async () => {
+    const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-grades-'))
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
+      cwd: projectRoot,
+      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', SUBMISSION_DIR: referenceSubmission, GRADE_DIR: gradeDir },
+    })
+    let output = ''
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))))
+    // Stop it once the image checks have started: Docker work is then under way.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('ex5-compose-file.spec.ts')) resolve()
+      })
+    })
+    child.kill('SIGTERM')
+    expect(await exited).toBe(143)
+
+    const grade = JSON.parse(readFileSync(path.join(gradeDir, 'grade.json'), 'utf8')) as Grade
+    expect(grade.status).toBe('ungraded')
+    expect(grade.checks.map((c) => c.id)).toEqual(rubric.checks.map((c) => c.id))
+    expect(grade.checks.find((c) => c.id === 'ex3.health-route')?.status).toBe('passed')
+    const stopped = grade.checks.filter((c) => c.status === 'ungraded')
+    expect(stopped.length).toBeGreaterThan(0)
+    expect(stopped[0]?.message).toContain('SIGTERM')
+    expect(readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8')).toContain('UNGRADED')
+    expect(await leftovers()).toEqual([])
+  })
+})
