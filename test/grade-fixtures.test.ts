@@ -14,8 +14,10 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     for (const [tag, dockerfileDir] of Object.entries(fixture.requiredImages ?? {})) await ensureImage(tag, dockerfileDir)
     const submission = assembleFixture(fixture)
     for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
+    let runId = ''
     try {
-      const { grade, sheet } = await runGrader(submission, fixture.env)
+      const { grade, sheet, runId: id } = await runGrader(submission, fixture.env)
+      runId = id
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(grade.status).toBe('graded')
       for (const check of grade.checks.filter((c) => c.status === 'failed')) {
@@ -32,7 +34,7 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
       for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])
       rmSync(path.dirname(submission), { recursive: true, force: true })
     }
-    expect(await leftovers()).toEqual([])
+    expect(await leftovers(runId)).toEqual([])
   })
 })
 

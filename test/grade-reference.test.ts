@@ -68,6 +68,6 @@ describe('the reference submission', () => {
 
   it('leaves the submission folder unchanged and Docker clean', async () => {
     expect(digest(referenceSubmission)).toBe(before)
-    expect(await leftovers()).toEqual([])
+    expect(await leftovers(run.runId)).toEqual([])
   })
 })

@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
 import { rubric } from '../rubric/index.js'
 import { projectRoot, referenceSubmission } from './support/fixtures.js'
-import { leftovers } from './support/run-grader.js'
+import { leftovers, newRunId } from './support/run-grader.js'
 
 describe('a run stopped by SIGTERM in the middle', () => {
   it('still writes a complete grade, marks the unfinished checks ungraded, and leaves Docker clean', async () => {
     const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-grades-'))
+    const runId = newRunId()
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
       cwd: projectRoot,
-      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', SUBMISSION_DIR: referenceSubmission, GRADE_DIR: gradeDir },
+      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', GRADER_RUN_ID: runId, SUBMISSION_DIR: referenceSubmission, GRADE_DIR: gradeDir },
     })
     let output = ''
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))))
@@ -35,6 +36,6 @@ describe('a run stopped by SIGTERM in the middle', () => {
     expect(stopped.length).toBeGreaterThan(0)
     expect(stopped[0]?.message).toContain('SIGTERM')
     expect(readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8')).toContain('UNGRADED')
-    expect(await leftovers()).toEqual([])
+    expect(await leftovers(runId)).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import { projectRoot } from './fixtures.js'
 const run = promisify(execFile)
 
 export interface GraderRun {
+  runId: string
   grade: Grade
   sheet: string
   exitCode: number
@@ -18,13 +19,14 @@ export interface GraderRun {
 /** Runs the grader as a student does (`npm test` = `vitest run`), on another folder, and reads what it wrote. */
 export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {}): Promise<GraderRun> {
   const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-grades-'))
+  const runId = newRunId()
   const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs')
   let exitCode = 0
   let output = ''
   try {
     const result = await run(process.execPath, [vitest, 'run'], {
       cwd: projectRoot,
-      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', ...env, SUBMISSION_DIR: submission, GRADE_DIR: gradeDir },
+      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', ...env, GRADER_RUN_ID: runId, SUBMISSION_DIR: submission, GRADE_DIR: gradeDir },
       maxBuffer: 64 * 1024 * 1024,
     })
     output = result.stdout + result.stderr
@@ -39,12 +41,14 @@ export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {})
   } catch {
     throw new Error(`The grader wrote no grade.json (exit code ${exitCode}). Its output:\n${output.slice(-5000)}`)
   }
-  return { grade, sheet: readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8'), exitCode, output }
+  return { runId, grade, sheet: readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8'), exitCode, output }
 }
 
-/** Docker objects a run left behind: there must be none. */
-export async function leftovers(): Promise<string[]> {
-  const label = 'label=org.tp1-grader.run'
+export const newRunId = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+
+/** Docker objects a run left behind (labelled with its id, or in its Compose project): there must be none. */
+export async function leftovers(runId: string): Promise<string[]> {
+  const label = `label=org.tp1-grader.run=${runId}`
   const lists = await Promise.all([
     run('docker', ['ps', '-aq', '--filter', label]),
     run('docker', ['images', '-q', '--filter', label]),
@@ -54,5 +58,5 @@ export async function leftovers(): Promise<string[]> {
   ])
   const kinds = ['container', 'image', 'network', 'volume', 'compose project']
   return lists.flatMap((l, i) =>
-    l.stdout.split('\n').filter((line) => line && (i < 4 || line.startsWith('tp1-grader-'))).map((id) => `${kinds[i]} ${id}`))
+    l.stdout.split('\n').filter((line) => line && (i < 4 || line.startsWith(`tp1-grader-${runId} `))).map((id) => `${kinds[i]} ${id}`))
 }
