@@ -8,7 +8,7 @@ import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
-import { RUN_LABEL } from './labels.js'
+import { HOST_LABEL, PID_LABEL } from './labels.js'
 
 const run = promisify(execFile)
 // @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.
@@ -242,9 +242,9 @@ export class DockerEngine {
     await this.docker.getContainer(containerId).restart({ t: graceSeconds })
   }
 
-  /** Removes every container, network, volume and image that carries the label (`key=value`). */
-  async removeLabelled(label: string): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
-    const filters = { label: [label] }
+  /** Removes every container, network, volume and image that carries all these labels (`key=value`). */
+  async removeLabelled(...labels: string[]): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
+    const filters = { label: labels }
     const containers = await this.docker.listContainers({ all: true, filters })
     await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)))
     const networks = await this.docker.listNetworks({ filters })
@@ -256,20 +256,25 @@ export class DockerEngine {
     return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
   }
 
-  /** Run ids that left objects on this engine (containers or images), with the pid and host that made them. */
-  async runsWithLeftovers(): Promise<{ runId: string; pid: number; host: string }[]> {
-    const filters = { label: [RUN_LABEL] }
+  /**
+   * The grading processes (worker pid and host) that left objects on this engine. By pid, not run id: a build
+   * stopped half-way leaves images that carry only some of the run's labels.
+   */
+  async leftoverOwners(): Promise<{ pid: number; host: string }[]> {
+    const filters = { label: [PID_LABEL] }
     const labelled = [
       ...(await this.docker.listContainers({ all: true, filters })).map((c) => c.Labels),
       ...(await this.docker.listImages({ filters })).map((i) => i.Labels ?? {}),
       ...(await this.docker.listNetworks({ filters })).map((n) => n.Labels ?? {}),
+      ...((await this.docker.listVolumes({ filters })).Volumes ?? []).map((v) => v.Labels ?? {}),
     ]
-    const runs = new Map<string, { runId: string; pid: number; host: string }>()
+    const owners = new Map<string, { pid: number; host: string }>()
     for (const labels of labelled) {
-      const runId = labels[RUN_LABEL]
-      if (runId) runs.set(runId, { runId, pid: Number(labels['org.tp1-grader.pid']), host: labels['org.tp1-grader.host'] ?? '' })
+      const pid = Number(labels[PID_LABEL])
+      const host = labels[HOST_LABEL] ?? ''
+      if (Number.isInteger(pid)) owners.set(`${host}/${pid}`, { pid, host })
     }
-    return [...runs.values()]
+    return [...owners.values()]
   }
 }
 
