@@ -16,6 +16,9 @@ import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
 
+/** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */
+export const UNGRADED_EXIT_CODE = 3
+
 export interface GradeReporterOptions {
   /** Folder for grade.json and grade-sheet.md; GRADE_DIR overrides; default "grades". */
   outputDir?: string
@@ -84,6 +87,8 @@ export default class GradeReporter implements Reporter {
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`Grade sheet: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
+    // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
+    if (grade.status === 'ungraded') process.exitCode = UNGRADED_EXIT_CODE
   }
 
   /** The sheet in the job summary, and the lost points as annotations on the student's files. */
