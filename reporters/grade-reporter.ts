@@ -11,6 +11,7 @@ import { submissionDir } from '../lab/submission.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
 import { renderAnnotations } from './github-actions.js'
+import { RESULT_FORMATS, parseFormats, type ResultFormat } from './result-formats.js'
 import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
@@ -22,6 +23,8 @@ export const UNGRADED_EXIT_CODE = 3
 export interface GradeReporterOptions {
   /** Folder for grade.json and grade-sheet.md; GRADE_DIR overrides; default "grades". */
   outputDir?: string
+  /** Also write these formats (gradescope, prairielearn, junit); GRADER_FORMATS overrides. */
+  formats?: ResultFormat[]
 }
 
 /** Writes the grade sheet: collect what the tests observed → render → write. */
@@ -84,11 +87,22 @@ export default class GradeReporter implements Reporter {
     writeAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
     const sheet = renderGradeSheet(grade, { title: rubric.title })
     writeAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
+    for (const format of this.formats()) writeAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`Grade sheet: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
     if (grade.status === 'ungraded') process.exitCode = UNGRADED_EXIT_CODE
+  }
+
+  /** Other result formats to write beside grade.json: GRADER_FORMATS, or the reporter's `formats` option. */
+  private formats(): ResultFormat[] {
+    try {
+      return parseFormats(process.env.GRADER_FORMATS ?? this.options.formats?.join(','))
+    } catch (error) {
+      process.stderr.write(`grader: ${(error as Error).message}; only grade.json and grade-sheet.md are written.\n`)
+      return []
+    }
   }
 
   /** The sheet in the job summary, and the lost points as annotations on the student's files. */

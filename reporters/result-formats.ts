@@ -1,0 +1,115 @@
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import { oneLine } from './format.js'
+
+/** The feedback of a check as plain text: message, then expected / seen / fix, then the log tail. */
+export function checkText(check: GradedCheck): string {
+  const d = check.details ?? {}
+  return [
+    check.message,
+    ...(d.expected ? [`Expected: ${d.expected}`] : []),
+    ...(d.seen ? [`Seen: ${d.seen}`] : []),
+    ...(d.fix ? [`Fix: ${d.fix}`] : []),
+    ...(d.blockedBy ? [`Blocked by: ${d.blockedBy}`] : []),
+    ...(d.items ?? []).map((i) => `${i.passed ? '[x]' : '[ ]'} ${i.title} (${i.points}/${i.maxPoints})`),
+    ...(d.log ? ['Log (last lines):', d.log] : []),
+    ...(check.review?.comment ? [`Instructor: ${check.review.comment}`] : []),
+  ].join('\n')
+}
+
+const ungradedNote = (grade: Grade) =>
+  grade.status === 'ungraded' ? 'UNGRADED: some checks could not run because the grader or Docker failed, not the submission. Re-run before grading.\n' : ''
+
+/** Gradescope's results.json (autograder specification): one test per rubric check. */
+export function toGradescope(grade: Grade) {
+  return {
+    score: grade.score,
+    execution_time: Math.round(grade.durationMs / 1000),
+    output: `${ungradedNote(grade)}Score ${grade.score}/${grade.maxScore}`,
+    output_format: 'text',
+    stdout_visibility: 'hidden',
+    tests: grade.checks.map((c) => ({
+      name: `${c.id}: ${c.title}`,
+      number: c.id,
+      score: c.points,
+      max_score: c.maxPoints,
+      status: c.status === 'passed' ? 'passed' : 'failed',
+      output: c.status === 'ungraded' ? `UNGRADED — ${checkText(c)}` : checkText(c),
+      output_format: 'text',
+      visibility: 'visible',
+      tags: [`exercise-${c.exercise}`, c.status],
+    })),
+  }
+}
+
+/** PrairieLearn's external grader results.json: an ungraded run is `gradable: false`, never a zero. */
+export function toPrairieLearn(grade: Grade) {
+  const gradable = grade.status === 'graded'
+  return {
+    gradable,
+    score: gradable ? Math.round((grade.score / grade.maxScore) * 10_000) / 10_000 : 0,
+    message: gradable ? `Score ${grade.score}/${grade.maxScore}` : ungradedNote(grade).trim(),
+    ...(gradable ? {} : { format_errors: grade.checks.filter((c) => c.status === 'ungraded').map((c) => `${c.id}: ${oneLine(c.message)}`) }),
+    tests: grade.checks.map((c) => ({
+      name: `${c.id}: ${c.title}`,
+      description: c.title,
+      points: c.points,
+      max_points: c.maxPoints,
+      message: oneLine(c.message),
+      output: checkText(c),
+    })),
+  }
+}
+
+const xml = (text: string) =>
+  text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** JUnit XML for any CI: one testcase per check, its points as properties; blocked and manual are skipped, ungraded an error. */
+export function toJUnit(grade: Grade): string {
+  const count = (status: GradedCheck['status'][]) => grade.checks.filter((c) => status.includes(c.status)).length
+  const cases = grade.checks.map((c) => {
+    const outcome = {
+      passed: '',
+      failed: `\n      <failure message="${xml(oneLine(c.message))}">${xml(checkText(c))}</failure>`,
+      blocked: `\n      <skipped message="${xml(oneLine(c.message))}"/>`,
+      manual: `\n      <skipped message="graded by the instructor"/>`,
+      ungraded: `\n      <error message="${xml(oneLine(c.message))}">${xml(checkText(c))}</error>`,
+    }[c.status]
+    return `    <testcase classname="${xml(`${grade.lab}.exercise-${c.exercise}`)}" name="${xml(`${c.id}: ${c.title}`)}">
+      <properties>
+        <property name="points" value="${c.points}"/>
+        <property name="maxPoints" value="${c.maxPoints}"/>
+        <property name="status" value="${c.status}"/>
+      </properties>${outcome}
+    </testcase>`
+  })
+  const attrs = `tests="${grade.checks.length}" failures="${count(['failed'])}" errors="${count(['ungraded'])}" skipped="${count(['blocked', 'manual'])}" time="${(grade.durationMs / 1000).toFixed(3)}"`
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="${xml(grade.lab)}" ${attrs}>
+  <testsuite name="${xml(grade.lab)}" ${attrs} timestamp="${grade.startedAt}">
+    <properties>
+      <property name="score" value="${grade.score}"/>
+      <property name="maxScore" value="${grade.maxScore}"/>
+      <property name="status" value="${grade.status}"/>
+    </properties>
+${cases.join('\n')}
+  </testsuite>
+</testsuites>
+`
+}
+
+export const RESULT_FORMATS = {
+  gradescope: { file: 'gradescope-results.json', render: (g: Grade) => `${JSON.stringify(toGradescope(g), null, 2)}\n` },
+  prairielearn: { file: 'prairielearn-results.json', render: (g: Grade) => `${JSON.stringify(toPrairieLearn(g), null, 2)}\n` },
+  junit: { file: 'junit.xml', render: toJUnit },
+} as const
+
+export type ResultFormat = keyof typeof RESULT_FORMATS
+
+/** GRADER_FORMATS=gradescope,prairielearn,junit; an unknown name is an error that lists the known ones. */
+export function parseFormats(value: string | undefined): ResultFormat[] {
+  if (!value) return []
+  return value.split(',').map((f) => f.trim()).filter(Boolean).map((f) => {
+    if (!(f in RESULT_FORMATS)) throw new Error(`GRADER_FORMATS: unknown format "${f}" (known: ${Object.keys(RESULT_FORMATS).join(', ')})`)
+    return f as ResultFormat
+  })
+}
