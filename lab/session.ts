@@ -10,6 +10,8 @@ import { LabApi } from './lab-api.js'
 import type { ComposeConfig } from './compose-config.js'
 import { ComposeUpTimeout, LabStack, loadComposeConfig, type ComposeConfigResult } from './lab-stack.js'
 import { runLabels } from './labels.js'
+import { imageProbes, type ImageProbe } from './image-probes.js'
+import { runOneShot, type OneShotResult } from './one-shot.js'
 import { copySubmission, findComposeFile, submissionDir } from './submission.js'
 import { eventually } from './eventually.js'
 import { httpGet } from './http-probe.js'
@@ -196,10 +198,29 @@ export class GradingSession {
     return this.reportReview
   }
 
-  /** Starts the slow Docker work early, in the background, while static checks run. */
+  /** `docker run <image> …` for a command that ends on its own, once per probe. */
+  runInImage(probe: ImageProbe): Promise<OneShotResult> {
+    return this.once(`probe:${JSON.stringify(probe)}`, async () => {
+      const image = await this.requireImage()
+      return runOneShot(await this.engine(), image, {
+        ...probe, labels: this.labels, limits: rubric.limits, timeoutMs: rubric.timeouts.startSeconds * 1000,
+      })
+    })
+  }
+
+  /**
+   * Starts the slow Docker work early, in the background, while the static checks run: the image build and then
+   * its containers (the probes, the API), and Compose up to a settled stack. The checks await the same promises.
+   */
   warmUp(): void {
-    void this.image()
-    void this.stack()
+    void this.image().then((build) => {
+      if (!build.ok) return
+      for (const probe of Object.values(imageProbes)) void this.runInImage(probe)
+      void this.api()
+    })
+    void this.stack().then((outcome) => {
+      if (outcome.ok) void this.settledStack()
+    })
   }
 }
 

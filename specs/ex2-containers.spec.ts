@@ -3,7 +3,7 @@ import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { describeExitCode } from '../lab/exit-codes.js'
 import { tail } from '../lab/docker-logs.js'
-import { runOneShot } from '../lab/one-shot.js'
+import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
 import { rubric } from '../rubric/index.js'
 
@@ -11,10 +11,9 @@ const timeoutMs = rubric.timeouts.startSeconds * 1000
 
 describe('Exercise 2 — images and containers', () => {
   check('ex2.one-shot', async () => {
-    const image = await session().requireImage()
     const expected = rubric.expected.oneShotOutput
-    const command = ['python', '-c', `print('${expected}')`]
-    const result = await runOneShot(await session().engine(), image, { command, labels: session().labels, limits: rubric.limits, timeoutMs })
+    const { command } = imageProbes.oneShot
+    const result = await session().runInImage(imageProbes.oneShot)
     const shown = `docker run <your image> ${command.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ')}`
     if (result.exitCode === undefined)
       throw new SubmissionError(`The container of ${shown} was still running after ${timeoutMs / 1000} s.`, {
@@ -33,10 +32,8 @@ describe('Exercise 2 — images and containers', () => {
   })
 
   check('ex2.shared-kernel', async (c) => {
-    const image = await session().requireImage()
-    const engine = await session().engine()
-    const { kernel } = await engine.facts()
-    const result = await runOneShot(engine, image, { command: ['uname', '-r'], labels: session().labels, limits: rubric.limits, timeoutMs })
+    const result = await session().runInImage(imageProbes.kernel)
+    const { kernel } = await (await session().engine()).facts()
     const seen = result.output.trim()
     c.fact('kernel', seen)
     if (seen !== kernel)

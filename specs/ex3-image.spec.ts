@@ -2,7 +2,7 @@ import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { tail } from '../lab/docker-logs.js'
-import { runOneShot } from '../lab/one-shot.js'
+import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
 import { rubric } from '../rubric/index.js'
 
@@ -41,17 +41,7 @@ describe('Exercise 3 — build the image', () => {
     const image = await session().requireImage()
     const engine = await session().engine()
     const config = await engine.imageConfig(image)
-    const script = [
-      'import importlib, json, os, sys',
-      'mods = {}',
-      `for m in ${JSON.stringify(expected.pipPackages)}:`,
-      '    try:',
-      '        importlib.import_module(m); mods[m] = "ok"',
-      '    except Exception as e:',
-      '        mods[m] = repr(e)',
-      `print(json.dumps({"python": sys.version.split()[0], "app": os.path.isfile(${JSON.stringify(`${expected.workdir}/${expected.appFile}`)}), "modules": mods}))`,
-    ].join('\n')
-    const result = await runOneShot(engine, image, { entrypoint: ['python'], command: ['-c', script], labels: session().labels, limits: rubric.limits, timeoutMs: rubric.timeouts.startSeconds * 1000 })
+    const result = await session().runInImage(imageProbes.contents)
     const line = result.output.trim().split('\n').pop() ?? ''
     let seen: { python: string; app: boolean; modules: Record<string, string> }
     try {

@@ -1,0 +1,30 @@
+import { rubric } from '../rubric/index.js'
+
+export interface ImageProbe {
+  command: string[]
+  entrypoint?: string[]
+}
+
+const { expected } = rubric
+
+/** The one-shot containers the checks run in the student's image: declared here so the session can start them early. */
+export const imageProbes = {
+  /** docker run <image> python -c "print('Bonjour')" (exercise 2). */
+  oneShot: { command: ['python', '-c', `print('${expected.oneShotOutput}')`] },
+  /** docker run <image> uname -r (exercise 2). */
+  kernel: { command: ['uname', '-r'] },
+  /** What the image holds: Python version, the app file, importable packages (exercise 3), as one JSON line. */
+  contents: {
+    entrypoint: ['python'],
+    command: ['-c', [
+      'import importlib, json, os, sys',
+      'mods = {}',
+      `for m in ${JSON.stringify(expected.pipPackages)}:`,
+      '    try:',
+      '        importlib.import_module(m); mods[m] = "ok"',
+      '    except Exception as e:',
+      '        mods[m] = repr(e)',
+      `print(json.dumps({"python": sys.version.split()[0], "app": os.path.isfile(${JSON.stringify(`${expected.workdir}/${expected.appFile}`)}), "modules": mods}))`,
+    ].join('\n')],
+  },
+} satisfies Record<string, ImageProbe>
