@@ -73,7 +73,7 @@ export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[
   const scores = graded.map((s) => s.grade.score)
   const ungraded = students
     .filter((s) => s.grade.status === 'ungraded')
-    .map(({ student, grade }) => ({ student, reason: grade.checks.find((c) => c.status === 'ungraded')?.message ?? 'no reason recorded' }))
+    .map(({ student, grade, reason }) => ({ student, reason: reason ?? grade.checks.find((c) => c.status === 'ungraded')?.message ?? 'no reason recorded' }))
     .sort((a, b) => (a.student < b.student ? -1 : 1))
   const medianScore = median(scores)
   return {

@@ -3,17 +3,19 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { availableParallelism, totalmem } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
+import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 import { loadReview, reviewFilePath } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
 import { decide, readManifest, rubricDigest, writeManifest, type Manifest } from './manifest.js'
 import { withManualPoints } from './manual-points.js'
-import { createProgress } from './progress.js'
+import { BatchStop } from './batch-stop.js'
+import { createProgress, type Progress } from './progress.js'
 import type { Submission } from './roster.js'
 import { readGrade, runSubmission, writeGradeFiles, type SubmissionRun } from './run-submission.js'
 import { inShard, type Shard } from './shard.js'
 import { collectClass, prepareSubmission, type PreparedSubmission } from './submissions.js'
-import { renderSummary, type Outcome } from './summary.js'
+import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
 
 export interface GradeOptions {
@@ -35,6 +37,8 @@ export interface Grader {
 }
 
 const GiB = 1024 ** 3
+/** Cloning is not grading: a tiny --timeout must not make a small repository fail to clone. */
+const CLONE_TIMEOUT_MS = 5 * 60_000
 
 /** Each run builds images and starts a Compose stack: one per two cores and per 3 GiB of memory. */
 export function defaultConcurrency(cores = availableParallelism(), memory = totalmem()): number {
@@ -45,33 +49,26 @@ const sha256 = (file: string) => (existsSync(file) ? createHash('sha256').update
 
 /** Grades the selected submissions, each in its own run, and writes the gradebook and class report. Returns the exit code. */
 export async function gradeClass(options: GradeOptions, grader: Grader): Promise<number> {
-  const { outDir, rubric } = { ...options, rubric: grader.rubric }
+  const { outDir } = options
+  const { rubric } = grader
   const manifest = readManifest(outDir)
   sweepPartialFolders(outDir)
   let selected = inShard(collectClass(options), options.shard)
   if (options.onlyUngraded) selected = selected.filter((s) => manifest.students[s.student]?.status === 'ungraded')
   const digest = rubricDigest(rubric)
-  process.stdout.write(
-    `Grading ${selected.length} submission${selected.length === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.onlyUngraded ? ' (only the ungraded)' : ''} into ${outDir}\n` +
-      `Concurrency ${options.concurrency} (default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB), time limit ${options.timeoutSeconds} s per submission\n`,
-  )
-  const running = new Set<number>()
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    for (const pid of running) try { process.kill(-pid, 'SIGKILL') } catch { /* already gone */ }
-    process.stderr.write(`\n${signal}: stopped. The grades already written are kept in ${outDir}; run the same command again to resume.\n`)
-    process.exit(130)
-  }
-  process.once('SIGINT', stopOnSignal)
-  process.once('SIGTERM', stopOnSignal)
-
+  const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
+  process.stdout.write(renderStart({ ...options, count: selected.length, machine }))
+  const stop = new BatchStop(outDir)
+  const stopListening = stop.listen()
   const progress = createProgress(selected.length)
   const limit = pLimit(options.concurrency)
   const startedAt = Date.now()
-  const outcomes = await Promise.all(
+  const results = await Promise.all(
     selected.map((submission) =>
       limit(async () => {
-        progress.started(submission.student)
-        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, running })
+        if (stop.requested) return undefined
+        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, stop, progress })
+        if (!outcome) return undefined
         writeManifest(outDir, manifest)
         progress.finished(submission.student, outcome.line)
         return outcome
@@ -79,11 +76,15 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
     ),
   )
   progress.stop()
-  process.off('SIGINT', stopOnSignal)
-  process.off('SIGTERM', stopOnSignal)
+  stopListening()
+  const outcomes = results.filter((o) => o !== undefined)
   writeManifest(outDir, manifest)
   writeClassOutputs(outDir, manifest, rubric)
   process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt))
+  if (stop.requested) {
+    process.stderr.write(`Stopped before the end: ${selected.length - outcomes.length} submission(s) not graded in this run. Run the same command again to resume.\n`)
+    return 130
+  }
   return outcomes.some((o) => o.status === 'ungraded') ? 3 : 0
 }
 
@@ -91,18 +92,20 @@ interface Context extends GradeOptions {
   grader: Grader
   manifest: Manifest
   digest: string
-  running: Set<number>
+  stop: BatchStop
+  progress: Progress
 }
 
-async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome> {
+/** undefined when the batch was stopped during the run: the previous grade, if any, stays. */
+async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome | undefined> {
   const { student } = submission
   const dir = studentDir(ctx.outDir, student)
   const started = Date.now()
   let prepared: PreparedSubmission
   try {
-    prepared = await prepareSubmission(submission, cloneRoot(ctx.outDir), ctx.timeoutSeconds * 1000)
+    prepared = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS)
   } catch (error) {
-    return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, undefined)
+    return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, { wallMs: Date.now() - started })
   }
   // Never the REVIEW_FILE of the instructor's shell: each student has their own review, beside their folder.
   const reviewFile = reviewFilePath(prepared.dir, {})
@@ -112,16 +115,9 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome> 
   const grade = decision.action === 'grade' ? undefined : readGrade(path.join(dir, 'grade.json'))
   if (previous && grade && decision.action === 'skip')
     return { student, status: 'graded', action: 'skipped', line: `skipped: ${decision.why} (${grade.score}/${grade.maxScore})` }
-  if (previous && grade && decision.action === 'merge-review') {
-    const review = loadReview(reviewFile)
-    const merged = withManualPoints(grade, review instanceof Error ? undefined : review)
-    writeGradeFiles(dir, merged, ctx.grader.rubric)
-    ctx.manifest.students[student] = { ...previous, ...(reviewDigest ? { reviewDigest } : {}), score: merged.score }
-    if (!reviewDigest) delete ctx.manifest.students[student]!.reviewDigest
-    const note = review instanceof Error ? `; ${review.message}: ignored` : ''
-    return { student, status: 'graded', action: 'reviewed', line: `manual points merged: ${decision.why} (${merged.score}/${merged.maxScore})${note}` }
-  }
+  if (previous && grade && decision.action === 'merge-review') return mergeReview(student, grade, reviewFile, reviewDigest, decision.why, ctx)
   const partial = partialFolder(ctx.outDir, student)
+  ctx.progress.started(student)
   const run = await runSubmission({
     projectRoot: ctx.grader.projectRoot,
     rubric: ctx.grader.rubric,
@@ -131,10 +127,27 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome> 
     reviewFile,
     gradeDir: partial,
     timeoutMs: ctx.timeoutSeconds * 1000,
-    onProcessGroup: (pid, alive) => (alive ? ctx.running.add(pid) : ctx.running.delete(pid)),
+    onProcessGroup: (pid, alive) => ctx.stop.track(pid, alive),
   })
+  if (ctx.stop.requested) {
+    rmSync(partial, { recursive: true, force: true })
+    return undefined
+  }
   replaceFolder(partial, dir)
-  return record(submission, prepared, run, ctx, reviewDigest, decision.why)
+  return record(submission, prepared, run, ctx, { ...(reviewDigest ? { reviewDigest } : {}), why: decision.why, wallMs: Date.now() - started })
+}
+
+/** Only the instructor's review changed: its points go into the grade already written, without a new run. */
+function mergeReview(student: string, grade: Grade, reviewFile: string, reviewDigest: string | undefined, why: string, ctx: Context): Outcome {
+  const review = loadReview(reviewFile)
+  const merged = withManualPoints(grade, review instanceof Error ? undefined : review)
+  writeGradeFiles(studentDir(ctx.outDir, student), merged, ctx.grader.rubric)
+  const entry = { ...ctx.manifest.students[student]!, score: merged.score }
+  if (reviewDigest) entry.reviewDigest = reviewDigest
+  else delete entry.reviewDigest
+  ctx.manifest.students[student] = entry
+  const ignored = review instanceof Error ? `; ${review.message}: ignored` : ''
+  return { student, status: 'graded', action: 'reviewed', line: `manual points merged: ${why} (${merged.score}/${merged.maxScore})${ignored}` }
 }
 
 /** A run that could not even start (the clone failed): an ungraded grade says why. */
@@ -152,8 +165,9 @@ function lostRun(ctx: Context, submission: Submission, reason: string, started: 
   return { grade, lostReason: reason }
 }
 
-function record(submission: Submission, prepared: PreparedSubmission | undefined, run: SubmissionRun, ctx: Context, reviewDigest: string | undefined, why = ''): Outcome {
+function record(submission: Submission, prepared: PreparedSubmission | undefined, run: SubmissionRun, ctx: Context, facts: { reviewDigest?: string; why?: string; wallMs: number }): Outcome {
   const { grade } = run
+  const { reviewDigest, why, wallMs } = facts
   const reason = run.lostReason ?? grade.checks.find((c) => c.status === 'ungraded')?.message
   ctx.manifest.students[submission.student] = {
     student: submission.student,
@@ -165,10 +179,10 @@ function record(submission: Submission, prepared: PreparedSubmission | undefined
     status: grade.status,
     score: grade.score,
     gradedAt: new Date().toISOString(),
-    durationMs: grade.durationMs,
+    durationMs: wallMs,
     ...(grade.status === 'ungraded' && reason ? { reason } : {}),
   }
-  const seconds = Math.round(grade.durationMs / 1000)
+  const seconds = Math.round(wallMs / 1000)
   const line = grade.status === 'graded'
     ? `graded ${grade.score}/${grade.maxScore} in ${seconds} s${why ? ` (${why})` : ''}`
     : `UNGRADED after ${seconds} s: ${reason ?? 'no reason recorded'}`

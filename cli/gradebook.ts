@@ -6,6 +6,8 @@ export interface GradedStudent {
   student: string
   commit?: string
   grade: Grade
+  /** Why the run is ungraded, as the batch recorded it (e.g. the time limit). */
+  reason?: string
 }
 
 const round = (n: number) => Math.round(n * 100) / 100

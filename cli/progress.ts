@@ -47,6 +47,10 @@ function barProgress(total: number, stream: NodeJS.WriteStream): Progress {
       bar.increment(1, runningText())
     },
     note: (line) => multibar.log(`${line}\n`),
-    stop: () => multibar.stop(),
+    stop: () => {
+      // Lines logged since the last redraw are printed on the next one: draw once more before stopping.
+      multibar.update()
+      multibar.stop()
+    },
   }
 }

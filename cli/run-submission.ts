@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 import { renderGradeSheet } from '../reporters/render-markdown.js'
+import { signalGroup } from './batch-stop.js'
 import { writeFileAtomically } from './manifest.js'
 import { ungradedGrade } from './ungraded-grade.js'
 
@@ -23,11 +24,12 @@ export interface SubmissionRunOptions {
 
 export interface SubmissionRun {
   grade: Grade
-  /** Why the run is ungraded when the grader itself wrote no grade. */
+  /** Why the run is ungraded, when the grader wrote no grade or was stopped by the time limit. */
   lostReason?: string
 }
 
-const KILL_GRACE_MS = 10_000
+/** On SIGTERM the grader writes its grade and removes its Docker objects; its own backstop is 60 s. */
+const STOP_GRACE_MS = 70_000
 
 /** One grading run, as `npm test` does it, in a process group of its own that the time limit kills whole. */
 export async function runSubmission(options: SubmissionRunOptions): Promise<SubmissionRun> {
@@ -45,29 +47,33 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   closeSync(log)
   if (child.pid !== undefined) options.onProcessGroup?.(child.pid, true)
   let timedOut = false
-  const killGroup = (signal: NodeJS.Signals) => {
-    if (child.pid !== undefined) try { process.kill(-child.pid, signal) } catch { /* the group is gone */ }
-  }
+  let killTimer: NodeJS.Timeout | undefined
+  const pid = child.pid
   const timer = setTimeout(() => {
+    if (pid === undefined) return
     timedOut = true
-    killGroup('SIGTERM')
-    setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS).unref()
+    signalGroup(pid, 'SIGTERM')
+    killTimer = setTimeout(() => signalGroup(-pid, 'SIGKILL'), STOP_GRACE_MS)
   }, timeoutMs)
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
     child.once('error', (error) => resolve({ code: null, signal: null, error }))
     child.once('exit', (code, signal) => resolve({ code, signal }))
   })
   clearTimeout(timer)
-  // The leader may be gone while a worker or a docker compose it started lingers: the group goes with it.
-  if (timedOut) killGroup('SIGKILL')
-  if (child.pid !== undefined) options.onProcessGroup?.(child.pid, false)
+  clearTimeout(killTimer)
+  if (pid !== undefined) {
+    // The leader may be gone while a worker or a docker compose it started lingers: the group goes with it.
+    if (timedOut || exit.signal) signalGroup(-pid, 'SIGKILL')
+    options.onProcessGroup?.(pid, false)
+  }
 
+  const timeLimit = `the run took longer than the time limit (${timeoutMs / 1000} s) and was stopped`
   const written = readGrade(path.join(gradeDir, 'grade.json'))
-  if (written) return { grade: written }
+  if (written) return { grade: written, ...(timedOut && written.status === 'ungraded' ? { lostReason: timeLimit } : {}) }
   const reason = exit.error
     ? `the grader could not start: ${exit.error.message}`
     : timedOut
-      ? `the run took longer than the time limit (${timeoutMs / 1000} s) and was stopped`
+      ? timeLimit
       : `the grader stopped without writing a grade (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}): ${lastLine(logFile)}`
   const grade = ungradedGrade(options.rubric, {
     submissionPath: submissionDir,

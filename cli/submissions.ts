@@ -64,8 +64,8 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   // No password prompt can hang a batch: a private repository without credentials fails at once.
   const options = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
   try {
-    await git(['clone', '--quiet', '--', source.url, cloning], options)
-    if (source.ref) await git(['-C', cloning, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', source.ref, '--'], options)
+    await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], options)
+    if (source.ref) await git(`git checkout ${source.ref}`, ['-C', cloning, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', source.ref, '--'], options)
     const commit = await headCommit(cloning)
     rmSync(dir, { recursive: true, force: true })
     renameSync(cloning, dir)
@@ -75,13 +75,14 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   }
 }
 
-async function git(args: string[], options: { timeout: number; env: NodeJS.ProcessEnv }): Promise<void> {
+async function git(what: string, args: string[], options: { timeout: number; env: NodeJS.ProcessEnv }): Promise<void> {
   try {
     await run('git', args, options)
   } catch (error) {
     const e = error as { stderr?: string; killed?: boolean; message: string }
-    const why = e.killed ? `timed out after ${options.timeout / 1000} s` : (e.stderr || e.message).trim().split('\n').slice(-3).join(' ')
-    throw new Error(`git ${args.filter((a) => a !== '--quiet').join(' ')} failed: ${why}`)
+    const lines = (e.stderr || e.message).split('\n').map((l) => l.trim()).filter(Boolean)
+    const why = e.killed ? `timed out after ${options.timeout / 1000} s` : (lines.filter((l) => /^(fatal|error):/.test(l)).join(' ') || lines.slice(-2).join(' '))
+    throw new Error(`${what} failed: ${why}`)
   }
 }
 

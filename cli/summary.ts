@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { Shard } from './shard.js'
 
 /** What became of one submission in this batch. */
 export interface Outcome {
@@ -13,6 +14,14 @@ export interface Outcome {
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000)
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+}
+
+/** The opening lines: what is graded, where, how many at once (with the machine's default), the time limit. */
+export function renderStart(batch: { count: number; shard?: Shard; onlyUngraded: boolean; outDir: string; concurrency: number; machine: string; timeoutSeconds: number }): string {
+  const shard = batch.shard ? ` (shard ${batch.shard.index}/${batch.shard.count})` : ''
+  const only = batch.onlyUngraded ? ' (only the ungraded)' : ''
+  return `Grading ${batch.count} submission${batch.count === 1 ? '' : 's'}${shard}${only} into ${batch.outDir}\n` +
+    `Concurrency ${batch.concurrency} (${batch.machine}), time limit ${batch.timeoutSeconds} s per submission\n`
 }
 
 /** The closing lines of a batch: counts, then the ungraded apart and where the outputs are. */
