@@ -14,7 +14,7 @@ export const cloneRoot = (outDir: string) => path.join(outDir, 'clones')
 export function gradedStudents(outDir: string, manifest: Manifest): GradedStudent[] {
   return Object.values(manifest.students).flatMap((entry) => {
     const grade = readGrade(path.join(studentDir(outDir, entry.student), 'grade.json'))
-    return grade ? [{ student: entry.student, ...(entry.commit ? { commit: entry.commit } : {}), ...(entry.reason ? { reason: entry.reason } : {}), grade }] : []
+    return grade ? [{ student: entry.student, ...(entry.commit ? { commit: entry.commit } : {}), ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.graderModified ? { graderModified: true } : {}), grade }] : []
   })
 }
 

@@ -12,6 +12,7 @@ const summary: ClassSummary = {
     { id: 'ex1.engine', title: 'engine', maxPoints: 0, graded: 2, passed: 0, rate: 0, meanPoints: 0 },
   ],
   ungraded: [{ student: 'dora', reason: 'the run took longer than the time limit' }],
+  graderModified: ['eve'],
 }
 
 describe('class report', () => {

@@ -36,6 +36,9 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
     `# Class report — ${summary.title}`,
     `**${headline(summary)}**`,
     ...(summary.ungraded.length ? [renderUngradedMarkdown(summary)] : []),
+    ...(summary.graderModified.length
+      ? [`## Grader files modified\n\nThese repositories carry grader files (specs, rubric, reporters, workflows…) that differ from yours; they were graded with yours, but look at what they changed: ${summary.graderModified.map((s) => `**${s}**`).join(', ')}.`]
+      : []),
     `## What the class failed most`,
     failed.length
       ? failed.map((r) => `- \`${r.id}\` — ${r.title}: ${percent(r.rate)} passed (${r.passed}/${r.graded})`).join('\n')

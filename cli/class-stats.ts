@@ -31,6 +31,8 @@ export interface ClassSummary {
   passRates: CheckPassRate[]
   /** Listed apart, never counted as zeros. */
   ungraded: { student: string; reason: string }[]
+  /** Students whose repository carried modified grader files. */
+  graderModified: string[]
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
@@ -77,6 +79,7 @@ export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[
     .sort((a, b) => (a.student < b.student ? -1 : 1))
   const medianScore = median(scores)
   return {
+    graderModified: students.filter((s) => s.graderModified).map((s) => s.student).sort(),
     title: rubric.title,
     students: students.length,
     graded: graded.length,

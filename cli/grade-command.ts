@@ -181,6 +181,7 @@ function record(submission: Submission, prepared: PreparedSubmission | undefined
     gradedAt: new Date().toISOString(),
     durationMs: wallMs,
     ...(grade.status === 'ungraded' && reason ? { reason } : {}),
+    ...(prepared?.graderModified ? { graderModified: true } : {}),
   }
   const seconds = Math.round(wallMs / 1000)
   const line = grade.status === 'graded'

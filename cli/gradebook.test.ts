@@ -14,7 +14,7 @@ describe('the gradebook', () => {
   const header = gradebookRows(rubric, [])[0]!
 
   it('has one column per check, in rubric order, between the score and the grade on 20', () => {
-    expect(header).toEqual(['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review'])
+    expect(header).toEqual(['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review', 'grader_modified'])
   })
 
   it('has one row per student, sorted by id, with every check’s points and the grade on 20', () => {
@@ -37,7 +37,7 @@ describe('the gradebook', () => {
   it('says whether the manual review is done', () => {
     const pending = gradeWith({ 'ex1.report': { review: { status: 'pending', automaticPoints: 4 } } })
     const reviewed = gradeWith({ 'ex1.report': { review: { status: 'reviewed', automaticPoints: 4, points: 3 }, points: 3 } })
-    const last = (grade: Grade) => gradebookRows(rubric, [{ student: 's', grade }])[1]!.at(-1)
+    const last = (grade: Grade) => gradebookRows(rubric, [{ student: 's', grade }])[1]!.at(-2)
     expect([last(pending), last(reviewed), last(gradeWith({}))]).toEqual(['pending', 'reviewed', ''])
   })
 
@@ -49,5 +49,12 @@ describe('the gradebook', () => {
   it('rounds the grade on 20 to hundredths', () => {
     expect(gradeOn20(77, 100)).toBe(15.4)
     expect(gradeOn20(1, 3)).toBe(6.67)
+  })
+})
+
+describe('modified grader files', () => {
+  it('are flagged in the last column', () => {
+    const rows = gradebookRows(rubric, [{ student: 'eve', grade: gradeWith({}), graderModified: true }, { student: 'zoe', grade: gradeWith({}) }])
+    expect(rows.map((r) => r.at(-1))).toEqual(['grader_modified', 'yes', ''])
   })
 })

@@ -8,6 +8,8 @@ export interface GradedStudent {
   grade: Grade
   /** Why the run is ungraded, as the batch recorded it (e.g. the time limit). */
   reason?: string
+  /** The student's repository carried modified grader files. */
+  graderModified?: boolean
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
@@ -28,10 +30,10 @@ function reviewState(grade: Grade): string {
  * An ungraded run has no score and no grade on 20, and its ungraded checks no points: blank, never 0.
  */
 export function gradebookRows(rubric: Rubric, students: readonly GradedStudent[]): string[][] {
-  const header = ['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review']
+  const header = ['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review', 'grader_modified']
   const rows = [...students]
     .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
-    .map(({ student, commit, grade }) => {
+    .map(({ student, commit, grade, graderModified }) => {
       const graded = grade.status === 'graded'
       const byId = new Map(grade.checks.map((c) => [c.id, c]))
       const checkCells = rubric.checks.map((def) => {
@@ -46,6 +48,7 @@ export function gradebookRows(rubric: Rubric, students: readonly GradedStudent[]
         ...checkCells,
         graded ? String(gradeOn20(grade.score, grade.maxScore)) : '',
         reviewState(grade),
+        graderModified ? 'yes' : '',
       ]
     })
   return [header, ...rows]

@@ -20,6 +20,8 @@ export interface ManifestEntry {
   durationMs: number
   /** Why the run is ungraded, in one line. */
   reason?: string
+  /** The student's repository carried modified grader files (the instructor's grader graded it anyway). */
+  graderModified?: boolean
 }
 
 export interface Manifest {

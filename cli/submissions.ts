@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { GRADER_FILES, graderDigest } from '../reporters/grader-digest.js'
 import { parseRoster, studentIdProblem, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -16,6 +17,21 @@ export interface PreparedSubmission {
   commit?: string
   /** What resuming compares: the commit for git sources, a digest of the files for folders. */
   revision: string
+  /** The student's copy of this repository carries grader files that differ from the instructor's. */
+  graderModified?: boolean
+}
+
+const INSTRUCTOR_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
+
+/**
+ * A student's repository made from this one holds the grader and `student-submission/`: that folder is what is
+ * graded (always with the instructor's grader), and its grader files are compared with the instructor's.
+ */
+export function locateSubmission(root: string): { dir: string; graderModified?: boolean } {
+  const inner = path.join(root, 'student-submission')
+  if (!existsSync(inner) || !statSync(inner).isDirectory()) return { dir: root }
+  const hasGrader = GRADER_FILES.some((f) => existsSync(path.join(root, f)))
+  return { dir: inner, ...(hasGrader ? { graderModified: graderDigest(root) !== graderDigest(INSTRUCTOR_ROOT) } : {}) }
 }
 
 /** Each folder inside `dir` (not hidden) is one student's submission, named after the folder. */
@@ -55,7 +71,7 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   if (source.kind === 'folder') {
     // Only a repository's own top folder: a folder inside another repository is not versioned by the student.
     const commit = existsSync(path.join(source.path, '.git')) ? await headCommit(source.path).catch(() => undefined) : undefined
-    return { student, dir: source.path, ...(commit ? { commit } : {}), revision: `files:${folderDigest(source.path)}` }
+    return { student, ...locateSubmission(source.path), ...(commit ? { commit } : {}), revision: `files:${folderDigest(source.path)}` }
   }
   const dir = path.join(cloneRoot, student)
   const cloning = path.join(cloneRoot, `.${student}.cloning-${process.pid}`)
@@ -69,7 +85,7 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
     const commit = await headCommit(cloning)
     rmSync(dir, { recursive: true, force: true })
     renameSync(cloning, dir)
-    return { student, dir, commit, revision: commit }
+    return { student, ...locateSubmission(dir), commit, revision: commit }
   } finally {
     rmSync(cloning, { recursive: true, force: true })
   }
