@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { constants as osConstants, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
 import type { TestProject } from 'vitest/node'
 import { DockerEngine } from './docker-engine.js'
+import { blockFor, removeLabelledSync } from './signal-cleanup.js'
 import { HOST_LABEL, PID_LABEL, RUN_LABEL } from './labels.js'
 
 function alive(pid: number): boolean {
@@ -42,12 +42,6 @@ function descendants(pid: number): number[] {
   }
 }
 
-/** After a stop, the daemon may still finish a build it had begun: clean until a pass finds nothing left (10 s at most). */
-async function settle(cleanUp: () => Promise<number>): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while ((await cleanUp()) > 0 && Date.now() < deadline) await delay(1000)
-}
-
 /** One run id for the whole run; at the end, every Docker object and folder the run made is removed. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // GRADER_RUN_ID lets a caller (the batch tool, the grader's own tests) know which Docker objects are this run's.
@@ -61,21 +55,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const removed = engine ? await engine.removeLabelled(`${RUN_LABEL}=${runId}`) : undefined
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
     if (engine) await sweepEndedRuns(engine)
+    removeScratch()
+    return removed ? Object.values(removed).reduce((a, b) => a + b, 0) : 0
+  }
+  const removeScratch = () => {
     for (const entry of readdirSync(tmpdir())) {
       if (entry.startsWith(`tp1-grader-${runId}-`)) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true })
     }
-    return removed ? Object.values(removed).reduce((a, b) => a + b, 0) : 0
   }
-  // Stopped by a signal: stop the worker first (it may be creating containers), then remove what the run made.
+  // Stopped by a signal: stop the worker first (it may be creating containers), then remove what the run made,
+  // synchronously (see signal-cleanup.ts), until a pass finds nothing: the daemon may finish a step it had begun.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.once(signal, () => {
-      for (const pid of descendants(process.pid)) {
+      const workers = descendants(process.pid)
+      for (const pid of workers) {
         try {
           process.kill(pid, 'SIGKILL')
         } catch {}
       }
       process.stderr.write(`grader: stopped by ${signal}; removing what this run created…\n`)
-      settle(cleanUp).catch((e: Error) => process.stderr.write(`grader: cleanup failed: ${e.message}\n`)).finally(() => process.exit(128 + osConstants.signals[signal]))
+      const owners = [[`${RUN_LABEL}=${runId}`], ...workers.map((pid) => [`${PID_LABEL}=${pid}`, `${HOST_LABEL}=${hostname()}`])]
+      const deadline = Date.now() + 10_000
+      while (owners.reduce((found, labels) => found + removeLabelledSync(labels), 0) > 0 && Date.now() < deadline) blockFor(500)
+      removeScratch()
+      process.exitCode = 128 + osConstants.signals[signal]
+      process.exit()
     })
   return async () => {
     await cleanUp()

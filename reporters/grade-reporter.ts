@@ -45,6 +45,7 @@ export default class GradeReporter implements Reporter {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       process.once(signal, () => {
         this.write([...this.finished.values()], [`the run was stopped (${signal}) before this check`])
+        process.exitCode = 128 + osConstants.signals[signal]
         // The run's cleanup (lab/global-setup.ts) exits sooner; this is the backstop when it never started.
         setTimeout(() => process.exit(128 + osConstants.signals[signal]), 60_000)
       })
