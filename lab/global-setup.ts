@@ -50,13 +50,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const engine = await DockerEngine.connect().catch(() => undefined)
   if (engine) await sweepEndedRuns(engine).catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
 
-  /** Removes what the run made; returns how many Docker objects it found. */
-  const cleanUp = async (): Promise<number> => {
-    const removed = engine ? await engine.removeLabelled(`${RUN_LABEL}=${runId}`) : undefined
+  /** Removes what the run made. */
+  const cleanUp = async (): Promise<void> => {
+    if (engine) await engine.removeLabelled(`${RUN_LABEL}=${runId}`)
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
     if (engine) await sweepEndedRuns(engine)
     removeScratch()
-    return removed ? Object.values(removed).reduce((a, b) => a + b, 0) : 0
   }
   const removeScratch = () => {
     for (const entry of readdirSync(tmpdir())) {
@@ -81,7 +80,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.exitCode = 128 + osConstants.signals[signal]
       process.exit()
     })
-  return async () => {
-    await cleanUp()
-  }
+  return cleanUp
 }

@@ -46,15 +46,7 @@ export class LabStack {
       .withBuild()
       .withDefaultWaitStrategy(new StartedOnly())
       .up(options.services)
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ComposeUpTimeout(options.timeoutMs)), options.timeoutMs)
-    })
-    try {
-      return new LabStack(engine, await Promise.race([starting, timeout]), options.project)
-    } finally {
-      clearTimeout(timer)
-    }
+    return new LabStack(engine, await withTimeout(starting, options.timeoutMs, () => new ComposeUpTimeout(options.timeoutMs)), options.project)
   }
 
   private labelsOf(service?: string): string[] {
@@ -103,17 +95,18 @@ export class LabStack {
   async down(graceSeconds: number, timeoutMs: number): Promise<{ containers: string[]; networks: string[] }> {
     const before = await this.engine.list({ all: true, labels: this.labelsOf() })
     const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
-    await withTimeout(this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true }), timeoutMs, 'docker compose down')
+    const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
+    await withTimeout(down, timeoutMs, () => new Error(`docker compose down did not finish within ${Math.round(timeoutMs / 1000)} s`))
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }
   }
 }
 
-async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs)
+    timer = setTimeout(() => reject(onTimeout()), timeoutMs)
   })
   try {
     return await Promise.race([work, timeout])

@@ -1,7 +1,7 @@
 import type { CheckDefinition, Rubric } from '../rubric/schema.js'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Verdict } from '../grading/verdict.js'
-import type { ReviewFile } from './review-file.js'
+import { mergeReview, type ReviewFile } from './review-file.js'
 
 /** What the reporter saw of one test that carries a check id. */
 export interface ObservedCheck {
@@ -61,22 +61,12 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   }
 }
 
-/** Merges the instructor's review: their points replace the automatic ones, and both stay visible. */
+/** The instructor's review of a reviewed check, with a warning when their points were over the maximum. */
 function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile | undefined, warnings: string[]): GradedCheck {
   if (!def.review) return check
-  const entry = review?.checks[def.id]
-  const base = { automaticPoints: check.points, ...(review?.reviewer ? { reviewer: review.reviewer } : {}) }
-  if (!entry) return { ...check, review: { status: 'pending', ...base } }
-  let points = entry.points
-  if (points !== undefined && points > def.points) {
-    warnings.push(`The review gives ${def.id} ${points} points, more than its ${def.points}: counted as ${def.points}.`)
-    points = def.points
-  }
-  return {
-    ...check,
-    ...(points !== undefined ? { points: round(points) } : {}),
-    review: { status: 'reviewed', ...base, ...(points !== undefined ? { points: round(points) } : {}), ...(entry.comment ? { comment: entry.comment } : {}) },
-  }
+  const merged = mergeReview(check, check.points, review)
+  if (merged.capped !== undefined) warnings.push(`The review gives ${def.id} ${merged.capped} points, more than its ${def.points}: counted as ${def.points}.`)
+  return merged.check
 }
 
 function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[]): GradedCheck {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import type { GradedCheck } from '../grading/grade.js'
 
 const reviewSchema = z.object({
   reviewer: z.string().optional(),
@@ -32,4 +33,25 @@ export function loadReview(file: string): ReviewFile | Error | undefined {
   const parsed = reviewSchema.safeParse(data)
   if (parsed.success) return parsed.data
   return new Error(`The review file ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`)
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+/**
+ * The instructor's review of one check: their points, capped at the check's, replace the automatic ones, and
+ * both stay visible. `capped` is the figure they gave when it was over the maximum.
+ */
+export function mergeReview(check: GradedCheck, automaticPoints: number, review: ReviewFile | undefined): { check: GradedCheck; capped?: number } {
+  const base = { automaticPoints, ...(review?.reviewer ? { reviewer: review.reviewer } : {}) }
+  const entry = review?.checks[check.id]
+  if (!entry) return { check: { ...check, points: automaticPoints, review: { status: 'pending', ...base } } }
+  const points = entry.points === undefined ? automaticPoints : round(Math.min(entry.points, check.maxPoints))
+  return {
+    check: {
+      ...check,
+      points,
+      review: { status: 'reviewed', ...base, ...(entry.points !== undefined ? { points } : {}), ...(entry.comment ? { comment: entry.comment } : {}) },
+    },
+    ...(entry.points !== undefined && entry.points > check.maxPoints ? { capped: entry.points } : {}),
+  }
 }
