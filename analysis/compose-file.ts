@@ -1,18 +1,19 @@
 import { parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
 import type { Feedback } from '../grading/verdict.js'
+import { messages } from '../rubric/index.js'
 
 export type ComposeParseResult =
   | { ok: true; data: unknown }
   | { ok: false; message: string; feedback: Feedback; line?: number; column?: number }
 
-const TAB_ADVICE = 'YAML forbids tabs for indentation; indent with spaces (2 per level); in your editor convert indentation to spaces'
+const t = messages.compose.yaml
 
 /** Parses a Compose file's YAML; on failure explains the first error for a beginner, with its line quoted. */
 export function parseComposeYaml(text: string, fileName: string): ComposeParseResult {
   const doc = parseDocument(text, { prettyErrors: true })
   const lines = text.split(/\r?\n/)
-  const quote = (line: number) => `line ${line}: ${(lines[line - 1] ?? '').trimEnd()}`
+  const quote = (line: number) => t.quote(line, (lines[line - 1] ?? '').trimEnd())
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])
   const first = errors[0]
   if (!first) {
@@ -20,7 +21,7 @@ export function parseComposeYaml(text: string, fileName: string): ComposeParseRe
       return { ok: true, data: doc.toJS() }
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e)
-      return { ok: false, message: `${fileName} is not valid YAML: ${reason}`, feedback: { expected: 'valid YAML', seen: reason, fix: 'Check every alias (*name) refers to an anchor (&name) defined above it.' } }
+      return { ok: false, message: t.invalid(fileName, reason), feedback: { expected: t.expected, seen: reason, fix: t.aliasFix } }
     }
   }
 
@@ -30,13 +31,12 @@ export function parseComposeYaml(text: string, fileName: string): ComposeParseRe
   const reported = lineOf(first)
   const tabLine = tabLines[0]
   if (tabLine !== undefined && tabLine <= reported) {
-    const others = tabLines.length > 1 ? ` (${tabLines.length} lines start with a tab)` : ''
     return {
       ok: false, line: tabLine, column: (lines[tabLine - 1] ?? '').indexOf('\t') + 1,
-      message: `${fileName} line ${tabLine} is indented with a tab${others}: ${TAB_ADVICE}.`,
+      message: t.tab.message(fileName, tabLine, tabLines.length),
       feedback: {
-        expected: 'indentation made of spaces only', seen: `${quote(tabLine).replace(/\t/g, '→')} (→ marks a tab)`,
-        fix: `${TAB_ADVICE} (VS Code: "Convert Indentation to Spaces" in the command palette).`, log: first.message,
+        expected: t.tab.expected, seen: t.tab.seen(quote(tabLine).replace(/\t/g, '→')),
+        fix: t.tab.fix, log: first.message,
       },
     }
   }
@@ -44,33 +44,30 @@ export function parseComposeYaml(text: string, fileName: string): ComposeParseRe
   // yaml often reports an unclosed quote or bracket on the blank line after it.
   const firstLine = /\S/.test(lines[reported - 1] ?? '') ? reported : previousContentLine(lines, reported) ?? reported
   const column = firstLine === reported ? first.linePos?.[0].col ?? 1 : 1
-  const alsoTabs = tabLine === undefined ? '' : ` Also, line ${tabLine} is indented with a tab: ${TAB_ADVICE}.`
+  const alsoTabs = tabLine === undefined ? '' : t.tab.also(tabLine)
   const yamlSays = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-  const at = `line ${firstLine}, column ${column}`
   const fail = (message: string, seen: string, fix: string): ComposeParseResult =>
-    ({ ok: false, line: firstLine, column, message, feedback: { expected: 'valid YAML', seen, fix: fix + alsoTabs, log: first.message } })
+    ({ ok: false, line: firstLine, column, message, feedback: { expected: t.expected, seen, fix: fix + alsoTabs, log: first.message } })
 
   if (first.code === 'DUPLICATE_KEY') {
     const key = keyAt(lines[firstLine - 1] ?? '', column - 1)
     const earlier = key === undefined ? undefined : earlierKeyLine(lines, firstLine, column - 1, key)
-    const where = earlier ? `lines ${earlier} and ${firstLine}` : `line ${firstLine}`
-    return fail(`${fileName}: the key ${key ?? '(see line)'} appears twice in the same block (${where}); YAML keys must be unique`,
+    return fail(t.duplicate.message(fileName, key, firstLine, earlier),
       [earlier, firstLine].flatMap((l) => (l ? [quote(l)] : [])).join('\n'),
-      'Keep a single entry: merge the two blocks into one, or rename the second one if it is meant to be something else (for example another service).')
+      t.duplicate.fix)
   }
   if (first.code === 'BAD_INDENT' || first.code === 'BLOCK_AS_IMPLICIT_KEY' || first.code === 'MULTILINE_IMPLICIT_KEY') {
     const prev = previousContentLine(lines, firstLine)
-    return fail(`${fileName} is not valid YAML at ${at}: ${yamlSays}`,
+    return fail(t.invalidAt(fileName, firstLine, column, yamlSays),
       [prev, firstLine].flatMap((l) => (l ? [quote(l)] : [])).join('\n'),
-      `Check line ${firstLine} and the line above it: keys at the same level must start in the same column (2 spaces per level), and every key needs a colon and a space after it (key: value).`)
+      t.indentFix(firstLine))
   }
   const fixes: Record<string, string> = {
-    MISSING_CHAR: `Close the quote or bracket opened on line ${firstLine} (or just before it).`,
-    MULTIPLE_DOCS: 'Keep a single document: remove the --- separator and merge the content.',
-    BAD_DQ_ESCAPE: `Inside "double quotes" a backslash starts an escape; use 'single quotes' on line ${firstLine} instead.`,
+    MISSING_CHAR: t.missingChar(firstLine),
+    MULTIPLE_DOCS: t.multipleDocs,
+    BAD_DQ_ESCAPE: t.badEscape(firstLine),
   }
-  return fail(`${fileName} is not valid YAML at ${at}: ${yamlSays}`, quote(firstLine),
-    fixes[first.code] ?? `Fix line ${firstLine} (or the line just before it); an online YAML validator shows the structure as YAML reads it.`)
+  return fail(t.invalidAt(fileName, firstLine, column, yamlSays), quote(firstLine), fixes[first.code] ?? t.otherFix(firstLine))
 }
 
 /** The first 1-based line of text matching needle, for annotations. */

@@ -1,6 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Instruction } from 'dockerfile-ast'
 import type { Feedback } from '../grading/verdict.js'
+import { messages } from '../rubric/index.js'
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
 export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }
@@ -9,6 +10,7 @@ export interface DockerfileExpectations { baseImage: string; workdir: string; ap
 interface Step { ins: Instruction; keyword: string; line: number; workdir: string }
 interface Ctx { steps: Step[]; want: DockerfileExpectations; files: Record<string, string>; args: Map<string, string>; wd: string; quote: (s: Step) => string }
 
+const t = messages.dockerfile
 const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//
 // Extras that pull another expected package in as a dependency (fastapi[standard] requires uvicorn[standard]).
 const IMPLIED: Record<string, string[]> = { 'fastapi[standard]': ['uvicorn'], 'fastapi[all]': ['uvicorn'] }
@@ -24,7 +26,7 @@ export function checkDockerfile(text: string, expected: DockerfileExpectations, 
   const args = new Map(doc.getInitialARGs().map((a) => [a.getProperty()?.getName() ?? '', a.getProperty()?.getValue() ?? '']))
   const ctx: Ctx = {
     steps: finalStageSteps(doc.getInstructions(), args), want: expected, files, args, wd: resolvePath('/', expected.workdir),
-    quote: (s) => `line ${s.line}: ${lines.slice(s.line - 1, s.ins.getRange().end.line + 1).join('\n').trim()}`,
+    quote: (s) => t.quote(s.line, lines.slice(s.line - 1, s.ins.getRange().end.line + 1).join('\n').trim()),
   }
   return [fromItem(ctx), workdirItem(ctx), copyItem(ctx), pipItem(ctx), cmdItem(ctx)]
 }
@@ -42,14 +44,14 @@ const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1]
 
 function fromItem({ steps, want: { baseImage }, args, quote }: Ctx): DockerfileItem {
   const step = steps.find((s) => s.keyword === 'FROM')
-  if (!step) return item('from', undefined, { expected: `FROM ${baseImage}`, seen: 'no FROM instruction', fix: `Start the Dockerfile with: FROM ${baseImage}` })
+  if (!step) return item('from', undefined, { expected: `FROM ${baseImage}`, seen: t.from.none, fix: t.from.startWith(baseImage) })
   const want = parseImage(baseImage), got = parseImage(expandArgs(step.ins.getArguments()[0]?.getValue() ?? '', args))
   const m = /^(\d+\.\d+)(-.*)?$/.exec(want.tag ?? '')
   const tagOk = m ? new RegExp(`^${esc(m[1]!)}(\\.\\d+)?${esc(m[2] ?? '')}$`).test(got.tag ?? '') : got.tag === want.tag
   if (got.name === want.name && tagOk) return item('from', step)
-  const fix = got.name !== want.name ? `Start from the official Python image: FROM ${baseImage}`
-    : !got.tag ? `Without a tag Docker uses ${got.name}:latest (the newest Python, in the large full image), not ${want.tag}. Write: FROM ${baseImage}`
-      : `The tag ${got.tag} is not ${want.tag} (the Python version and the slim variant both matter). Write: FROM ${baseImage}`
+  const fix = got.name !== want.name ? t.from.otherImage(baseImage)
+    : !got.tag ? t.from.noTag(got.name, want.tag, baseImage)
+      : t.from.wrongTag(got.tag, want.tag, baseImage)
   return item('from', step, { expected: `FROM ${baseImage}`, seen: quote(step), fix })
 }
 
@@ -59,9 +61,9 @@ function workdirItem(ctx: Ctx): DockerfileItem {
   const final = (cmd ?? last(ctx.steps))?.workdir ?? '/'
   if (final === ctx.wd) return item('workdir', before)
   return item('workdir', before, {
-    expected: `WORKDIR ${ctx.want.workdir} (before CMD)`,
-    seen: before ? `${ctx.quote(before)} (so the container runs in ${final})` : 'no WORKDIR instruction (the container runs in /)',
-    fix: `Add \`WORKDIR ${ctx.want.workdir}\` right after FROM: it creates the folder and makes it the current directory for COPY, RUN and CMD.`,
+    expected: t.workdir.expected(ctx.want.workdir),
+    seen: before ? t.workdir.seen(ctx.quote(before), final) : t.workdir.none,
+    fix: t.workdir.fix(ctx.want.workdir),
   })
 }
 
@@ -71,14 +73,14 @@ function copyItem(ctx: Ctx): DockerfileItem {
   const target = resolvePath(ctx.wd, appFile)
   const landings = copies.flatMap((s) => { const at = landing(s, appFile, ctx.wd); return at ? [{ s, at }] : [] })
   const good = landings.find((c) => c.at === target)
-  if (good) return item('copy', good.s, good.s.keyword === 'ADD' ? { fix: `ADD works here, but COPY is preferred for local files: ADD also downloads URLs and unpacks archives. Write: COPY ${appFile} .` } : undefined, true)
+  if (good) return item('copy', good.s, good.s.keyword === 'ADD' ? { fix: t.copy.preferCopy(appFile) } : undefined, true)
   const bad = landings[0], tooEarly = bad?.s.workdir === '/' && of(ctx, 'WORKDIR').length > 0
   return item('copy', bad?.s ?? copies[0], {
-    expected: `COPY ${appFile} . (after WORKDIR ${workdir}), so the file is at ${target}`,
-    seen: bad ? `${ctx.quote(bad.s)} puts ${appFile} at ${bad.at}${bad.s.workdir === '/' ? ' (the working directory is still / at that line)' : ''}`
-      : copies.length ? `${copies.map(ctx.quote).join('\n')} (none of these copies ${appFile})` : 'no COPY instruction: the image does not contain your code',
-    fix: tooEarly ? `Move WORKDIR ${workdir} above the COPY line, or write COPY ${appFile} ${ctx.wd}/`
-      : `Add \`COPY ${appFile} .\` after WORKDIR ${workdir}; uvicorn looks for ${appModule.split(':')[0]}.py in the working directory.`,
+    expected: t.copy.expected(appFile, workdir, target),
+    seen: bad ? t.copy.putsAt(ctx.quote(bad.s), appFile, bad.at, bad.s.workdir === '/')
+      : copies.length ? t.copy.noneCopies(copies.map(ctx.quote).join('\n'), appFile) : t.copy.none,
+    fix: tooEarly ? t.copy.fixTooEarly(workdir, appFile, ctx.wd)
+      : t.copy.fix(appFile, workdir, appModule.split(':')[0]!),
   })
 }
 
@@ -90,7 +92,7 @@ function pipItem(ctx: Ctx): DockerfileItem {
     add(pips.flat())
     for (const f of requirementsOf(pips.flat()).reqFiles) {
       const content = lookup(ctx.files, f, ctx.wd)
-      if (content === undefined) unread.push(`it installs from ${f}, which is not in your submission`)
+      if (content === undefined) unread.push(t.pip.unread(f))
       else content.split(/\r?\n/).map((l) => l.replace(/(^|\s)#.*$/, '').trim()).filter((l) => l && !l.startsWith('-')).forEach((l) => add([l]))
     }
     return pips.length > 0
@@ -101,10 +103,8 @@ function pipItem(ctx: Ctx): DockerfileItem {
   const line = `RUN pip install ${ctx.want.pipPackages.join(' ')}`
   return item('pip', pipSteps[0], {
     expected: line,
-    seen: pipSteps.length ? pipSteps.map(ctx.quote).join('\n') : 'no RUN pip install instruction',
-    fix: pipSteps.length
-      ? `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed${unread.length ? ` (${unread.join('; ')})` : ''}. Install them in one instruction: ${line}`
-      : `Without it the image lacks ${ctx.want.pipPackages.join(' and ')}, and the container fails with: exec: "uvicorn": executable file not found in $PATH. Add: ${line}`,
+    seen: pipSteps.length ? pipSteps.map(ctx.quote).join('\n') : t.pip.none,
+    fix: pipSteps.length ? t.pip.missing(missing, unread, line) : t.pip.absent(ctx.want.pipPackages, line),
   })
 }
 
@@ -112,42 +112,42 @@ function cmdItem({ steps, want, quote }: Ctx): DockerfileItem {
   const cmd = last(steps.filter((s) => s.keyword === 'CMD')), entry = last(steps.filter((s) => s.keyword === 'ENTRYPOINT'))
   const shown = cmd ?? entry
   const execLine = `CMD [${['uvicorn', want.appModule, '--host', want.host, '--port', String(want.port)].map((a) => JSON.stringify(a)).join(', ')}]`
-  const fail = (fix: string) => item('cmd', shown, { expected: execLine, seen: [entry, cmd].flatMap((s) => (s ? [quote(s)] : [])).join('\n') || 'no CMD instruction', fix })
-  if (!shown) return fail(`Without CMD the python image starts a Python prompt, which exits at once. Add: ${execLine}`)
+  const fail = (fix: string) => item('cmd', shown, { expected: execLine, seen: [entry, cmd].flatMap((s) => (s ? [quote(s)] : [])).join('\n') || t.cmd.none, fix })
+  if (!shown) return fail(t.cmd.withoutCmd(execLine))
   const problems: string[] = [], argv: string[] = []
   for (const s of [entry, cmd]) {
     const raw = s?.ins.getArgumentsContent()?.trim() ?? ''
     const exec = s ? execForm(raw) : []
     if (exec) argv.push(...exec)
-    else if (raw.startsWith('[') && raw.includes("'")) problems.push(`Line ${s!.line} looks like exec form but uses single quotes: exec form is JSON, which only allows double quotes, so Docker falls back to shell form and runs /bin/sh -c "${raw}", which fails.`)
-    else if (raw.startsWith('[')) problems.push(`Line ${s!.line} starts with [ but is not valid JSON (check the commas, the closing ] and that nothing follows it), so Docker runs it in shell form.`)
-    else problems.push(`Line ${s!.line} is in shell form: Docker runs it as /bin/sh -c "${raw}", so /bin/sh is PID 1 and uvicorn its child. /bin/sh does not forward SIGTERM, so \`docker stop\` waits 10 s and then kills the container (exit code 137).`)
+    else if (raw.startsWith('[') && raw.includes("'")) problems.push(t.cmd.singleQuotes(s!.line, raw))
+    else if (raw.startsWith('[')) problems.push(t.cmd.invalidJson(s!.line))
+    else problems.push(t.cmd.shellForm(s!.line, raw))
   }
-  if (problems.length) return fail(`${problems.join(' ')} Use exec form (a JSON array, double quotes): ${execLine}`)
+  if (problems.length) return fail(t.cmd.useExec(problems, execLine))
   const prog = argv[0]?.split('/').pop() ?? ''
   const rest = prog === 'uvicorn' ? argv.slice(1) : /^python[\d.]*$/.test(prog) && argv[1] === '-m' && argv[2] === 'uvicorn' ? argv.slice(3) : undefined
-  if (!rest) return fail(`The container runs \`${argv.join(' ') || '(nothing)'}\`; the lab asks to start the server with uvicorn directly: ${execLine}`)
+  if (!rest) return fail(t.cmd.notUvicorn(argv, execLine))
   const opts = new Map<string, string>(), positional: string[] = []
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!, eq = a.indexOf('=')
     if (!a.startsWith('-')) positional.push(a)
     else if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1))
-    else if (!a.startsWith('--')) problems.push(`uvicorn has no option ${a} (its options are long, like --port).`)
+    else if (!a.startsWith('--')) problems.push(t.cmd.shortOption(a))
     else opts.set(a, UVICORN_FLAGS.has(a) ? '' : rest[++i] ?? '')
   }
   const [module, ...extra] = positional
   const [file, attr] = want.appModule.split(':'), asked = module?.split(':')[0]
   if (module !== want.appModule) {
-    problems.push(!module ? `uvicorn gets no application: give it ${want.appModule} (the module ${file}, i.e. ${file}.py, and the variable ${attr} in it).`
-      : asked !== file ? `uvicorn is told to load ${module}, so it looks for ${asked}.py and fails with: Could not import module "${asked}". Your file is ${file}.py, so write ${want.appModule}.`
-        : `uvicorn is told to load ${module}, but the FastAPI object in ${file}.py is called ${attr}: write ${want.appModule}.`)
+    problems.push(!module ? t.cmd.noApp(want.appModule, file, attr)
+      : asked !== file ? t.cmd.wrongModule(module, asked, file, want.appModule)
+        : t.cmd.wrongAttr(module, file, attr, want.appModule))
   }
-  if (extra.length) problems.push(`uvicorn gets unexpected extra arguments: ${extra.join(' ')}.`)
+  if (extra.length) problems.push(t.cmd.extraArgs(extra))
   const host = opts.get('--host'), port = opts.get('--port') ?? '8000'
-  if (host === undefined) problems.push(`There is no --host, so uvicorn listens on its default 127.0.0.1: inside a container that only accepts connections from the container itself, never through the published port. Add "--host", "${want.host}".`)
-  else if (host !== want.host) problems.push(`--host is ${host}, so uvicorn ${['127.0.0.1', 'localhost'].includes(host) ? 'only accepts connections from inside the container, never through the published port' : `listens on ${host} only`}. Use "--host", "${want.host}".`)
-  if (port !== String(want.port)) problems.push(`uvicorn listens on port ${port} inside the container, but the lab publishes port ${want.port}: requests reach nothing. Use "--port", "${want.port}".`)
-  return problems.length ? fail(`${problems.join(' ')} Write: ${execLine}`) : item('cmd', shown)
+  if (host === undefined) problems.push(t.cmd.noHost(want.host))
+  else if (host !== want.host) problems.push(t.cmd.wrongHost(host, want.host, ['127.0.0.1', 'localhost'].includes(host)))
+  if (port !== String(want.port)) problems.push(t.cmd.wrongPort(port, want.port))
+  return problems.length ? fail(t.cmd.write(problems, execLine)) : item('cmd', shown)
 }
 
 function finalStageSteps(all: Instruction[], args: Map<string, string>): Step[] {

@@ -1,5 +1,6 @@
 import { parser } from '@lezer/python'
 import type { Feedback } from '../grading/verdict.js'
+import { messages } from '../rubric/index.js'
 
 type Node = ReturnType<typeof parser.parse>['topNode']
 
@@ -10,9 +11,11 @@ export type HealthRouteResult =
 export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string }
 
 interface Route { methods: string[]; path: string; line: number; decorated: Node }
+// `what` is Python's own name for the error, shown as is; `hint` is for the student.
 interface Problem { line: number; col: number; what: string; hint: string }
 type Value = unknown
 const UNKNOWN = Symbol('unknown')
+const t = messages.healthRoute
 const ROUTE_DECORATORS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace', 'api_route', 'route', 'websocket'])
 
 /** Finds the GET route for options.path in a FastAPI source and checks the dict it returns. */
@@ -24,28 +27,28 @@ export function findHealthRoute(source: string, options: HealthRouteOptions): He
   if (syntax) {
     const atLineStart = syntax.line > 1 && /^\s*$/.test(src.lineText(syntax.line).slice(0, syntax.col))
     const seen = atLineStart ? `${src.quote(syntax.line - 1)}\n${src.quote(syntax.line)}` : src.quote(syntax.line)
-    return fail('syntax-error', `${file} has a syntax error at line ${syntax.line} (${syntax.what}): Python cannot import it, so uvicorn cannot start the app`,
-      { expected: `${file} is valid Python`, seen, fix: `${syntax.hint} Run \`python -m py_compile ${file}\` to see Python's own error message.` }, syntax.line)
+    return fail('syntax-error', t.syntax.message(file, syntax.line, syntax.what),
+      { expected: t.syntax.expected(file), seen, fix: t.syntax.fix(syntax.hint, file) }, syntax.line)
   }
 
   const routes = collectRoutes(src, tree.topNode)
   const decorator = `@app.get("${options.path}")`
   const atPath = routes.filter((r) => r.path === options.path)
   if (atPath.length === 0) {
-    const found = routes.map((r) => `${r.methods.join('/')} ${r.path} (line ${r.line})`).join(', ')
-    return fail('no-route', found ? `${file} declares no route for ${options.path}; routes found: ${found}` : `${file} declares no route: no decorator like ${decorator} was found`, {
-      expected: `a function decorated with ${decorator}`,
-      seen: found ? `routes found: ${found}` : 'no @app.get(...) / @app.post(...) decorator at all',
-      fix: `Declare the route with exactly this path (it is case-sensitive, no trailing slash): ${decorator} on the line above \`def health():\`.`,
+    const found = routes.map((r) => t.noRoute.route(r.methods.join('/'), r.path, r.line)).join(', ')
+    return fail('no-route', found ? t.noRoute.messageFound(file, options.path, found) : t.noRoute.messageNone(file, decorator), {
+      expected: t.noRoute.expected(decorator),
+      seen: found ? t.noRoute.seenFound(found) : t.noRoute.seenNone,
+      fix: t.noRoute.fix(decorator),
     }, routes[0]?.line)
   }
   const route = atPath.find((r) => r.methods.includes('GET'))
   if (!route) {
     const r = atPath[0]!, methods = r.methods.join('/')
-    return fail('wrong-method', `${options.path} is declared for ${methods} (line ${r.line}), but the check sends GET`, {
-      expected: `GET ${options.path}, declared with ${decorator}`,
+    return fail('wrong-method', t.wrongMethod.message(options.path, methods, r.line), {
+      expected: t.wrongMethod.expected(options.path, decorator),
       seen: src.quote(r.line),
-      fix: `Use @app.get instead of @app.${r.methods[0]!.toLowerCase()}: a browser or curl sends GET, and FastAPI answers 405 Method Not Allowed to a GET on a ${methods} route.`,
+      fix: t.wrongMethod.fix(r.methods[0]!.toLowerCase(), methods),
     }, r.line)
   }
   const fn = route.decorated.getChild('FunctionDefinition')!
@@ -54,13 +57,13 @@ export function findHealthRoute(source: string, options: HealthRouteOptions): He
   if (returns.some((ret) => deepEqual(valueOf(src, returnExpr(ret), fn, ret.from), options.body))) return { ok: true, line: route.line }
   const ret = returns[0]
   if (!ret) {
-    return fail('wrong-body', `the function for GET ${options.path} (line ${route.line}) has no return statement, so FastAPI answers null`,
-      { expected: `return ${expected}`, seen: src.quote(route.line), fix: `End the function with: return ${expected}` }, route.line)
+    return fail('wrong-body', t.wrongBody.noReturn(options.path, route.line),
+      { expected: `return ${expected}`, seen: src.quote(route.line), fix: t.wrongBody.endWith(expected) }, route.line)
   }
   const line = src.lineOf(ret.from), got = valueOf(src, returnExpr(ret), fn, ret.from)
   const shown = got === UNKNOWN ? src.text(ret).replace(/^return\s*/, '') : pyRepr(got)
-  return fail('wrong-body', `GET ${options.path} returns ${shown} (line ${line}) instead of ${expected}`,
-    { expected: `return ${expected}`, seen: src.quote(line), fix: `${explainBody(got, options.body)} Write exactly: return ${expected}` }, line)
+  return fail('wrong-body', t.wrongBody.message(options.path, shown, line, expected),
+    { expected: `return ${expected}`, seen: src.quote(line), fix: t.wrongBody.fix(explainBody(got, options.body), expected) }, line)
 }
 
 const fail = (reason: HealthRouteFailure, message: string, feedback: Feedback, line?: number): HealthRouteResult =>
@@ -77,7 +80,7 @@ class Source {
   }
   lineStart(line: number): number { return this.starts[line - 1] ?? this.all.length }
   lineText(line: number): string { return this.all.slice(this.lineStart(line)).split(/\r?\n/, 1)[0] ?? '' }
-  quote(line: number): string { return `line ${line}: ${this.lineText(line).trimEnd()}` }
+  quote(line: number): string { return t.quote(line, this.lineText(line).trimEnd()) }
 }
 
 function findSyntaxError(src: Source, top: Node): Problem | undefined {
@@ -85,8 +88,8 @@ function findSyntaxError(src: Source, top: Node): Problem | undefined {
   let generic: Problem | undefined, specific: Problem | undefined
   top.cursor().iterate(({ node: n }) => {
     const line = src.lineOf(n.from), col = n.from - src.lineStart(line)
-    if (n.type.isError) generic ??= { line, col, what: 'invalid syntax', hint: `Check line ${line} and the end of the line before it: a missing ':' after def/if/for, or an unclosed (, [, { or quote.` }
-    else if (n.name === 'String' && !isClosedString(src.text(n))) specific ??= { line, col, what: 'unterminated string', hint: `Close the string on line ${line} with the quote it starts with.` }
+    if (n.type.isError) generic ??= { line, col, what: 'invalid syntax', hint: t.syntax.invalidSyntax(line) }
+    else if (n.name === 'String' && !isClosedString(src.text(n))) specific ??= { line, col, what: 'unterminated string', hint: t.syntax.unterminatedString(line) }
     else if (n.name === 'Script' || n.name === 'Body') specific ??= checkBlockIndent(src, n)
   })
   return specific && (!generic || specific.line <= generic.line + 1) ? specific : generic
@@ -109,16 +112,16 @@ function checkBlockIndent(src: Source, block: Node): Problem | undefined {
     const indent = c.type.isError || c.name === 'Comment' || c.name === ':' ? undefined : indentAt(src, c.from)
     if (indent === undefined) continue
     const line = src.lineOf(c.from), [w8, w1] = widths(indent)
-    const err = (what: string, hint: string): Problem => ({ line, col: 0, what, hint: `Line ${line} ${hint}` })
-    const tabError = err('TabError: inconsistent use of tabs and spaces in indentation', 'mixes tabs and spaces unlike the lines around it: indent the whole block the same way (4 spaces per level is the Python convention).')
-    const unexpected = err('IndentationError: unexpected indent', 'is indented more than it should be: align it with the line above it, or remove the indentation if it is not inside a def, if, for or class.')
-    const unindent = err('IndentationError: unindent does not match any outer indentation level', 'is indented less than the lines above it but not as little as an enclosing block: align it with the block it belongs to.')
+    const err = (what: string, hint: (line: number) => string): Problem => ({ line, col: 0, what, hint: hint(line) })
+    const tabError = err('TabError: inconsistent use of tabs and spaces in indentation', t.syntax.tabError)
+    const unexpected = err('IndentationError: unexpected indent', t.syntax.unexpectedIndent)
+    const unindent = err('IndentationError: unindent does not match any outer indentation level', t.syntax.unindent)
     if (block.name === 'Script') {
       if (indent === '') continue
       const above = previousCodeIndent(src, line)
       return above !== undefined && widths(above)[0] > w8 ? unindent : unexpected
     }
-    if (w8 <= p8 && w1 <= p1) return err('IndentationError: expected an indented block', "must be indented one level deeper than the line ending with ':' above it.")
+    if (w8 <= p8 && w1 <= p1) return err('IndentationError: expected an indented block', t.syntax.expectedIndent)
     if (w8 <= p8 || w1 <= p1) return tabError
     if (!first) { first = [w8, w1]; continue }
     const [f8, f1] = first
@@ -245,18 +248,18 @@ function pyRepr(v: Value): string {
 }
 
 function explainBody(got: Value, want: Record<string, unknown>): string {
-  if (got === UNKNOWN) return 'The grader can only read a dict written literally in the return statement.'
-  if (got === null) return 'A bare `return` (or `return None`) makes FastAPI answer null.'
-  if (typeof got !== 'object' || Array.isArray(got)) return `FastAPI turns ${pyRepr(got)} into the JSON ${JSON.stringify(got)}, not a JSON object.`
+  if (got === UNKNOWN) return t.wrongBody.unknown
+  if (got === null) return t.wrongBody.none
+  if (typeof got !== 'object' || Array.isArray(got)) return t.wrongBody.notObject(pyRepr(got), JSON.stringify(got))
   const obj = got as Record<string, Value>, notes: string[] = []
   for (const [k, v] of Object.entries(want)) {
     const mine = obj[k]
-    if (!(k in obj)) notes.push(`key ${JSON.stringify(k)} is missing`)
+    if (!(k in obj)) notes.push(t.wrongBody.missingKey(JSON.stringify(k)))
     else if (!deepEqual(mine, v)) {
       const caseOnly = typeof mine === 'string' && typeof v === 'string' && mine.toLowerCase() === v.toLowerCase()
-      notes.push(`${JSON.stringify(k)} is ${pyRepr(mine)} instead of ${pyRepr(v)}${caseOnly ? ' (upper/lower case matters)' : ''}`)
+      notes.push(t.wrongBody.wrongValue(JSON.stringify(k), pyRepr(mine), pyRepr(v), caseOnly))
     }
   }
-  for (const k of Object.keys(obj)) if (!(k in want)) notes.push(`key ${JSON.stringify(k)} is not expected`)
-  return notes.length ? `In the returned dict, ${notes.join('; ')}.` : ''
+  for (const k of Object.keys(obj)) if (!(k in want)) notes.push(t.wrongBody.unexpectedKey(JSON.stringify(k)))
+  return notes.length ? t.wrongBody.inDict(notes) : ''
 }

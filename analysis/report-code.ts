@@ -1,3 +1,5 @@
+import { messages } from '../rubric/index.js'
+
 export interface CodeComparison { same: boolean; differences: string[] }
 
 interface Line { n: number; text: string }
@@ -19,27 +21,29 @@ const quote = (s: string) => `\`${s.length > 70 ? `${s.slice(0, 67)}...` : s}\``
 
 /** Compares a file pasted in the report with the submitted file; line numbers in differences are the file's. */
 export function compareCode(pasted: string, submitted: string): CodeComparison {
+  const t = messages.report.code
   let report = contentLines(pasted)
   let file = contentLines(submitted)
-  if (report.length === 0) return { same: false, differences: ["the report's copy is empty"] }
-  if (file.length === 0) return { same: false, differences: ['the submitted file is empty'] }
+  if (report.length === 0) return { same: false, differences: [t.reportEmpty] }
+  if (file.length === 0) return { same: false, differences: [t.fileEmpty] }
   const differences: string[] = []
   // One note instead of one difference per indented line; the rest is then compared with tabs expanded.
   if (tabIndented(report) && !tabIndented(file) && spaceIndented(file)) {
-    differences.push("the report's copy is indented with tabs; the file uses spaces")
+    differences.push(t.reportTabs)
     report = expandTabs(report, indentUnit(file))
   } else if (tabIndented(file) && !tabIndented(report) && spaceIndented(report)) {
-    differences.push("the file is indented with tabs; the report's copy uses spaces")
+    differences.push(t.fileTabs)
     file = expandTabs(file, indentUnit(report))
   }
   const lines = describe(diff(report, file))
   differences.push(...lines.slice(0, MAX_SHOWN))
-  if (lines.length > MAX_SHOWN) differences.push(`... and ${lines.length - MAX_SHOWN} more differing lines`)
+  if (lines.length > MAX_SHOWN) differences.push(t.more(lines.length - MAX_SHOWN))
   return { same: differences.length === 0, differences }
 }
 
 // Pairs each run of report-only lines with the file-only lines next to it, as replacements.
 function describe(ops: Op[]): string[] {
+  const t = messages.report.code
   const out: string[] = []
   let lastFileLine = 0
   for (let i = 0; i < ops.length;) {
@@ -52,9 +56,9 @@ function describe(ops: Op[]): string[] {
     for (; i < ops.length && ops[i]!.kind !== 'same'; i++) (ops[i]!.kind === 'report' ? reportRun : fileRun).push(ops[i]!.line)
     for (let k = 0; k < Math.max(reportRun.length, fileRun.length); k++) {
       const [r, f] = [reportRun[k], fileRun[k]]
-      if (r && f) out.push(`line ${f.n}: report ${quote(r.text)} vs file ${quote(f.text)}`)
-      else if (f) out.push(`line ${f.n}: file ${quote(f.text)} is missing from the report`)
-      else if (r) out.push(`after line ${fileRun.at(-1)?.n ?? lastFileLine}: report ${quote(r.text)} is not in the file`)
+      if (r && f) out.push(t.changed(f.n, quote(r.text), quote(f.text)))
+      else if (f) out.push(t.notInReport(f.n, quote(f.text)))
+      else if (r) out.push(t.notInFile(fileRun.at(-1)?.n ?? lastFileLine, quote(r.text)))
     }
     lastFileLine = fileRun.at(-1)?.n ?? lastFileLine
   }

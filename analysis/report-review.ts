@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { messages } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode } from './report-code.js'
 import { inspectImage, resolveImage } from './report-images.js'
@@ -25,6 +26,7 @@ export type ReportReview =
 
 /** Reads the report of a submission: which questions are answered, which screenshots are real, which pasted files differ. */
 export function reviewReport(submissionDir: string, report: Rubric['report']): ReportReview {
+  const t = messages.report.answer
   const file = path.join(submissionDir, report.file)
   if (!existsSync(file)) return { found: false, file: report.file }
   const decoded = decodeReport(readFileSync(file))
@@ -50,7 +52,7 @@ export function reviewReport(submissionDir: string, report: Rubric['report']): R
       }
       const earlier = firstUse.get(facts.sha256)
       if (earlier) {
-        imageProblems.push(`${resolved.relative} is the same picture as the screenshot of question ${earlier}: each question needs its own screenshot.`)
+        imageProblems.push(t.sameImage(resolved.relative, earlier))
         continue
       }
       firstUse.set(facts.sha256, id)
@@ -58,8 +60,8 @@ export function reviewReport(submissionDir: string, report: Rubric['report']): R
     }
     const status = screenshot
       ? section?.found
-        ? validImages > 0 ? { answered: true, why: `${validImages} valid screenshot${validImages > 1 ? 's' : ''}` } : { answered: false, why: imageProblems.length ? 'no valid screenshot' : 'no screenshot' }
-        : { answered: false, why: 'no section found' }
+        ? validImages > 0 ? { answered: true, why: t.validScreenshots(validImages) } : { answered: false, why: imageProblems.length ? t.noValidScreenshot : t.noScreenshot }
+        : { answered: false, why: t.noSection }
       : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: 0 })
     questions[id] = { ...status, imageProblems }
   }

@@ -2,6 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
+import { messages } from '../rubric/index.js'
 
 export type ReportEncoding = 'utf-8' | 'latin-1' | 'utf-16le' | 'utf-16be'
 export interface DecodedReport { text: string; encoding: ReportEncoding; notes: string[] }
@@ -20,8 +21,6 @@ export interface ReportSections {
 }
 export interface AnswerOptions { minWords: number; screenshot: boolean; validImages: number }
 
-const SAVE_AS_UTF8 = 'save it as UTF-8 (VS Code: click the encoding in the status bar, then "Save with Encoding" > UTF-8)'
-
 /** Decodes the report's bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 with a note; line ends become LF. */
 export function decodeReport(buffer: Uint8Array): DecodedReport {
   const starts = (...bytes: number[]) => bytes.every((b, i) => buffer[i] === b)
@@ -31,15 +30,14 @@ export function decodeReport(buffer: Uint8Array): DecodedReport {
   for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
     if (!starts(...bom)) continue
     try {
-      return done(decode(encoding, 2), encoding, [`The report is saved as ${encoding.toUpperCase()}; it was read, but ${SAVE_AS_UTF8}.`])
+      return done(decode(encoding, 2), encoding, [messages.report.encoding.utf16(encoding.toUpperCase())])
     } catch { break }
   }
   try {
     return done(decode('utf-8', starts(0xef, 0xbb, 0xbf) ? 3 : 0), 'utf-8')
   } catch {
     // WHATWG maps Latin-1 to Windows-1252, which every byte decodes in: this never throws.
-    return done(new TextDecoder('windows-1252').decode(buffer), 'latin-1',
-      [`The report is not valid UTF-8, so it was read as Latin-1 (Windows-1252): accents may be wrong; ${SAVE_AS_UTF8}.`])
+    return done(new TextDecoder('windows-1252').decode(buffer), 'latin-1', [messages.report.encoding.latin1])
   }
 }
 
@@ -213,17 +211,16 @@ export function parseReport(text: string, questions: readonly string[]): ReportS
   return result
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
 /** Whether a question counts as answered: enough prose, a code block, or (screenshot questions) a valid image. */
 export function answerStatus(section: QuestionSection | undefined, options: AnswerOptions): { answered: boolean; why: string } {
-  if (!section?.found) return { answered: false, why: 'no section found' }
+  const t = messages.report.answer
+  if (!section?.found) return { answered: false, why: t.noSection }
   const code = section.codeBlocks.filter((c) => c.text.trim() !== '').length
-  if (options.screenshot && options.validImages > 0) return { answered: true, why: plural(options.validImages, 'valid screenshot') }
-  if (section.words >= options.minWords) return { answered: true, why: plural(section.words, 'word') }
-  if (code > 0) return { answered: true, why: plural(code, 'code block') }
-  const words = `${plural(section.words, 'word')}, ${options.minWords} expected`
-  if (options.screenshot) return { answered: false, why: `${section.images.length ? 'no valid screenshot' : 'no screenshot'} and ${words}` }
-  if (section.words === 0 && section.images.length === 0) return { answered: false, why: 'empty section' }
-  return { answered: false, why: section.images.length ? `${words} (a screenshot alone does not answer this question)` : words }
+  if (options.screenshot && options.validImages > 0) return { answered: true, why: t.validScreenshots(options.validImages) }
+  if (section.words >= options.minWords) return { answered: true, why: t.words(section.words) }
+  if (code > 0) return { answered: true, why: t.codeBlocks(code) }
+  const words = t.tooFewWords(section.words, options.minWords)
+  if (options.screenshot) return { answered: false, why: t.screenshotAndWords(section.images.length ? t.noValidScreenshot : t.noScreenshot, words) }
+  if (section.words === 0 && section.images.length === 0) return { answered: false, why: t.emptySection }
+  return { answered: false, why: section.images.length ? t.screenshotAlone(words) : words }
 }

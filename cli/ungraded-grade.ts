@@ -1,3 +1,4 @@
+import { catalogue } from '../i18n/index.js'
 import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 
@@ -16,6 +17,7 @@ export function ungradedGrade(rubric: Rubric, run: LostRun): Grade {
   return {
     schemaVersion: 1,
     lab: rubric.lab,
+    language: rubric.language,
     submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}) },
     status: 'ungraded',
     score: 0,
@@ -30,7 +32,7 @@ export function ungradedGrade(rubric: Rubric, run: LostRun): Grade {
       points: 0,
       maxPoints: c.points,
       status: 'ungraded' as const,
-      message: `The grader could not grade this submission (not your fault): ${run.reason}.`,
+      message: catalogue(rubric.language).verdict.submissionUngraded(run.reason),
     })),
   }
 }

@@ -1,5 +1,5 @@
 import { test } from 'vitest'
-import { checkDefinition } from '../rubric/index.js'
+import { checkDefinition, messages } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
 
@@ -35,26 +35,26 @@ export class CheckRecorder {
     }
     if (outcome === undefined) {
       if (def.items) return this.itemsVerdict(def.items.length)
-      return { status: 'passed', points: def.points, message: this.notes.join(' ') || 'passed', ...extra }
+      return { status: 'passed', points: def.points, message: this.notes.join(' ') || messages.verdict.passed, ...extra }
     }
     if (outcome instanceof SubmissionError)
       return { status: 'failed', points: 0, message: outcome.message, feedback: outcome.feedback, ...extra }
     if (outcome instanceof BlockedError)
       return { status: 'blocked', points: 0, message: outcome.message, blockedBy: outcome.blockedBy, feedback: outcome.feedback, ...extra }
     const reason = outcome instanceof Error ? outcome.message : String(outcome)
-    return { status: 'ungraded', points: 0, message: `The grader could not run this check (not your fault): ${reason}`, ...extra }
+    return { status: 'ungraded', points: 0, message: messages.verdict.ungraded(reason), ...extra }
   }
 
   private itemsVerdict(expectedItems: number): Verdict {
     if (this.items.length !== expectedItems)
-      return { status: 'ungraded', points: 0, message: `the grader recorded ${this.items.length} of ${expectedItems} parts of this check`, items: this.items }
+      return { status: 'ungraded', points: 0, message: messages.verdict.partsRecorded(this.items.length, expectedItems), items: this.items }
     const points = this.items.reduce((s, i) => s + i.points, 0)
     const lost = this.items.filter((i) => !i.passed)
-    if (lost.length === 0) return { status: 'passed', points, message: this.notes.join(' ') || 'passed', items: this.items, ...(Object.keys(this.facts).length ? { facts: this.facts } : {}) }
+    if (lost.length === 0) return { status: 'passed', points, message: this.notes.join(' ') || messages.verdict.passed, items: this.items, ...(Object.keys(this.facts).length ? { facts: this.facts } : {}) }
     return {
       status: 'failed',
       points,
-      message: `${lost.length} of ${this.items.length} parts are missing: ${lost.map((i) => i.title).join('; ')}`,
+      message: messages.verdict.partsMissing(lost.length, this.items.length, lost.map((i) => i.title)),
       items: this.items,
     }
   }

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/index.js'
 import type { CheckStatus, Feedback, ItemVerdict } from './verdict.js'
 
 /**
@@ -7,6 +8,8 @@ import type { CheckStatus, Feedback, ItemVerdict } from './verdict.js'
 export interface Grade {
   schemaVersion: 1
   lab: string
+  /** The language of every message and title below (absent in grades written before it was recorded: English). */
+  language?: Language
   submission: { path: string; commit?: string }
   /** ungraded: at least one check could not be graded through no fault of the student. */
   status: 'graded' | 'ungraded'

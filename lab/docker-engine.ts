@@ -7,6 +7,7 @@ import path from 'node:path'
 import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
+import { messages } from '../rubric/index.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
@@ -141,7 +142,7 @@ export class DockerEngine {
     return {
       ok, tag, durationMs: Date.now() - started, timedOut,
       ...(!ok && lastStep ? { failingStep: lastStep } : {}),
-      ...(timedOut ? { error: `the build did not finish within ${Math.round(timeoutMs / 1000)} s` } : error ? { error } : {}),
+      ...(timedOut ? { error: messages.lab.buildTimedOut(Math.round(timeoutMs / 1000)) } : error ? { error } : {}),
       log: tail(lines.join('\n'), 25),
     }
   }

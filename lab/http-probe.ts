@@ -1,4 +1,5 @@
 import { request } from 'undici'
+import { messages } from '../rubric/index.js'
 
 export interface HttpAnswer {
   status: number
@@ -24,12 +25,13 @@ export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswe
   return { status: statusCode, body: text, ...(json === undefined ? {} : { json }) }
 }
 
-/** What a connection error means for a beginner. */
+/** What a connection error means for a beginner; an error it does not know keeps its own message. */
 export function describeConnectionError(error: unknown): string {
   const e = error as { code?: string; message?: string; cause?: { code?: string } }
   const code = e.code ?? e.cause?.code
-  if (code === 'ECONNREFUSED') return 'the connection was refused (nothing listens on that port)'
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed without an answer (nothing inside the container listens where the port is published)'
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || e.message?.includes('aborted')) return 'no answer within the time limit'
+  const t = messages.lab.connection
+  if (code === 'ECONNREFUSED') return t.refused
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return t.closed
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || e.message?.includes('aborted')) return t.timeout
   return e.message ?? String(error)
 }

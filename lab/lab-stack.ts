@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
+import { messages } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
@@ -115,9 +116,10 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number, onTimeout: ()
   }
 }
 
+/** Its message is the one the student reads (ex5.up). */
 export class ComposeUpTimeout extends Error {
   override name = 'ComposeUpTimeout'
   constructor(readonly timeoutMs: number) {
-    super(`docker compose up did not finish within ${Math.round(timeoutMs / 1000)} s`)
+    super(messages.lab.composeUpTimedOut(Math.round(timeoutMs / 1000)))
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { messages } from '../rubric/index.js'
 
 export interface PgTarget {
   host: string
@@ -41,14 +42,15 @@ export function isServerAnswer(error: unknown): boolean {
 export function explainPgError(error: unknown, target: PgTarget): { seen: string; fix: string } {
   const e = error as { code?: string; message?: string }
   const seen = e.message ?? String(error)
+  const t = messages.lab.postgres
   switch (e.code) {
     case '28P01':
-      return { seen, fix: `Set POSTGRES_USER: ${target.user} and POSTGRES_PASSWORD: ${target.password} under db.environment. If you changed them after a first start, the old data volume keeps the old ones: run docker compose down -v once.` }
+      return { seen, fix: t.wrongPassword(target.user, target.password) }
     case '3D000':
-      return { seen, fix: `Set POSTGRES_DB: ${target.database} under db.environment so that PostgreSQL creates the database on its first start.` }
+      return { seen, fix: t.noDatabase(target.database) }
     case '28000':
-      return { seen, fix: `The role "${target.user}" does not exist: set POSTGRES_USER: ${target.user} under db.environment.` }
+      return { seen, fix: t.noRole(target.user) }
     default:
-      return { seen, fix: 'Check that the db service is running (docker compose ps) and read its logs (docker compose logs db).' }
+      return { seen, fix: t.other }
   }
 }

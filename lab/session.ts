@@ -4,7 +4,7 @@ import { inject } from 'vitest'
 import { composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { LabApi } from './lab-api.js'
 import type { ComposeConfig } from './compose-config.js'
@@ -16,6 +16,8 @@ import { copySubmission, findComposeFile, submissionDir } from './submission.js'
 import { eventually } from './eventually.js'
 import { httpGet } from './http-probe.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
+
+const t = messages.lab.session
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -72,7 +74,7 @@ export class GradingSession {
 
   async requireImage(): Promise<string> {
     const build = await this.image()
-    if (!build.ok) throw new BlockedError('Not run: the image did not build (see ex3.build).', 'ex3.build')
+    if (!build.ok) throw new BlockedError(t.imageBlocked, 'ex3.build')
     return build.tag
   }
 
@@ -88,12 +90,10 @@ export class GradingSession {
         return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels, limits: rubric.limits })
       } catch (error) {
         const seen = (error as Error).message.split('\n')[0] ?? ''
-        throw new SubmissionError('Docker could not start a container of your image.', {
-          expected: 'docker run -p 8000:8000 <your image> starts the API',
+        throw new SubmissionError(t.apiStart.message, {
+          expected: t.apiStart.expected,
           seen,
-          fix: /executable file not found/.test(seen)
-            ? 'CMD runs a program that is not installed in the image: RUN pip install fastapi uvicorn before CMD.'
-            : 'Run the image by hand (docker run <image>) and read the error.',
+          fix: /executable file not found/.test(seen) ? t.apiStart.fixNotInstalled : t.apiStart.fix,
         })
       }
     })
@@ -104,7 +104,7 @@ export class GradingSession {
     try {
       return await this.api()
     } catch (error) {
-      if (error instanceof SubmissionError) throw new BlockedError('Not run: the container could not start (see ex4.health).', 'ex4.health')
+      if (error instanceof SubmissionError) throw new BlockedError(t.apiBlocked, 'ex4.health')
       throw error
     }
   }
@@ -124,7 +124,7 @@ export class GradingSession {
 
   async requireComposeConfig(): Promise<ComposeConfig> {
     const result = await this.composeConfig()
-    if (!result.ok) throw new BlockedError('Not run: the Compose file is missing or invalid (see ex5.compose-valid).', 'ex5.compose-valid')
+    if (!result.ok) throw new BlockedError(t.composeBlocked, 'ex5.compose-valid')
     return result.config
   }
 
@@ -139,7 +139,7 @@ export class GradingSession {
       try {
         const config = await this.requireComposeConfig()
         const refused = await this.policyViolations()
-        if (refused.length) throw new BlockedError(`Not run: the grader refuses to run this Compose project (${refused.map((v) => `${v.service}.${v.key}`).join(', ')}; see ex5.compose-valid).`, 'ex5.compose-valid')
+        if (refused.length) throw new BlockedError(t.policyRefused(refused.map((v) => `${v.service}.${v.key}`).join(', ')), 'ex5.compose-valid')
         const engine = await this.engine()
         this.workDir()
         const options = { config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000 }
@@ -161,7 +161,7 @@ export class GradingSession {
     const outcome = await this.stack()
     if (outcome.ok) return outcome.stack
     if (outcome.error instanceof BlockedError || outcome.error instanceof GraderError) throw outcome.error
-    throw new BlockedError('Not run: docker compose up failed (see ex5.up).', 'ex5.up')
+    throw new BlockedError(t.upBlocked, 'ex5.up')
   }
 
   /**

@@ -1,3 +1,4 @@
+import { catalogue, type Language } from '../i18n/index.js'
 import type { CheckDefinition, Rubric } from '../rubric/schema.js'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Verdict } from '../grading/verdict.js'
@@ -37,7 +38,7 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   const warnings = [...(run.warnings ?? [])]
   for (const id of Object.keys(run.review?.checks ?? {}))
     if (!rubric.checks.some((c) => c.id === id && c.review)) warnings.push(`The review file grades ${id}, which is not a reviewed check: ignored.`)
-  const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors), run.review, warnings))
+  const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors, rubric.language), run.review, warnings))
   const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
   const str = (v: unknown) => (v === undefined ? undefined : String(v))
   const environment: Grade['environment'] = { node: run.node, grader: run.grader, ...(run.graderDigest ? { graderDigest: run.graderDigest } : {}) }
@@ -49,6 +50,7 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   return {
     schemaVersion: 1,
     lab: rubric.lab,
+    language: rubric.language,
     submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}) },
     status: checks.some((c) => c.status === 'ungraded') ? 'ungraded' : 'graded',
     score: round(checks.reduce((s, c) => s + c.points, 0)),
@@ -69,10 +71,10 @@ function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile
   return merged.check
 }
 
-function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[]): GradedCheck {
+function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[], language: Language): GradedCheck {
+  const t = catalogue(language).verdict
   const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points }
-  if (def.mode === 'manual')
-    return { ...base, points: 0, status: 'manual', message: 'Graded by your instructor: no automatic points yet.' }
+  if (def.mode === 'manual') return { ...base, points: 0, status: 'manual', message: t.manual }
 
   const verdict = seen?.verdict
   if (verdict) {
@@ -88,8 +90,6 @@ function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runEr
 
   // No verdict: the test never reached its end (a hook failed, it timed out, the run stopped). Not the student's fault.
   const why = seen?.errors.length ? seen.errors : runErrors
-  const message = seen
-    ? `The grader could not finish this check (not your fault)${why.length ? `: ${why[0]}` : '.'}`
-    : `The grader did not run this check (not your fault)${runErrors.length ? `: ${runErrors[0]}` : '.'}`
+  const message = seen ? t.unfinished(why[0]) : t.notRun(runErrors[0])
   return { ...base, points: 0, status: 'ungraded', message }
 }

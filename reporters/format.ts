@@ -1,4 +1,5 @@
-import type { GradedCheck } from '../grading/grade.js'
+import type { Grade, GradedCheck } from '../grading/grade.js'
+import { catalogue, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
@@ -10,12 +11,10 @@ export const STATUS_ICON: Record<CheckStatus, string> = {
   manual: '📝',
 }
 
-export const STATUS_LABEL: Record<CheckStatus, string> = {
-  passed: 'passed',
-  failed: 'failed',
-  blocked: 'blocked',
-  ungraded: 'ungraded',
-  manual: 'manual',
+/** The words of the grade's own language; a grade.json from before languages were recorded is English. */
+export type SheetText = Catalogue['sheet']
+export function sheetText(grade: Pick<Grade, 'language'>): SheetText {
+  return catalogue(grade.language ?? 'en').sheet
 }
 
 export interface ExerciseGroup {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback } from '../grading/verdict.js'
-import { formatPoints, isLost, oneLine } from './format.js'
+import { formatPoints, isLost, oneLine, sheetText } from './format.js'
 
 // Workflow-command escaping, as in @actions/core: data escapes %, CR, LF; properties also : and ,.
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
@@ -19,10 +19,11 @@ function locationsOf(check: GradedCheck): NonNullable<Feedback['location']>[] {
  */
 export function renderAnnotations(grade: Grade, submissionPath: string): string[] {
   const lines: string[] = []
+  const t = sheetText(grade)
   for (const check of grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded')) {
     const lost = formatPoints(check.maxPoints - check.points)
     const title = escapeProperty(`${check.id}: ${check.title} (-${lost})`)
-    const fix = check.details?.fix ? `\nFix: ${check.details.fix}` : ''
+    const fix = check.details?.fix ? `\n${t.fix}: ${check.details.fix}` : ''
     const message = escapeData(`${oneLine(check.message)}${fix}`)
     const locations = locationsOf(check)
     if (!locations.length) lines.push(`::error title=${title}::${message}`)
@@ -33,7 +34,7 @@ export function renderAnnotations(grade: Grade, submissionPath: string): string[
   }
   if (grade.status === 'ungraded') {
     const ungraded = grade.checks.filter((c) => c.status === 'ungraded').map((c) => c.id)
-    lines.push(`::warning title=Ungraded::${escapeData(`The grade is incomplete: ${ungraded.length} check(s) could not run through no fault of the student (${ungraded.join(', ')}). Re-run the workflow.`)}`)
+    lines.push(`::warning title=${escapeProperty(t.github.ungradedTitle)}::${escapeData(t.github.ungraded(ungraded.length, ungraded.join(', ')))}`)
   }
   return lines
 }

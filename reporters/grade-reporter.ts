@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
@@ -62,7 +62,7 @@ export default class GradeReporter implements Reporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const runErrors = unhandledErrors.map((e) => firstLine(e.message))
-    if (reason === 'interrupted') runErrors.unshift('the run was interrupted before this check')
+    if (reason === 'interrupted') runErrors.unshift(messages.verdict.interrupted)
     this.write(observeChecks(modules), runErrors)
   }
 
@@ -90,7 +90,7 @@ export default class GradeReporter implements Reporter {
     writeAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
     for (const format of this.formats()) writeAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
-    process.stdout.write(`Grade sheet: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
+    process.stdout.write(`${messages.sheet.terminal.sheetFile}: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
     if (grade.status === 'ungraded') process.exitCode = UNGRADED_EXIT_CODE

@@ -1,77 +1,79 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback, ItemVerdict } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
-import { STATUS_ICON, STATUS_LABEL, formatPoints, formatSeconds, groupByExercise, isLost, oneLine } from './format.js'
+import { STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 // Deterministic on purpose (no clock, no environment): the same grade.json always renders the same sheet.
+// The language is the grade's: the one its messages were written in.
 export function renderGradeSheet(grade: Grade, options: { title?: string } = {}): string {
+  const t = sheetText(grade)
   const blocks = [
     `# ${oneLine(options.title ?? grade.lab)}`,
-    renderScoreLine(grade),
-    ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks)] : []),
+    renderScoreLine(grade, t),
+    ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks, t)] : []),
     ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${inline(w)}`).join('\n>\n')] : []),
-    renderRunInfo(grade),
-    ...groupByExercise(grade.checks).map((group) => renderExercise(group, grade.checks)),
+    renderRunInfo(grade, t),
+    ...groupByExercise(grade.checks).map((group) => renderExercise(group, grade.checks, t)),
   ]
   return `${blocks.join('\n\n')}\n`
 }
 
-function renderScoreLine(grade: Grade): string {
-  const status = grade.status === 'graded' ? 'graded' : '**UNGRADED** (incomplete)'
-  return `**Score: ${formatPoints(grade.score)} / ${formatPoints(grade.maxScore)}** · Status: ${status}`
+function renderScoreLine(grade: Grade, t: SheetText): string {
+  return t.scoreLine(formatPoints(grade.score), formatPoints(grade.maxScore), grade.status === 'graded' ? t.statusGraded : t.statusUngraded)
 }
 
-export function renderUngradedWarning(checks: readonly GradedCheck[]): string {
+export function renderUngradedWarning(checks: readonly GradedCheck[], t: SheetText): string {
   const ungraded = checks.filter((c) => c.status === 'ungraded')
   const lines = [
     '[!WARNING]',
-    '**This grade is incomplete.** The grader or Docker failed during the run, so some checks could not be graded.',
-    'This is not your fault: these checks are not scored, and the score above is not final.',
+    t.ungradedWarning.title,
+    t.ungradedWarning.notYourFault,
     '',
-    ungraded.length ? 'Ungraded checks:' : 'No check is marked ungraded: the run itself was incomplete.',
+    ungraded.length ? t.ungradedWarning.list : t.ungradedWarning.none,
     ...(ungraded.length ? ['', ...ungraded.map((c) => `- ${code(c.id)} ${oneLine(c.title)}: ${inline(oneLine(c.message))}`)] : []),
   ]
   return lines.map((line) => (line ? `> ${line}` : '>')).join('\n')
 }
 
-function renderRunInfo(grade: Grade): string {
+function renderRunInfo(grade: Grade, t: SheetText): string {
   const { submission, environment: env } = grade
   const versions: Array<[string, string | undefined]> = [
     ['Docker', env.docker],
     ['Compose', env.compose],
     ['API', env.dockerApi],
-    ['kernel', env.kernel],
+    [t.run.kernel, env.kernel],
     ['Node', env.node],
-    ['grader', env.grader],
+    [t.run.grader, env.grader],
   ]
   return [
-    '## Run',
+    `## ${t.run.heading}`,
     '',
-    `- Submission: ${code(submission.path)}`,
-    ...(submission.commit ? [`- Commit: ${code(submission.commit)}`] : []),
-    `- Date: ${grade.startedAt}`,
-    `- Duration: ${formatSeconds(grade.durationMs)} s`,
-    `- Environment: ${versions.map(([name, version]) => `${name} ${version ?? 'unknown'}`).join(', ')}`,
+    `- ${t.run.submission}: ${code(submission.path)}`,
+    ...(submission.commit ? [`- ${t.run.commit}: ${code(submission.commit)}`] : []),
+    `- ${t.run.date}: ${grade.startedAt}`,
+    `- ${t.run.duration}: ${t.run.seconds(formatSeconds(grade.durationMs))}`,
+    `- ${t.run.environment}: ${versions.map(([name, version]) => `${name} ${version ?? t.run.unknown}`).join(', ')}`,
   ].join('\n')
 }
 
-function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[]): string {
-  const heading = `## Exercise ${group.exercise} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
-  const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || hasNote(c))
-  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c) : hasNote(c) ? renderPassedNote(c) : renderFeedback(c, allChecks)))
-  const reviews = group.checks.filter((c) => c.review).map(renderReview)
+function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[], t: SheetText): string {
+  const heading = `## ${t.exercise(group.exercise)} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
+  const noted = (c: GradedCheck) => hasNote(c, t)
+  const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || noted(c))
+  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c, t) : noted(c) ? renderPassedNote(c) : renderFeedback(c, allChecks, t)))
+  const reviews = group.checks.filter((c) => c.review).map((c) => renderReview(c, t))
   return [
-    heading, renderExerciseTable(group.checks),
-    ...(feedback.length ? ['### Feedback', ...feedback] : []),
+    heading, renderExerciseTable(group.checks, t),
+    ...(feedback.length ? [`### ${t.feedback}`, ...feedback] : []),
     ...reviews,
   ].join('\n\n')
 }
 
-export function renderExerciseTable(checks: readonly GradedCheck[]): string {
+export function renderExerciseTable(checks: readonly GradedCheck[], t: SheetText): string {
   const rows = checks.map((c) =>
-    tableRow([`${STATUS_ICON[c.status]} ${STATUS_LABEL[c.status]}`, c.title, renderCheckPoints(c), code(c.id)]),
+    tableRow([`${STATUS_ICON[c.status]} ${t.status[c.status]}`, c.title, renderCheckPoints(c), code(c.id)]),
   )
-  return [tableRow(['Status', 'Check', 'Points', 'Id']), '| --- | --- | ---: | --- |', ...rows].join('\n')
+  return [tableRow([t.table.status, t.table.check, t.table.points, t.table.id]), '| --- | --- | ---: | --- |', ...rows].join('\n')
 }
 
 // Manual checks carry 0 automatic points; "0 / 4" would read as a lost report.
@@ -90,46 +92,46 @@ export function escapeCell(text: string): string {
 }
 
 // A passed check may still have something to say (an advisory note); its message is then not "passed".
-const hasNote = (check: GradedCheck) => check.status === 'passed' && !isLost(check) && check.message !== 'passed'
+const hasNote = (check: GradedCheck, t: SheetText) => check.status === 'passed' && !isLost(check) && check.message !== t.status.passed
 
 function renderPassedNote(check: GradedCheck): string {
   return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)}): ${inline(check.message)}`
 }
 
 /** Both figures stay visible: the automatic one (presence, evidence) and the instructor's. */
-export function renderReview(check: GradedCheck): string {
+export function renderReview(check: GradedCheck, t: SheetText): string {
   const review = check.review!
   const automatic = `${formatPoints(review.automaticPoints)} / ${formatPoints(check.maxPoints)}`
-  const head = `${STATUS_ICON.manual} **Instructor review** of ${code(check.id)}:`
-  if (review.status === 'pending') return `${head} pending — the automatic ${automatic} (answers present, screenshots real) counts until then.`
-  const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (automatic: ${automatic}).`
+  const head = `${STATUS_ICON.manual} **${t.review.head}** ${t.review.of} ${code(check.id)}:`
+  if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}`
+  const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (${t.review.automatic(automatic)}).`
   const by = review.reviewer ? ` — ${inline(review.reviewer)}` : ''
   return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}`
 }
 
-function renderManualNote(check: GradedCheck): string {
-  return `${STATUS_ICON.manual} **${oneLine(check.title)}** (${code(check.id)}): graded by your instructor.`
+function renderManualNote(check: GradedCheck, t: SheetText): string {
+  return `${STATUS_ICON.manual} **${oneLine(check.title)}** (${code(check.id)}): ${t.manualNote}`
 }
 
-export function renderFeedback(check: GradedCheck, allChecks: readonly GradedCheck[] = []): string {
+export function renderFeedback(check: GradedCheck, allChecks: readonly GradedCheck[], t: SheetText): string {
   const details = check.details ?? {}
   const blocks = [
     `#### ${STATUS_ICON[check.status]} ${oneLine(check.title)} (${code(check.id)}) — ${renderCheckPoints(check)}`,
     ...(check.message.trim() ? [inline(check.message)] : []),
-    ...(check.status === 'ungraded' ? ['_Not scored: the grader or Docker failed, not your submission._'] : []),
-    ...renderFeedbackFields(details),
-    ...(details.items?.length ? ['**Items:**', renderItems(details.items)] : []),
-    ...(details.blockedBy ? [renderBlockedBy(details.blockedBy, allChecks)] : []),
-    ...(details.log?.trim() ? [renderLog(details.log)] : []),
+    ...(check.status === 'ungraded' ? [t.notScored] : []),
+    ...renderFeedbackFields(details, t),
+    ...(details.items?.length ? [`**${t.items}:**`, renderItems(details.items, t)] : []),
+    ...(details.blockedBy ? [renderBlockedBy(details.blockedBy, allChecks, t)] : []),
+    ...(details.log?.trim() ? [renderLog(details.log, t)] : []),
   ]
   return blocks.join('\n\n')
 }
 
-function renderFeedbackFields(feedback: Feedback): string[] {
+function renderFeedbackFields(feedback: Feedback, t: SheetText): string[] {
   const fields: Array<[string, string | undefined]> = [
-    ['Expected', feedback.expected],
-    ['Seen', feedback.seen],
-    ['Fix', feedback.fix],
+    [t.expected, feedback.expected],
+    [t.seen, feedback.seen],
+    [t.fix, feedback.fix],
   ]
   return fields.flatMap(([label, text]) => (text?.trim() ? [renderField(label, text)] : []))
 }
@@ -139,24 +141,24 @@ function renderField(label: string, text: string): string {
   return /[\r\n]/.test(text.trim()) ? `**${label}:**\n\n${fence(text)}` : `**${label}:** ${inline(text.trim())}`
 }
 
-export function renderItems(items: readonly ItemVerdict[]): string {
-  return items.map(renderItem).join('\n')
+export function renderItems(items: readonly ItemVerdict[], t: SheetText): string {
+  return items.map((item) => renderItem(item, t)).join('\n')
 }
 
-function renderItem(item: ItemVerdict): string {
+function renderItem(item: ItemVerdict, t: SheetText): string {
   const head = `- ${item.passed ? STATUS_ICON.passed : STATUS_ICON.failed} ${oneLine(item.title)} — ${formatPoints(item.points)} / ${formatPoints(item.maxPoints)}`
   const feedback = item.feedback ?? {}
-  const body = [...renderFeedbackFields(feedback), ...(feedback.log?.trim() ? [renderLog(feedback.log)] : [])]
+  const body = [...renderFeedbackFields(feedback, t), ...(feedback.log?.trim() ? [renderLog(feedback.log, t)] : [])]
   return [head, ...body.map((block) => indent(block, '  '))].join('\n\n')
 }
 
-function renderBlockedBy(blockedBy: string, allChecks: readonly GradedCheck[]): string {
+function renderBlockedBy(blockedBy: string, allChecks: readonly GradedCheck[], t: SheetText): string {
   const blocker = allChecks.find((c) => c.id === blockedBy)
-  return `**Blocked by:** ${code(blockedBy)}${blocker ? ` (${oneLine(blocker.title)})` : ''}`
+  return `**${t.blockedBy}:** ${code(blockedBy)}${blocker ? ` (${oneLine(blocker.title)})` : ''}`
 }
 
-export function renderLog(log: string): string {
-  return `**Log (last lines):**\n\n${fence(log)}`
+export function renderLog(log: string, t: SheetText): string {
+  return `**${t.log}:**\n\n${fence(log)}`
 }
 
 // The fence outruns every backtick run inside, so a log holding ``` cannot close the block early.

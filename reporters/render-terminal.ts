@@ -1,7 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
-import { STATUS_ICON, STATUS_LABEL, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine } from './format.js'
+import { STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 const WIDTH = 80
 
@@ -32,59 +32,58 @@ export function painter(color: boolean): Paint {
 
 export function renderSummary(grade: Grade, options: { color: boolean; title?: string }): string {
   const paint = painter(options.color)
+  const t = sheetText(grade)
   const groups = groupByExercise(grade.checks)
   const lost = grade.checks.filter(isLost)
   const manual = grade.checks.filter((c) => c.status === 'manual')
   const lines = [
-    paint('bold', `Grade — ${options.title ?? grade.lab}`),
-    ...renderExerciseLines(groups, paint),
-    ...(lost.length ? ['', 'Points not earned:', ...renderLostLines(lost, paint)] : []),
-    ...(manual.length ? ['', renderManualLine(manual, paint)] : []),
+    paint('bold', `${t.terminal.grade} — ${options.title ?? grade.lab}`),
+    ...renderExerciseLines(groups, paint, t),
+    ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
+    ...(manual.length ? ['', renderManualLine(manual, paint, t)] : []),
     '',
-    paint('bold', `Score: ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
-    ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint) : []),
+    paint('bold', `${t.score}: ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
+    ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint, t) : []),
   ]
   return `${lines.join('\n')}\n`
 }
 
-export function renderExerciseLines(groups: readonly ExerciseGroup[], paint: Paint): string[] {
+export function renderExerciseLines(groups: readonly ExerciseGroup[], paint: Paint, t: SheetText): string[] {
   const scores = groups.map((g) => `${formatPoints(g.points)}/${formatPoints(g.maxPoints)}`)
-  const nameWidth = Math.max(0, ...groups.map((g) => `Exercise ${g.exercise}`.length))
+  const nameWidth = Math.max(0, ...groups.map((g) => t.exercise(g.exercise).length))
   const scoreWidth = Math.max(0, ...scores.map((s) => s.length))
   return groups.map((group, i) => {
     const status = exerciseStatus(group)
     const score = (scores[i] ?? '').padStart(scoreWidth)
-    return `${`Exercise ${group.exercise}`.padEnd(nameWidth)}   ${paint(STATUS_STYLE[status], score)}  ${STATUS_ICON[status]}`
+    return `${t.exercise(group.exercise).padEnd(nameWidth)}   ${paint(STATUS_STYLE[status], score)}  ${STATUS_ICON[status]}`
   })
 }
 
-export function renderLostLines(checks: readonly GradedCheck[], paint: Paint): string[] {
-  const labelWidth = Math.max(...Object.values(STATUS_LABEL).map((l) => l.length))
+export function renderLostLines(checks: readonly GradedCheck[], paint: Paint, t: SheetText): string[] {
+  const labelWidth = Math.max(...Object.values(t.status).map((l) => Array.from(l).length))
   const idWidth = Math.max(0, ...checks.map((c) => c.id.length))
   const lostPoints = checks.map((c) => `-${formatPoints(c.maxPoints - c.points)}`)
   const pointsWidth = Math.max(0, ...lostPoints.map((p) => p.length))
   // Indent 2, icon 2 columns wide on most terminals, then the gaps between columns.
   const prefixWidth = 2 + 2 + 1 + labelWidth + 1 + idWidth + 2 + pointsWidth + 2
   return checks.map((check, i) => {
-    const label = paint(STATUS_STYLE[check.status], STATUS_LABEL[check.status].padEnd(labelWidth))
+    const label = paint(STATUS_STYLE[check.status], t.status[check.status].padEnd(labelWidth))
     const points = (lostPoints[i] ?? '').padStart(pointsWidth)
     const message = truncate(oneLine(check.message), Math.max(20, WIDTH - prefixWidth))
     return `  ${STATUS_ICON[check.status]} ${label} ${check.id.padEnd(idWidth)}  ${points}  ${message}`.trimEnd()
   })
 }
 
-function renderManualLine(manual: readonly GradedCheck[], paint: Paint): string {
+function renderManualLine(manual: readonly GradedCheck[], paint: Paint, t: SheetText): string {
   const points = formatPoints(manual.reduce((sum, c) => sum + c.maxPoints, 0))
-  const reports = `${manual.length} report check${manual.length === 1 ? '' : 's'}`
-  return `${STATUS_ICON.manual} ${paint('cyan', `${points} points (${reports}) are graded by your instructor.`)}`
+  return `${STATUS_ICON.manual} ${paint('cyan', t.terminal.manual(points, manual.length))}`
 }
 
-export function renderUngradedLines(checks: readonly GradedCheck[], paint: Paint): string[] {
+export function renderUngradedLines(checks: readonly GradedCheck[], paint: Paint, t: SheetText): string[] {
   const count = checks.filter((c) => c.status === 'ungraded').length
-  const what = count ? `${count} check${count === 1 ? '' : 's'} could not be graded` : 'the run did not finish'
   return [
-    paint('yellow', paint('bold', `${STATUS_ICON.ungraded} UNGRADED: ${what}: the grader or Docker failed.`)),
-    paint('yellow', 'Not your fault: the score above is incomplete. Re-run, or tell your instructor.'),
+    paint('yellow', paint('bold', `${STATUS_ICON.ungraded} ${t.terminal.ungraded(count)}`)),
+    paint('yellow', t.terminal.notYourFault),
   ]
 }
 

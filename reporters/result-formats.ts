@@ -1,30 +1,31 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { oneLine } from './format.js'
+import { oneLine, sheetText, type SheetText } from './format.js'
 
 /** The feedback of a check as plain text: message, then expected / seen / fix, then the log tail. */
-export function checkText(check: GradedCheck): string {
+export function checkText(check: GradedCheck, t: SheetText): string {
   const d = check.details ?? {}
   return [
     check.message,
-    ...(d.expected ? [`Expected: ${d.expected}`] : []),
-    ...(d.seen ? [`Seen: ${d.seen}`] : []),
-    ...(d.fix ? [`Fix: ${d.fix}`] : []),
-    ...(d.blockedBy ? [`Blocked by: ${d.blockedBy}`] : []),
+    ...(d.expected ? [`${t.expected}: ${d.expected}`] : []),
+    ...(d.seen ? [`${t.seen}: ${d.seen}`] : []),
+    ...(d.fix ? [`${t.fix}: ${d.fix}`] : []),
+    ...(d.blockedBy ? [`${t.blockedBy}: ${d.blockedBy}`] : []),
     ...(d.items ?? []).map((i) => `${i.passed ? '[x]' : '[ ]'} ${i.title} (${i.points}/${i.maxPoints})`),
-    ...(d.log ? ['Log (last lines):', d.log] : []),
-    ...(check.review?.comment ? [`Instructor: ${check.review.comment}`] : []),
+    ...(d.log ? [`${t.log}:`, d.log] : []),
+    ...(check.review?.comment ? [`${t.review.instructor}: ${check.review.comment}`] : []),
   ].join('\n')
 }
 
-const ungradedNote = (grade: Grade) =>
-  grade.status === 'ungraded' ? 'UNGRADED: some checks could not run because the grader or Docker failed, not the submission. Re-run before grading.\n' : ''
+const ungradedNote = (grade: Grade) => (grade.status === 'ungraded' ? `${sheetText(grade).formats.ungraded}\n` : '')
+const scoreText = (grade: Grade) => `${sheetText(grade).score} ${grade.score}/${grade.maxScore}`
 
 /** Gradescope's results.json (autograder specification): one test per rubric check. */
 export function toGradescope(grade: Grade) {
+  const t = sheetText(grade)
   return {
     score: grade.score,
     execution_time: Math.round(grade.durationMs / 1000),
-    output: `${ungradedNote(grade)}Score ${grade.score}/${grade.maxScore}`,
+    output: `${ungradedNote(grade)}${scoreText(grade)}`,
     output_format: 'text',
     stdout_visibility: 'hidden',
     tests: grade.checks.map((c) => ({
@@ -33,7 +34,7 @@ export function toGradescope(grade: Grade) {
       score: c.points,
       max_score: c.maxPoints,
       status: c.status === 'passed' ? 'passed' : 'failed',
-      output: c.status === 'ungraded' ? `UNGRADED — ${checkText(c)}` : checkText(c),
+      output: c.status === 'ungraded' ? `${t.formats.ungradedCheck} — ${checkText(c, t)}` : checkText(c, t),
       output_format: 'text',
       visibility: 'visible',
       tags: [`exercise-${c.exercise}`, c.status],
@@ -44,10 +45,11 @@ export function toGradescope(grade: Grade) {
 /** PrairieLearn's external grader results.json: an ungraded run is `gradable: false`, never a zero. */
 export function toPrairieLearn(grade: Grade) {
   const gradable = grade.status === 'graded'
+  const t = sheetText(grade)
   return {
     gradable,
     score: gradable ? Math.round((grade.score / grade.maxScore) * 10_000) / 10_000 : 0,
-    message: gradable ? `Score ${grade.score}/${grade.maxScore}` : ungradedNote(grade).trim(),
+    message: gradable ? scoreText(grade) : ungradedNote(grade).trim(),
     ...(gradable ? {} : { format_errors: grade.checks.filter((c) => c.status === 'ungraded').map((c) => `${c.id}: ${oneLine(c.message)}`) }),
     tests: grade.checks.map((c) => ({
       name: `${c.id}: ${c.title}`,
@@ -55,7 +57,7 @@ export function toPrairieLearn(grade: Grade) {
       points: c.points,
       max_points: c.maxPoints,
       message: oneLine(c.message),
-      output: checkText(c),
+      output: checkText(c, t),
     })),
   }
 }
@@ -65,14 +67,15 @@ const xml = (text: string) =>
 
 /** JUnit XML for any CI: one testcase per check, its points as properties; blocked and manual are skipped, ungraded an error. */
 export function toJUnit(grade: Grade): string {
+  const t = sheetText(grade)
   const count = (status: GradedCheck['status'][]) => grade.checks.filter((c) => status.includes(c.status)).length
   const cases = grade.checks.map((c) => {
     const outcome = {
       passed: '',
-      failed: `\n      <failure message="${xml(oneLine(c.message))}">${xml(checkText(c))}</failure>`,
+      failed: `\n      <failure message="${xml(oneLine(c.message))}">${xml(checkText(c, t))}</failure>`,
       blocked: `\n      <skipped message="${xml(oneLine(c.message))}"/>`,
-      manual: `\n      <skipped message="graded by the instructor"/>`,
-      ungraded: `\n      <error message="${xml(oneLine(c.message))}">${xml(checkText(c))}</error>`,
+      manual: `\n      <skipped message="${xml(t.formats.manual)}"/>`,
+      ungraded: `\n      <error message="${xml(oneLine(c.message))}">${xml(checkText(c, t))}</error>`,
     }[c.status]
     return `    <testcase classname="${xml(`${grade.lab}.exercise-${c.exercise}`)}" name="${xml(`${c.id}: ${c.title}`)}">
       <properties>

@@ -1,4 +1,5 @@
-import { parseRubric, type CheckDefinition, type Rubric } from './schema.js'
+import { catalogue, parseLanguage, type Catalogue } from '../i18n/index.js'
+import { parseRubric, type CheckDefinition, type Rubric, type RubricInput, type RubricSource } from './schema.js'
 import { tp1 } from './tp1.js'
 
 export type { CheckDefinition, Rubric } from './schema.js'
@@ -22,7 +23,37 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
   return { ...rubric, timeouts: overridden(rubric.timeouts, 'GRADER_TIMEOUT', env), limits: overridden(rubric.limits, 'GRADER_LIMIT', env) }
 }
 
-export const rubric: Rubric = withOverrides(parseRubric(tp1), process.env)
+/**
+ * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
+ * names the check whose title is missing.
+ */
+export function localize(source: RubricSource, messages: Catalogue['rubric']): RubricInput {
+  const titles: Record<string, string> = messages.checks
+  const itemTitles: Record<string, Record<string, string>> = messages.items
+  return {
+    ...source,
+    title: messages.title,
+    checks: source.checks.map((check) => {
+      const items = check.items?.map((item) => ({
+        ...item,
+        title: itemTitles[check.id]?.[item.id] ?? (check.review ? messages.reportQuestion(item.id) : undefined),
+      }))
+      const title = titles[check.id] ?? (check.review && items ? messages.reportCheck(items.map((i) => i.id)) : undefined)
+      return { ...check, title, ...(items ? { items } : {}) } as RubricInput['checks'][number]
+    }),
+  }
+}
+
+/** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
+export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric {
+  const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
+  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language).rubric)), env)
+}
+
+export const rubric: Rubric = loadRubric(tp1, process.env)
+
+/** Every message the student reads, in the rubric's language. */
+export const messages: Catalogue = catalogue(rubric.language)
 
 export function checkDefinition(id: string): CheckDefinition {
   const found = rubric.checks.find((c) => c.id === id)

@@ -1,17 +1,42 @@
 import { describe, expect, it } from 'vitest'
+import { catalogue, LANGUAGES } from '../i18n/index.js'
+import { loadRubric, localize } from './index.js'
 import { parseRubric, type RubricInput } from './schema.js'
 import { tp1 } from './tp1.js'
 
-const clone = (): RubricInput => structuredClone(tp1)
+const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en').rubric)
+const clone = english
 
 describe('the TP1 rubric', () => {
   it('is valid and totals 100 points', () => {
-    const rubric = parseRubric(tp1)
+    const rubric = parseRubric(english())
     expect(rubric.checks.reduce((s, c) => s + c.points, 0)).toBe(100)
   })
 
+  it.each(LANGUAGES)('has a title for every check and every item in %s', (language) => {
+    const rubric = parseRubric(localize(tp1, catalogue(language).rubric))
+    for (const c of rubric.checks) {
+      expect(c.title, c.id).not.toBe('')
+      for (const item of c.items ?? []) expect(item.title, `${c.id}/${item.id}`).not.toBe('')
+    }
+  })
+
+  it('titles checks in the language GRADER_LANG asks for, the lab\'s own (French) by default', () => {
+    expect(loadRubric(tp1, {}).language).toBe('fr')
+    expect(loadRubric(tp1, {}).checks.find((c) => c.id === 'ex6.version')?.title).toBe('le serveur PostgreSQL est en version 16')
+    expect(loadRubric(tp1, { GRADER_LANG: 'en' }).checks.find((c) => c.id === 'ex6.version')?.title).toBe('the PostgreSQL server is version 16')
+    expect(loadRubric(tp1, { GRADER_LANG: 'EN' }).language).toBe('en')
+    expect(() => loadRubric(tp1, { GRADER_LANG: 'de' })).toThrow('GRADER_LANG=de: unknown language (known: fr, en)')
+  })
+
+  it('names the check whose title a catalogue lacks', () => {
+    const en = catalogue('en').rubric
+    const { 'ex6.version': _, ...checks } = en.checks
+    expect(() => parseRubric(localize(tp1, { ...en, checks: checks as typeof en.checks }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
+  })
+
   it('keeps the check ids other tools read', () => {
-    expect(parseRubric(tp1).checks.map((c) => c.id)).toMatchInlineSnapshot(`
+    expect(parseRubric(english()).checks.map((c) => c.id)).toMatchInlineSnapshot(`
       [
         "ex1.engine",
         "ex1.report",

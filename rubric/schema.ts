@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LANGUAGES } from '../i18n/index.js'
 
 const checkId = z.string().regex(/^ex\d+\.[a-z0-9-]+$/, 'a check id looks like "ex4.health"')
 
@@ -35,7 +36,8 @@ export const rubricSchema = z
   .object({
     lab: z.string().min(1),
     title: z.string().min(1),
-    language: z.enum(['fr', 'en']),
+    /** The language the student reads: the lab's own, unless GRADER_LANG says otherwise. */
+    language: z.enum(LANGUAGES),
     totalPoints: z.number().positive(),
     expected: z.object({
       pythonImage: z.string(),
@@ -98,6 +100,11 @@ export const rubricSchema = z
   })
 
 export type RubricInput = z.input<typeof rubricSchema>
+type CheckInput = RubricInput['checks'][number]
+/** A lab as written in rubric/: ids, points and expected values; its titles come from a language's catalogue. */
+export type RubricSource = Omit<RubricInput, 'title' | 'checks'> & {
+  checks: Array<Omit<CheckInput, 'title' | 'items'> & { items?: Array<Omit<NonNullable<CheckInput['items']>[number], 'title'>> }>
+}
 export type Rubric = z.output<typeof rubricSchema>
 export type CheckDefinition = Rubric['checks'][number]
 
@@ -105,6 +112,11 @@ export type CheckDefinition = Rubric['checks'][number]
 export function parseRubric(input: unknown): Rubric {
   const result = rubricSchema.safeParse(input)
   if (result.success) return result.data
-  const lines = result.error.issues.map((i) => `- ${i.path.join('.') || '(rubric)'}: ${i.message}`)
+  const checks = (input as { checks?: Array<{ id?: unknown }> } | null)?.checks
+  const where = (path: PropertyKey[]) => {
+    const id = path[0] === 'checks' && typeof path[1] === 'number' ? checks?.[path[1]]?.id : undefined
+    return `${path.map(String).join('.') || '(rubric)'}${typeof id === 'string' ? ` (${id})` : ''}`
+  }
+  const lines = result.error.issues.map((i) => `- ${where(i.path)}: ${i.message}`)
   throw new Error(`The rubric is invalid:\n${lines.join('\n')}`)
 }

@@ -1,8 +1,9 @@
 import { beforeAll, describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { session } from '../lab/session.js'
+import { messages } from '../rubric/index.js'
 
-describe('Exercise 1 — Docker is installed and running', () => {
+describe(messages.engine.suite, () => {
   // The slow Docker work (image build, compose up) starts now and runs while the static checks do.
   beforeAll(() => session().warmUp())
 

@@ -4,34 +4,35 @@ import { SubmissionError } from '../grading/errors.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { expected } = rubric
+const t = messages.ex3
 
 /** Likely fixes for the build errors beginners meet most. */
 function buildHint(error: string): string {
-  if (/No matching distribution|Could not find a version/.test(error)) return 'pip could not find a package: check the spelling of the package names in RUN pip install.'
-  if (/COPY failed|no such file or directory|not found/.test(error)) return 'A file named in COPY is not in the build context: paths in COPY are relative to the folder you build (the one holding the Dockerfile).'
-  if (/pull access denied|manifest unknown|not found: manifest/.test(error)) return `The base image does not exist: use FROM ${expected.pythonImage}.`
-  if (/unknown instruction/i.test(error)) return 'A line of the Dockerfile starts with an unknown instruction: check its spelling (FROM, WORKDIR, COPY, RUN, CMD).'
-  return 'Run `docker build .` in your submission folder and read the first error.'
+  if (/No matching distribution|Could not find a version/.test(error)) return t.buildHint.pipPackage
+  if (/COPY failed|no such file or directory|not found/.test(error)) return t.buildHint.copyContext
+  if (/pull access denied|manifest unknown|not found: manifest/.test(error)) return t.buildHint.baseImage(expected.pythonImage)
+  if (/unknown instruction/i.test(error)) return t.buildHint.unknownInstruction
+  return t.buildHint.generic
 }
 
-describe('Exercise 3 — build the image', () => {
+describe(t.imageSuite, () => {
   check('ex3.build', async (c) => {
     const build = await session().image()
     c.fact('durationMs', build.durationMs)
     if (build.ok) return
     if (build.timedOut)
-      throw new SubmissionError(`The build timed out after ${rubric.timeouts.buildSeconds} s.`, {
-        expected: `docker build finishes within ${rubric.timeouts.buildSeconds} s`,
-        seen: build.failingStep ? `still running ${build.failingStep}` : 'still running',
-        fix: 'A RUN step must end: start the server with CMD (at container start), never with RUN (during the build).',
+      throw new SubmissionError(t.build.timedOut.message(rubric.timeouts.buildSeconds), {
+        expected: t.build.timedOut.expected(rubric.timeouts.buildSeconds),
+        seen: t.build.timedOut.seen(build.failingStep),
+        fix: t.build.timedOut.fix,
         log: build.log,
       })
-    throw new SubmissionError(`The image did not build${build.failingStep ? ` at "${build.failingStep}"` : ''}.`, {
-      expected: 'docker build succeeds',
-      seen: build.error ?? 'the build ended without an image',
+    throw new SubmissionError(t.build.failed.message(build.failingStep), {
+      expected: t.build.failed.expected,
+      seen: build.error ?? t.build.failed.seen,
       fix: buildHint(build.error ?? ''),
       log: build.log,
     })
@@ -47,37 +48,37 @@ describe('Exercise 3 — build the image', () => {
     try {
       seen = JSON.parse(line)
     } catch {
-      throw new SubmissionError('python could not run inside the image.', {
-        expected: `python ${expected.pythonVersion} on the PATH of the image`,
-        seen: tail(result.output, 5) || `exit code ${result.exitCode}`,
-        fix: `Start from FROM ${expected.pythonImage}.`,
+      throw new SubmissionError(t.image.noPython.message, {
+        expected: t.image.noPython.expected(expected.pythonVersion),
+        seen: tail(result.output, 5) || t.image.noPython.seen(result.exitCode),
+        fix: t.image.noPython.fix(expected.pythonImage),
       })
     }
     c.fact('python', seen.python)
     const problems: string[] = []
     const fixes: string[] = []
     if (config.workingDir !== expected.workdir) {
-      problems.push(`working directory is "${config.workingDir || '/'}"`)
-      fixes.push(`add WORKDIR ${expected.workdir} before COPY`)
+      problems.push(t.image.workdir(config.workingDir || '/'))
+      fixes.push(t.image.workdirFix(expected.workdir))
     }
     if (!seen.app) {
-      problems.push(`${expected.workdir}/${expected.appFile} is missing`)
-      fixes.push(`copy the app into the image: COPY ${expected.appFile} .`)
+      problems.push(t.image.appMissing(`${expected.workdir}/${expected.appFile}`))
+      fixes.push(t.image.appFix(expected.appFile))
     }
     if (!seen.python.startsWith(`${expected.pythonVersion}.`)) {
-      problems.push(`python is ${seen.python}`)
-      fixes.push(`use FROM ${expected.pythonImage}`)
+      problems.push(t.image.python(seen.python))
+      fixes.push(t.image.pythonFix(expected.pythonImage))
     }
     const missing = Object.entries(seen.modules).filter(([, status]) => status !== 'ok')
     if (missing.length) {
-      problems.push(`cannot import ${missing.map(([m, why]) => `${m} (${why})`).join(', ')}`)
-      fixes.push(`install them in the image: RUN pip install ${expected.pipPackages.join(' ')}`)
+      problems.push(t.image.cannotImport(missing.map(([m, why]) => `${m} (${why})`)))
+      fixes.push(t.image.pipFix(expected.pipPackages.join(' ')))
     }
     if (problems.length)
-      throw new SubmissionError(`The image is not what the lab asks for: ${problems.join('; ')}.`, {
-        expected: `working directory ${expected.workdir}, ${expected.workdir}/${expected.appFile}, Python ${expected.pythonVersion}.x, ${expected.pipPackages.join(' and ')} importable`,
-        seen: problems.join('; '),
-        fix: `${fixes.join('; ')}.`,
+      throw new SubmissionError(t.image.wrong.message(problems), {
+        expected: t.image.wrong.expected(expected.workdir, expected.appFile, expected.pythonVersion, expected.pipPackages),
+        seen: t.image.wrong.seen(problems),
+        fix: t.image.wrong.fix(fixes),
       })
   })
 })

@@ -5,25 +5,26 @@ import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
 import { readSubmissionFile } from '../lab/submission.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { expected } = rubric
+const t = messages.ex3
 
 function requireFile(name: string, fix: string): string {
   const text = readSubmissionFile(session().workDir(), name)
-  if (text === undefined) throw new SubmissionError(`There is no ${name} at the root of the submission.`, { expected: name, seen: 'no such file', fix })
+  if (text === undefined) throw new SubmissionError(t.missingFile.message(name), { expected: name, seen: t.missingFile.seen, fix })
   return text
 }
 
-describe('Exercise 3 — the app and its Dockerfile', () => {
+describe(t.staticSuite, () => {
   check('ex3.health-route', () => {
-    const source = requireFile(expected.appFile, `Save the FastAPI app of question 3.a as ${expected.appFile}.`)
+    const source = requireFile(expected.appFile, t.missingFile.appFix(expected.appFile))
     const route = findHealthRoute(source, { path: expected.healthPath, body: expected.healthBody, fileName: expected.appFile })
     if (!route.ok) throw new SubmissionError(route.message, { ...route.feedback, location: { file: expected.appFile, ...(route.line ? { line: route.line } : {}) } })
   })
 
   check('ex3.dockerfile', (c) => {
-    const dockerfile = requireFile('Dockerfile', 'Save the Dockerfile of question 3.b as Dockerfile (no extension) next to app.py.')
+    const dockerfile = requireFile('Dockerfile', t.missingFile.dockerfileFix)
     const requirements = readSubmissionFile(session().workDir(), 'requirements.txt')
     const items = checkDockerfile(dockerfile, {
       baseImage: expected.pythonImage,

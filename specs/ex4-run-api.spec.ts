@@ -7,13 +7,14 @@ import { eventually } from '../lab/eventually.js'
 import { describeConnectionError } from '../lab/http-probe.js'
 import { describeExitCode } from '../lab/exit-codes.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { readSubmissionFile } from '../lab/submission.js'
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort
 const healthBody = JSON.stringify(expected.healthBody)
+const t = messages.ex4
 
 /** The CMD line of the Dockerfile: where a server that does not listen right or stop right is fixed. */
 function cmdLocation(): { file: string; line?: number } {
@@ -21,29 +22,27 @@ function cmdLocation(): { file: string; line?: number } {
   return { file: 'Dockerfile', ...(line ? { line } : {}) }
 }
 
-describe('Exercise 4 — run the API in a container', () => {
+describe(t.suite, () => {
   check('ex4.health', async () => {
     const api = await session().api()
     const answer = await api.get(expected.healthPath, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
     if (!answer.ok) {
       const state = await api.state()
-      if (!state.running) throw new SubmissionError('The API container stopped instead of serving requests.', exitedFeedback('the API container', state.exitCode, state.oomKilled, await api.logTail()))
+      if (!state.running) throw new SubmissionError(t.health.stopped, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
       const listening = diagnoseListening(await api.listeningSockets(), port)
-      throw new SubmissionError(`GET ${expected.healthPath} on the published port got no answer: ${describeConnectionError(answer.lastError)}.`, {
-        expected: `HTTP 200 ${healthBody} within ${timeouts.startSeconds} s`,
-        seen: `no answer; inside the container the server is ${listening.seen}`,
-        fix: listening.fix ?? 'Read the log below.',
+      throw new SubmissionError(t.health.noAnswer.message(expected.healthPath, describeConnectionError(answer.lastError)), {
+        expected: t.health.noAnswer.expected(healthBody, timeouts.startSeconds),
+        seen: t.health.noAnswer.seen(listening.seen),
+        fix: listening.fix ?? t.health.noAnswer.fix,
         log: await api.logTail(),
       })
     }
     const { status, json, body } = answer.value
     if (status !== 200 || !isDeepStrictEqual(json, expected.healthBody))
-      throw new SubmissionError(`GET ${expected.healthPath} answered ${status} ${body.slice(0, 200)}.`, {
+      throw new SubmissionError(t.health.wrongAnswer.message(expected.healthPath, status, body.slice(0, 200)), {
         expected: `200 ${healthBody}`,
         seen: `${status} ${body.slice(0, 500)}`,
-        fix: status === 404
-          ? `There is no route ${expected.healthPath}: declare @app.get("${expected.healthPath}") in app.py.`
-          : `The route must return the dictionary ${healthBody} exactly.`,
+        fix: status === 404 ? t.health.wrongAnswer.noRoute(expected.healthPath) : t.health.wrongAnswer.exactBody(healthBody),
       })
   })
 
@@ -59,12 +58,12 @@ describe('Exercise 4 — run the API in a container', () => {
     })
     if (!found.ok) {
       const state = await api.state()
-      if (!state.running) throw new SubmissionError('The API container stopped: nothing to listen.', exitedFeedback('the API container', state.exitCode, state.oomKilled, await api.logTail()))
+      if (!state.running) throw new SubmissionError(t.listenAll.stopped, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
     }
     const diagnosis = diagnoseListening(found.ok ? found.value : [], port)
     if (!diagnosis.ok)
-      throw new SubmissionError(`Inside the container the server is ${diagnosis.seen}.`, {
-        expected: `listening on 0.0.0.0:${port} (every interface), so the published port reaches it`,
+      throw new SubmissionError(t.listenAll.message(diagnosis.seen), {
+        expected: t.listenAll.expected(port),
         seen: diagnosis.seen,
         ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
         log: await api.logTail(),
@@ -78,37 +77,35 @@ describe('Exercise 4 — run the API in a container', () => {
     const stop = await api.stop(timeouts.stopGraceSeconds)
     if (!stop.listedWhileRunning) {
       const state = await api.state()
-      throw new SubmissionError('docker ps did not list the container: it was not running.', exitedFeedback('the API container', state.exitCode, state.oomKilled, await api.logTail()))
+      throw new SubmissionError(t.ps.notListed, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
     }
     if (!stop.publishedWhileRunning)
-      throw new SubmissionError(`docker ps listed the container without port ${port} published.`, {
-        expected: `PORTS shows 0.0.0.0:<host port>->${port}/tcp`,
-        seen: 'no published port',
-        fix: `Add EXPOSE ${port} if you like, but above all run it with -p ${port}:${port}.`,
+      throw new SubmissionError(t.ps.notPublished.message(port), {
+        expected: t.ps.notPublished.expected(port),
+        seen: t.ps.notPublished.seen,
+        fix: t.ps.notPublished.fix(port),
       })
     const running = await engine.list({ all: false })
     const all = await engine.list({ all: true })
     const listed = all.find((c) => c.id === api.id)
     if (running.some((c) => c.id === api.id) || listed?.state !== 'exited')
-      throw new SubmissionError('After docker stop, the container was not shown as exited by docker ps -a.', {
-        expected: 'gone from docker ps, listed by docker ps -a as Exited',
-        seen: `docker ps -a shows it as ${listed?.state ?? 'absent'}`,
+      throw new SubmissionError(t.ps.notExited.message, {
+        expected: t.ps.notExited.expected,
+        seen: t.ps.notExited.seen(listed?.state),
       })
   })
 
   check('ex4.graceful-stop', async (c) => {
     const api = await session().requireApi()
     const stop = await api.stop(timeouts.stopGraceSeconds)
-    if (!stop.listedWhileRunning) throw new BlockedError('Not run: the container was not running when it was to be stopped (see ex4.ps).', 'ex4.ps')
+    if (!stop.listedWhileRunning) throw new BlockedError(t.gracefulStop.blocked, 'ex4.ps')
     c.fact('stopMs', stop.durationMs)
-    const seconds = (stop.durationMs / 1000).toFixed(1)
+    const seconds = stop.durationMs / 1000
     if (stop.durationMs > expected.gracefulStopSeconds * 1000 || stop.exitCode !== 0)
-      throw new SubmissionError(`docker stop took ${seconds} s and the container exited with code ${describeExitCode(stop.exitCode)}.`, {
-        expected: `stopped within ${expected.gracefulStopSeconds} s, exit code 0`,
-        seen: `${seconds} s, exit code ${stop.exitCode}`,
-        fix: stop.exitCode === 137
-          ? 'Write CMD in exec form: CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits 10 s and then kills it (137).'
-          : 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
+      throw new SubmissionError(t.gracefulStop.message(seconds, describeExitCode(stop.exitCode)), {
+        expected: t.gracefulStop.expected(expected.gracefulStopSeconds),
+        seen: t.gracefulStop.seen(seconds, stop.exitCode),
+        fix: stop.exitCode === 137 ? t.gracefulStop.fixShellForm : t.gracefulStop.fixExecForm,
         location: cmdLocation(),
       })
   })

@@ -8,47 +8,47 @@ import { eventually } from '../lab/eventually.js'
 import { describeConnectionError, httpGet } from '../lab/http-probe.js'
 import { ComposeUpTimeout } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { expected, timeouts } = rubric
+const t = messages.ex5
 const { db, api } = expected.services
 
-describe('Exercise 5 — docker compose up', () => {
+describe(t.up.title, () => {
   check('ex5.up', async () => {
     const outcome = await session().stack()
     const failure = outcome.ok ? outcome.failure : outcome.error
     if (failure !== undefined) {
       if (failure instanceof BlockedError || failure instanceof GraderError) throw failure
       if (failure instanceof ComposeUpTimeout)
-        throw new SubmissionError(`${failure.message}.`, {
-          expected: `docker compose up finishes within ${timeouts.composeUpSeconds} s`,
-          seen: 'still building or starting',
-          fix: 'A RUN step of api/Dockerfile must end: start the server with CMD, never with RUN.',
+        throw new SubmissionError(t.up.timeout.message(failure.message), {
+          expected: t.up.timeout.expected(timeouts.composeUpSeconds),
+          seen: t.up.timeout.seen,
+          fix: t.up.timeout.fix,
         })
       const message = (failure as Error).message
-      const partly = outcome.ok ? ' The services that need no build were started alone, so that their checks are still graded.' : ''
-      throw new SubmissionError(`docker compose up failed.${partly}`, {
-        expected: 'docker compose up --build starts db and api',
+      throw new SubmissionError(t.up.failed.message(outcome.ok), {
+        expected: t.up.failed.expected,
         seen: tail(message, 3),
         fix: /failed to solve|executor failed|returned a non-zero code|failed to compute cache key/.test(message)
-          ? 'The api image did not build: run docker compose build api and read the first error.'
-          : 'Run docker compose up in your submission folder and read the first error.',
+          ? t.up.failed.buildFix
+          : t.up.failed.fix,
         log: tail(message),
       })
     }
     const stack = await session().settledStack()
     for (const service of [db, api]) {
       const state = await stack.service(service)
-      if (!state) throw new SubmissionError(`Compose created no container for "${service}".`, { expected: `a running ${service} container`, seen: 'none' })
+      if (!state) throw new SubmissionError(t.up.noContainer.message(service), { expected: t.up.noContainer.expected(service), seen: t.up.noContainer.seen })
       if (!state.running)
-        throw new SubmissionError(`The ${service} container stopped after compose up.`, exitedFeedback(`the ${service} container`, state.exitCode, state.oomKilled, await stack.logTail(service)))
+        throw new SubmissionError(t.up.stopped(service), exitedFeedback(t.theContainer(service), state.exitCode, state.oomKilled, await stack.logTail(service)))
     }
   })
 
   check('ex5.api-health', async () => {
     const stack = await session().settledStack()
     const state = await stack.service(api)
-    if (!state?.running) throw new BlockedError(`Not run: the ${api} container is not running (see ex5.up).`, 'ex5.up')
+    if (!state?.running) throw new BlockedError(t.notRunning(api), 'ex5.up')
     const { host, port } = await stack.endpoint(api, expected.apiPort)
     const url = `http://${host}:${port}${expected.healthPath}`
     const answer = await eventually(async () => {
@@ -58,10 +58,10 @@ describe('Exercise 5 — docker compose up', () => {
     }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
     if (!answer.ok) {
       const reply = (answer.lastError as { reply?: { status: number; body: string } }).reply
-      throw new SubmissionError(`The ${api} service did not answer GET ${expected.healthPath} with 200 ${JSON.stringify(expected.healthBody)}.`, {
+      throw new SubmissionError(t.apiHealth.message(api, expected.healthPath, JSON.stringify(expected.healthBody)), {
         expected: `200 ${JSON.stringify(expected.healthBody)}`,
         seen: reply ? `${reply.status} ${reply.body.slice(0, 300)}` : describeConnectionError(answer.lastError),
-        fix: `Check api/app.py and the CMD of api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${expected.apiPort}).`,
+        fix: t.apiHealth.fix(expected.apiPort),
         log: await stack.logTail(api),
       })
     }

@@ -4,16 +4,17 @@ import { BlockedError, SubmissionError } from '../grading/errors.js'
 import { eventually } from '../lab/eventually.js'
 import { explainPgError, isServerAnswer, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { expected, timeouts } = rubric
+const t = messages.ex6
 const { db, api } = expected.services
 const credentials = expected.db
 
 /** Connects to the db service, retrying while PostgreSQL is still starting; a refusal by the server is final. */
 async function connect(login: Omit<PgTarget, 'host' | 'port'>): Promise<{ ok: true; facts: PgFacts } | { ok: false; error: unknown; target: PgTarget }> {
   const stack = await session().settledStack()
-  if (!(await stack.service(db))?.running) throw new BlockedError(`Not run: the ${db} container is not running (see ex5.up).`, 'ex5.up')
+  if (!(await stack.service(db))?.running) throw new BlockedError(messages.ex5.notRunning(db), 'ex5.up')
   const target = { ...(await stack.endpoint(db, expected.dbPort)), ...login }
   let refused: unknown
   const result = await eventually(async () => {
@@ -39,19 +40,20 @@ async function serverFacts(): Promise<PgFacts> {
   if (expectedLogin.ok) return expectedLogin.facts
   const declared = await connect(await declaredLogin())
   if (declared.ok) return declared.facts
-  throw new BlockedError('Not run: no login to PostgreSQL succeeded (see ex6.connect).', 'ex6.connect')
+  throw new BlockedError(t.noLogin, 'ex6.connect')
 }
 
-describe('Exercise 6 — PostgreSQL in a container', () => {
+describe(t.title, () => {
   check('ex6.credentials', async () => {
     const env = (await session().requireComposeConfig()).services[db]?.environment ?? {}
     const wanted = { POSTGRES_USER: credentials.user, POSTGRES_PASSWORD: credentials.password, POSTGRES_DB: credentials.database }
     const wrong = Object.entries(wanted).filter(([name, value]) => env[name] !== value)
+    const settings = Object.entries(wanted).map(([n, v]) => `${n}: ${v}`)
     if (wrong.length)
-      throw new SubmissionError(`db.environment does not set ${wrong.map(([n]) => n).join(', ')} as the lab asks.`, {
-        expected: Object.entries(wanted).map(([n, v]) => `${n}: ${v}`).join(', '),
-        seen: wrong.map(([n]) => `${n}: ${env[n] ?? '(not set)'}`).join(', '),
-        fix: `Under ${db}: → environment:, set ${Object.entries(wanted).map(([n, v]) => `${n}: ${v}`).join(', ')}. Without POSTGRES_PASSWORD, PostgreSQL refuses to start.`,
+      throw new SubmissionError(t.credentials.message(wrong.map(([n]) => n)), {
+        expected: settings.join(', '),
+        seen: wrong.map(([n]) => `${n}: ${env[n] ?? t.credentials.notSet}`).join(', '),
+        fix: t.credentials.fix(db, settings),
       })
   })
 
@@ -59,8 +61,8 @@ describe('Exercise 6 — PostgreSQL in a container', () => {
     const result = await connect(credentials)
     if (!result.ok) {
       const { seen, fix } = explainPgError(result.error, result.target)
-      throw new SubmissionError(`Could not log into PostgreSQL as ${credentials.user}/${credentials.password}, database ${credentials.database}.`, {
-        expected: `a login as ${credentials.user} with password ${credentials.password} to database ${credentials.database}`,
+      throw new SubmissionError(t.connect.message(credentials.user, credentials.password, credentials.database), {
+        expected: t.connect.expected(credentials.user, credentials.password, credentials.database),
         seen, fix, log: await (await session().requireStack()).logTail(db),
       })
     }
@@ -71,47 +73,47 @@ describe('Exercise 6 — PostgreSQL in a container', () => {
     c.fact('serverVersion', facts.serverVersion)
     const major = Math.floor(facts.serverVersionNum / 10_000)
     if (major !== expected.postgresMajor)
-      throw new SubmissionError(`The PostgreSQL server is version ${facts.serverVersion}.`, {
+      throw new SubmissionError(t.version.message(facts.serverVersion), {
         expected: `PostgreSQL ${expected.postgresMajor}`,
         seen: facts.serverVersion,
-        fix: `Use image: postgres:${expected.postgresMajor} for the ${db} service.`,
+        fix: t.version.fix(expected.postgresMajor, db),
       })
   })
 
   check('ex6.database', async () => {
     const facts = await serverFacts()
     if (facts.currentDatabase !== credentials.database || facts.currentUser !== credentials.user)
-      throw new SubmissionError(`current_database() is ${facts.currentDatabase} and current_user is ${facts.currentUser}.`, {
+      throw new SubmissionError(t.database.message(facts.currentDatabase, facts.currentUser), {
         expected: `current_database() = ${credentials.database}, current_user = ${credentials.user}`,
         seen: `${facts.currentDatabase}, ${facts.currentUser}`,
-        fix: `Set POSTGRES_DB: ${credentials.database} and POSTGRES_USER: ${credentials.user} under ${db}.environment.`,
+        fix: t.database.fix(credentials.database, credentials.user, db),
       })
   })
 
   check('ex6.psql-exec', async () => {
     const stack = await session().settledStack()
-    if (!(await stack.service(db))?.running) throw new BlockedError(`Not run: the ${db} container is not running (see ex5.up).`, 'ex5.up')
+    if (!(await stack.service(db))?.running) throw new BlockedError(messages.ex5.notRunning(db), 'ex5.up')
     const command = ['psql', '-U', credentials.user, '-d', credentials.database, '-tAc', 'SELECT 1']
     const result = await stack.exec(db, command)
     if (result.exitCode !== 0 || result.stdout.trim() !== '1')
-      throw new SubmissionError(`docker compose exec ${db} ${command.slice(0, 5).join(' ')} did not answer the query.`, {
-        expected: 'psql connects and prints 1',
-        seen: `exit code ${result.exitCode}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
-        fix: `The role and the database named in the command must exist: POSTGRES_USER: ${credentials.user} and POSTGRES_DB: ${credentials.database}.`,
+      throw new SubmissionError(t.psqlExec.message(db, command.slice(0, 5).join(' ')), {
+        expected: t.psqlExec.expected,
+        seen: t.psqlExec.seen(result.exitCode, (result.stderr || result.stdout).trim().slice(0, 300)),
+        fix: t.psqlExec.fix(credentials.user, credentials.database),
       })
   })
 
   check('ex6.service-dns', async () => {
     const stack = await session().settledStack()
     for (const service of [api, db])
-      if (!(await stack.service(service))?.running) throw new BlockedError(`Not run: the ${service} container is not running (see ex5.up).`, 'ex5.up')
+      if (!(await stack.service(service))?.running) throw new BlockedError(messages.ex5.notRunning(service), 'ex5.up')
     const probe = `import socket; socket.create_connection(("${db}", ${expected.dbPort}), 5).close(); print("ok")`
     const result = await stack.exec(api, ['python', '-c', probe])
     if (result.exitCode !== 0)
-      throw new SubmissionError(`From inside ${api}, ${db}:${expected.dbPort} did not accept a TCP connection.`, {
-        expected: `${db}:${expected.dbPort} reachable by its service name on the project network`,
-        seen: (result.stderr || result.stdout).trim().split('\n').pop() ?? `exit code ${result.exitCode}`,
-        fix: `Both services must be in the same Compose file (same default network); inside ${api}, the database is "${db}", port ${expected.dbPort}, not localhost.`,
+      throw new SubmissionError(t.serviceDns.message(api, db, expected.dbPort), {
+        expected: t.serviceDns.expected(db, expected.dbPort),
+        seen: (result.stderr || result.stdout).trim().split('\n').pop() ?? t.serviceDns.exitCode(result.exitCode),
+        fix: t.serviceDns.fix(api, db, expected.dbPort),
       })
   })
 })

@@ -7,23 +7,24 @@ import { eventually } from '../lab/eventually.js'
 import { describeConnectionError, httpGet } from '../lab/http-probe.js'
 import type { LabStack } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { expected, timeouts } = rubric
+const t = messages.ex7
 const { db, api } = expected.services
 const uvicornStartup = /Uvicorn running on|Application startup complete/
 
 async function runningApi(): Promise<LabStack> {
   const stack = await session().settledStack()
-  if (!(await stack.service(api))?.running) throw new BlockedError(`Not run: the ${api} container is not running (see ex5.up).`, 'ex5.up')
+  if (!(await stack.service(api))?.running) throw new BlockedError(messages.ex5.notRunning(api), 'ex5.up')
   return stack
 }
 
-describe('Exercise 7 — debugging containers', () => {
+describe(t.title, () => {
   check('ex7.logs', async () => {
     const stack = await session().settledStack()
     const state = await stack.service(api)
-    if (!state) throw new BlockedError(`Not run: Compose created no ${api} container (see ex5.up).`, 'ex5.up')
+    if (!state) throw new BlockedError(t.noContainer(api), 'ex5.up')
     const logs = await eventually(async () => {
       const text = await stack.logs(api)
       if (!uvicornStartup.test(text)) throw new Error('no startup line yet')
@@ -31,11 +32,11 @@ describe('Exercise 7 — debugging containers', () => {
     }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
     if (!logs.ok) {
       const log = tail(await stack.logs(api))
-      if (!state.running) throw new SubmissionError(`docker compose logs ${api} shows no uvicorn startup: the container stopped.`, exitedFeedback(`the ${api} container`, state.exitCode, state.oomKilled, log))
-      throw new SubmissionError(`docker compose logs ${api} shows no uvicorn startup line.`, {
-        expected: '"Uvicorn running on http://0.0.0.0:8000" and "Application startup complete"',
-        seen: log || '(empty log)',
-        fix: 'The api container must run uvicorn (CMD in api/Dockerfile), which logs these lines when it starts.',
+      if (!state.running) throw new SubmissionError(t.logs.stopped(api), exitedFeedback(messages.ex5.theContainer(api), state.exitCode, state.oomKilled, log))
+      throw new SubmissionError(t.logs.noStartup(api), {
+        expected: t.logs.expected,
+        seen: log || t.logs.emptyLog,
+        fix: t.logs.fix,
       })
     }
   })
@@ -47,10 +48,10 @@ describe('Exercise 7 — debugging containers', () => {
     const [version = '', cwd = '', hasApp = ''] = result.stdout.trim().split('\n')
     c.fact('python', version)
     if (result.exitCode !== 0 || !version.startsWith(`${expected.pythonVersion}.`) || hasApp !== 'True')
-      throw new SubmissionError(`Inside the running ${api} container: Python ${version || '?'}, and ${expected.appFile} ${hasApp === 'True' ? 'is' : 'is not'} in ${cwd || 'the working directory'}.`, {
-        expected: `Python ${expected.pythonVersion}.x and ${expected.appFile} in the working directory`,
-        seen: result.exitCode === 0 ? `Python ${version}, working directory ${cwd}, ${expected.appFile} ${hasApp === 'True' ? 'present' : 'missing'}` : (result.stderr || result.stdout).trim().slice(0, 300),
-        fix: `In api/Dockerfile: FROM ${expected.pythonImage}, WORKDIR ${expected.workdir}, COPY ${expected.appFile} .`,
+      throw new SubmissionError(t.exec.message(api, version, expected.appFile, hasApp === 'True', cwd), {
+        expected: t.exec.expected(expected.pythonVersion, expected.appFile),
+        seen: result.exitCode === 0 ? t.exec.seen(version, cwd, expected.appFile, hasApp === 'True') : (result.stderr || result.stdout).trim().slice(0, 300),
+        fix: t.exec.fix(expected.pythonImage, expected.workdir, expected.appFile),
       })
   })
 
@@ -62,23 +63,24 @@ describe('Exercise 7 — debugging containers', () => {
     const apiAfter = await stack.requireService(api)
     const dbAfter = await stack.service(db)
     if (apiAfter.id !== apiBefore.id || apiAfter.startedAt === apiBefore.startedAt)
-      throw new SubmissionError('docker compose restart api did not restart the same container.', { expected: 'same container id, new start time', seen: `id ${apiAfter.id.slice(0, 12)}, started ${apiAfter.startedAt}` })
+      throw new SubmissionError(t.restart.notSame.message, { expected: t.restart.notSame.expected, seen: t.restart.notSame.seen(apiAfter.id.slice(0, 12), apiAfter.startedAt) })
     if (dbBefore && dbAfter && dbAfter.startedAt !== dbBefore.startedAt)
-      throw new SubmissionError(`Restarting ${api} also restarted ${db}.`, {
-        expected: `${db} untouched`, seen: `${db} restarted at ${dbAfter.startedAt}`,
-        fix: `Nothing in ${db} should depend on ${api}: check depends_on and restart policies.`,
+      throw new SubmissionError(t.restart.dbRestarted.message(api, db), {
+        expected: t.restart.dbRestarted.expected(db), seen: t.restart.dbRestarted.seen(db, dbAfter.startedAt),
+        fix: t.restart.dbRestarted.fix(db, api),
       })
     const { host, port } = await stack.endpoint(api, expected.apiPort)
     const answer = await eventually(async () => {
       const reply = await httpGet(`http://${host}:${port}${expected.healthPath}`, timeouts.probeSeconds * 1000)
-      if (reply.status !== 200) throw new Error(`answered ${reply.status} ${reply.body.slice(0, 200)}`)
+      // The message reaches the student: describeConnectionError below shows it as is.
+      if (reply.status !== 200) throw new Error(t.restart.noAnswer.answered(reply.status, reply.body.slice(0, 200)))
       return reply
     }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
     if (!answer.ok) {
       const state = await stack.requireService(api)
-      if (!state.running) throw new SubmissionError(`After the restart, the ${api} container stopped.`, exitedFeedback(`the ${api} container`, state.exitCode, state.oomKilled, await stack.logTail(api)))
-      throw new SubmissionError(`After the restart, GET ${expected.healthPath} did not answer 200.`, {
-        expected: 'HTTP 200 again',
+      if (!state.running) throw new SubmissionError(t.restart.stopped(api), exitedFeedback(messages.ex5.theContainer(api), state.exitCode, state.oomKilled, await stack.logTail(api)))
+      throw new SubmissionError(t.restart.noAnswer.message(expected.healthPath), {
+        expected: t.restart.noAnswer.expected,
         seen: describeConnectionError(answer.lastError),
         log: await stack.logTail(api),
       })

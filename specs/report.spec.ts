@@ -2,23 +2,24 @@ import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
-import { rubric } from '../rubric/index.js'
+import { messages, rubric } from '../rubric/index.js'
 
 const { report } = rubric
+const t = messages.report
 
 function requireReport() {
   const review = session().report()
   if (!review.found)
-    throw new SubmissionError(`There is no report: ${report.file} is missing from the submission.`, {
-      expected: `${report.file} with your answers to the questions, under headings such as "## Question 4.a"`,
-      seen: 'no such file',
-      fix: `Add your report as ${report.file} at the root of the submission, with its screenshots in a folder beside it (e.g. Captures/TP1/).`,
+    throw new SubmissionError(t.missing.message(report.file), {
+      expected: t.missing.expected(report.file),
+      seen: t.missing.seen,
+      fix: t.missing.fix(report.file),
     })
   return review
 }
 
 // Presence and evidence are automatic; the quality of the prose is the instructor's call (the review flag).
-describe('The written report', () => {
+describe(t.suite, () => {
   for (const def of rubric.checks.filter((c) => c.review)) {
     check(def.id, (c) => {
       const review = requireReport()
@@ -27,11 +28,11 @@ describe('The written report', () => {
         const question = review.questions[id]!
         const screenshot = report.questions[id]!.screenshot
         c.item(id, question.answered, question.answered ? undefined : {
-          expected: screenshot ? `a section "Question ${id}" with a screenshot that is a real image file in the submission` : `a section "Question ${id}" with an answer of at least ${report.minWords} words`,
-          seen: [question.why, ...question.imageProblems].join('; '),
-          fix: question.why === 'no section found'
-            ? `Start the answer with a heading such as "## Question ${id}".`
-            : screenshot ? 'Link the screenshot with ![description](Captures/TP1/file.png), the file committed in the submission.' : 'Answer in a few full sentences.',
+          expected: screenshot ? t.question.expectedScreenshot(id) : t.question.expectedWords(id, report.minWords),
+          seen: t.question.seen(question.why, question.imageProblems),
+          fix: question.why === t.answer.noSection
+            ? t.question.fixHeading(id)
+            : screenshot ? t.question.fixScreenshot : t.question.fixWords,
         })
       }
     })
@@ -40,15 +41,16 @@ describe('The written report', () => {
   check('ex3.report-files', (c) => {
     const review = requireReport()
     const differing = review.pastedFiles.filter((p) => p.differences.length)
-    const styleOnly = (p: (typeof differing)[number]) => p.differences.every((d) => d.includes('indented with tabs'))
-    for (const pasted of differing.filter(styleOnly))
-      c.note(`The copy of ${pasted.file} in question ${pasted.question} is indented with tabs: YAML forbids tabs, so that copy would not run as it is; your ${pasted.file} uses spaces, as it must.`)
+    // Only an indentation note (tabs on one side, spaces on the other): a remark, not a difference.
+    const indentation: readonly string[] = [t.code.reportTabs, t.code.fileTabs]
+    const styleOnly = (p: (typeof differing)[number]) => p.differences.every((d) => indentation.includes(d))
+    for (const pasted of differing.filter(styleOnly)) c.note(t.pasted.tabsOnly(pasted.file, pasted.question))
     const real = differing.filter((p) => !styleOnly(p))
     if (real.length)
-      throw new SubmissionError(`The report shows other versions of ${real.map((p) => p.file).join(', ')} than the submitted files.`, {
-        expected: 'the files pasted in the report are the ones submitted',
-        seen: real.map((p) => `${p.file} (question ${p.question}): ${p.differences.join('; ')}`).join('\n'),
-        fix: 'Paste the final version of each file in the report, or submit the version the report shows. (Advisory: no points.)',
+      throw new SubmissionError(t.pasted.differ(real.map((p) => p.file)), {
+        expected: t.pasted.expected,
+        seen: real.map((p) => t.pasted.seen(p.file, p.question, p.differences)).join('\n'),
+        fix: t.pasted.fix,
       })
   })
 })

@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 10 * 60_000,
     // Each end-to-end test is a whole grading run that uses Docker: one file at a time on 2 cores.
     fileParallelism: false,
+    // The grader's own tests read its messages in English, the reference catalogue; the tests that are about the
+    // French ones (test/i18n.test.ts, the French golden runs) ask for French explicitly.
+    env: { GRADER_LANG: 'en' },
   },
 })

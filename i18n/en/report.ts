@@ -1,0 +1,105 @@
+const SAVE_AS_UTF8 = 'save it as UTF-8 (VS Code: click the encoding in the status bar, then "Save with Encoding" > UTF-8)'
+const KEEP_INSIDE = 'Put the screenshot in the submission (for example under Captures/TP1/) and link it with a relative path such as ./Captures/TP1/Question_4B.png'
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** Messages of the written report: its checks (specs/report.spec.ts) and what analysis/report*.ts find in it. */
+export const report = {
+  suite: 'The written report',
+  /** The report file is not in the submission. */
+  missing: {
+    message: (file: string) => `There is no report: ${file} is missing from the submission.`,
+    expected: (file: string) => `${file} with your answers to the questions, under headings such as "## Question 4.a"`,
+    seen: 'no such file',
+    fix: (file: string) => `Add your report as ${file} at the root of the submission, with its screenshots in a folder beside it (e.g. Captures/TP1/).`,
+  },
+  /** One question of a report check that is not answered. */
+  question: {
+    expectedScreenshot: (id: string) => `a section "Question ${id}" with a screenshot that is a real image file in the submission`,
+    expectedWords: (id: string, minWords: number) => `a section "Question ${id}" with an answer of at least ${minWords} words`,
+    /** Why the question is not answered, then the screenshots that do not count. */
+    seen: (why: string, imageProblems: readonly string[]) => [why, ...imageProblems].join('; '),
+    fixHeading: (id: string) => `Start the answer with a heading such as "## Question ${id}".`,
+    fixScreenshot: 'Link the screenshot with ![description](Captures/TP1/file.png), the file committed in the submission.',
+    fixWords: 'Answer in a few full sentences.',
+  },
+  /** ex3.report-files: the files pasted in the report against the submitted ones. */
+  pasted: {
+    tabsOnly: (file: string, question: string) =>
+      `The copy of ${file} in question ${question} is indented with tabs: YAML forbids tabs, so that copy would not run as it is; your ${file} uses spaces, as it must.`,
+    differ: (files: readonly string[]) => `The report shows other versions of ${files.join(', ')} than the submitted files.`,
+    expected: 'the files pasted in the report are the ones submitted',
+    seen: (file: string, question: string, differences: readonly string[]) => `${file} (question ${question}): ${differences.join('; ')}`,
+    fix: 'Paste the final version of each file in the report, or submit the version the report shows. (Advisory: no points.)',
+  },
+  /** How the report's bytes were decoded (analysis/report.ts). */
+  encoding: {
+    utf16: (encoding: string) => `The report is saved as ${encoding}; it was read, but ${SAVE_AS_UTF8}.`,
+    latin1: `The report is not valid UTF-8, so it was read as Latin-1 (Windows-1252): accents may be wrong; ${SAVE_AS_UTF8}.`,
+  },
+  /** Why a question counts as answered or not, in a short phrase (analysis/report.ts, analysis/report-review.ts). */
+  answer: {
+    noSection: 'no section found',
+    emptySection: 'empty section',
+    validScreenshots: (count: number) => plural(count, 'valid screenshot'),
+    words: (count: number) => plural(count, 'word'),
+    codeBlocks: (count: number) => plural(count, 'code block'),
+    tooFewWords: (words: number, minWords: number) => `${plural(words, 'word')}, ${minWords} expected`,
+    noScreenshot: 'no screenshot',
+    noValidScreenshot: 'no valid screenshot',
+    /** `screenshot` is noScreenshot or noValidScreenshot, `words` is tooFewWords. */
+    screenshotAndWords: (screenshot: string, words: string) => `${screenshot} and ${words}`,
+    /** `words` is tooFewWords. */
+    screenshotAlone: (words: string) => `${words} (a screenshot alone does not answer this question)`,
+    sameImage: (file: string, question: string) => `${file} is the same picture as the screenshot of question ${question}: each question needs its own screenshot.`,
+  },
+  /** Image links of the report (analysis/report-images.ts); `link` is the link as written, already quoted. */
+  links: {
+    empty: 'An image link is empty: put the path of the screenshot between the parentheses of ![…](…).',
+    remote: (link: string) => `The image ${link} is a link to the web, not a file: screenshots must be files in the submission. ${KEEP_INSIDE}.`,
+    absolute: (link: string) => `The image ${link} is an absolute path on your computer, which the grader (and GitHub) cannot see. ${KEEP_INSIDE}.`,
+    outside: (link: string) => `The image ${link} points outside the submission. ${KEEP_INSIDE}.`,
+    symlink: (file: string) => `The image ${file} is a symbolic link to a file outside the submission. Copy the screenshot itself into the submission.`,
+    folder: (link: string, folder: string) => `The image link ${link} names the folder ${folder}, not a file: add the screenshot's file name.`,
+    /** `link` is undefined when the link names the file as it is. */
+    missing: (file: string, link: string | undefined, hint: string) =>
+      `The image ${file}${link === undefined ? '' : ` (linked as ${link})`} does not exist in the submission. ${hint}`,
+    sameName: (files: readonly string[]) => `A file with that name exists at ${files.join(', ')}: fix the link to match it exactly (letter case matters).`,
+    checkAdded: 'Check the file was added to the submission and that the path matches it exactly (letter case matters).',
+  },
+  /** Screenshot files (analysis/report-images.ts). */
+  images: {
+    tooManyBytes: (file: string, megabytes: number) => `${file} is ${megabytes.toFixed(1)} MB, over the 20 MB limit: save the screenshot as PNG or JPEG, or crop it.`,
+    empty: (file: string) => `${file} is empty (0 bytes): take the screenshot again and save it as PNG.`,
+    notAnImage: (file: string, lookalike: string) => `${file} is not a PNG, JPEG, WebP or GIF image (it looks like ${lookalike}): take the screenshot again and save it as PNG.`,
+    lookalike: {
+      pdf: 'a PDF document',
+      bmp: 'a BMP image',
+      heic: 'a HEIC/AVIF photo',
+      svg: 'an SVG drawing',
+      html: 'a web page (perhaps saved from the browser instead of the image)',
+      tiff: 'a TIFF image',
+      zip: 'a ZIP archive',
+      text: 'a text file',
+      unknown: 'an unknown format',
+    },
+    /** `format` is PNG, JPEG, WEBP or GIF. */
+    noSize: (file: string, format: string) =>
+      `${file} starts like a ${format} image but its size cannot be read (the file may be truncated or damaged): export the screenshot again.`,
+    tooSmall: (file: string, width: number, height: number) => `${file} is only ${width}×${height} pixels, too small to show anything: take a screenshot of the terminal or browser window.`,
+    tooLarge: (file: string, width: number, height: number, maxSide: number) => `${file} is ${width}×${height} pixels, more than ${maxSide} on a side: crop it to the relevant window.`,
+    /** `code` is the system error code, e.g. ENOENT, when there is one. */
+    unreadable: (file: string, code: string | undefined) =>
+      `${file} cannot be read${code === undefined ? '' : ` (${code})`}: check the file is a regular, readable file in the submission.`,
+  },
+  /** Differences between a file pasted in the report and the submitted one (analysis/report-code.ts); code is quoted. */
+  code: {
+    reportEmpty: "the report's copy is empty",
+    fileEmpty: 'the submitted file is empty',
+    reportTabs: "the report's copy is indented with tabs; the file uses spaces",
+    fileTabs: "the file is indented with tabs; the report's copy uses spaces",
+    changed: (line: number, reportText: string, fileText: string) => `line ${line}: report ${reportText} vs file ${fileText}`,
+    notInReport: (line: number, fileText: string) => `line ${line}: file ${fileText} is missing from the report`,
+    notInFile: (afterLine: number, reportText: string) => `after line ${afterLine}: report ${reportText} is not in the file`,
+    more: (count: number) => `... and ${count} more differing lines`,
+  },
+}

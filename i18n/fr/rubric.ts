@@ -1,0 +1,51 @@
+import type { Catalogue } from '../en/index.js'
+
+export const rubric: Catalogue['rubric'] = {
+  title: 'TP1 — Docker : images, conteneurs, Compose',
+  checks: {
+    'ex1.engine': 'Docker Engine répond (versions du moteur, de Compose et de l’API relevées)',
+    'ex2.one-shot': 'une commande ponctuelle dans l’image affiche sa sortie et le conteneur s’arrête seul avec le code 0',
+    'ex2.shared-kernel': 'uname -r dans l’image affiche le noyau de l’hôte Docker',
+    'ex3.health-route': 'app.py déclare GET /health qui renvoie {"status": "ok"}',
+    'ex3.dockerfile': 'le Dockerfile contient les cinq instructions demandées',
+    'ex3.report-files': 'les fichiers recopiés dans le compte rendu (3.a, 3.b, 5.b) sont ceux rendus (indicatif)',
+    'ex3.build': 'le Dockerfile se construit',
+    'ex3.image': 'l’image contient /app/app.py, Python 3.13, et fastapi et uvicorn s’importent',
+    'ex4.health': 'l’API répond à GET /health par 200 {"status":"ok"} sur son port publié',
+    'ex4.listen-all': 'le serveur écoute sur 0.0.0.0:8000 dans le conteneur',
+    'ex4.ps': 'docker ps liste le conteneur en marche avec son port ; après docker stop, seul ps -a le liste, arrêté (Exited)',
+    'ex4.graceful-stop': 'docker stop arrête le conteneur en moins de 3 s avec le code de sortie 0',
+    'ex5.compose-valid': 'le fichier Compose est du YAML valide et un fichier Compose valide',
+    'ex5.services': 'les services db et api sont déclarés comme demandé',
+    'ex5.ports': 'db publie 5432:5432 et api publie 8000:8000',
+    'ex5.up': 'après compose up, db et api tournent et restent démarrés',
+    'ex5.api-health': 'le service api répond à GET /health par 200 {"status":"ok"}',
+    'ex5.down': 'compose down ne laisse aucun conteneur ni réseau du projet',
+    'ex6.credentials': 'POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB valent demo',
+    'ex6.connect': 'un client PostgreSQL se connecte à db en demo/demo, base demo',
+    'ex6.version': 'le serveur PostgreSQL est en version 16',
+    'ex6.database': 'current_database() et current_user valent demo',
+    'ex6.psql-exec': 'psql -U demo -d demo dans le conteneur db répond à une requête',
+    'ex6.service-dns': 'depuis api, l’hôte db accepte une connexion TCP sur le port 5432',
+    'ex7.logs': 'les logs de api montrent les lignes de démarrage d’uvicorn',
+    'ex7.exec': 'dans le conteneur api en marche : app.py dans le répertoire de travail, Python 3.13',
+    'ex7.restart': 'redémarrer api seul garde le même conteneur, laisse db tranquille, et /health répond à nouveau',
+  },
+  items: {
+    'ex3.dockerfile': {
+      from: 'FROM python:3.13-slim',
+      workdir: 'WORKDIR /app',
+      copy: 'COPY app.py',
+      pip: 'RUN pip install fastapi uvicorn',
+      cmd: 'CMD en forme exec lance uvicorn app:app sur 0.0.0.0 port 8000',
+    },
+    'ex5.services': {
+      'db-image': 'db utilise postgres:16',
+      'api-build': 'api se construit depuis ./api, qui contient un Dockerfile',
+      'api-depends-on-db': 'api dépend de db',
+    },
+  },
+  reportCheck: (questions) =>
+    `Compte rendu : question${questions.length > 1 ? 's' : ''} ${questions.join(', ')} traitée${questions.length > 1 ? 's' : ''}, captures réelles`,
+  reportQuestion: (question) => `question ${question}`,
+}

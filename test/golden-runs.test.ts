@@ -1,0 +1,25 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { assembleFixture, listFixtures, referenceSubmission } from './support/fixtures.js'
+import { compareGolden, GOLDEN_CASES, normalizeGrade, renderings } from './support/golden.js'
+import { runGrader } from './support/run-grader.js'
+
+// The golden grades come from real runs: the reference graded with no GRADER_LANG (the lab's French), a failing
+// fixture in French and in English. Only what differs between runs is normalized (test/support/golden.ts).
+describe('a real run gives the golden grade', () => {
+  it.each(GOLDEN_CASES.map((c) => [c.name, c] as const))('%s', async (name, golden) => {
+    const fixture = golden.fixture ? listFixtures().find((f) => f.name === golden.fixture) : undefined
+    if (golden.fixture && !fixture) throw new Error(`no fixture ${golden.fixture}`)
+    const submission = fixture ? assembleFixture(fixture) : referenceSubmission
+    try {
+      const language = name === 'reference.fr' ? '' : golden.language
+      const { grade, sheet } = await runGrader(submission, { GRADER_LANG: language, ...fixture?.env })
+      expect(grade.language, sheet).toBe(golden.language)
+      const normalized = renderings(normalizeGrade(grade))['grade.json']!
+      for (const difference of compareGolden(name, { 'grade.json': normalized })) expect(difference.actual, difference.file).toBe(difference.expected)
+    } finally {
+      if (fixture) rmSync(path.dirname(submission), { recursive: true, force: true })
+    }
+  })
+})
