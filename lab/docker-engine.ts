@@ -65,11 +65,13 @@ export interface ListedContainer {
   ports: { privatePort: number; publicPort?: number }[]
 }
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
   private constructor(private readonly client: ContainerRuntimeClient) {}
 
-  /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
+/** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
   static async connect(): Promise<DockerEngine> {
     const dockerHost = process.env.DOCKER_HOST
     // Testcontainers falls back to other sockets when DOCKER_HOST fails; grading on another engine than the one asked for would be wrong.
@@ -77,17 +79,14 @@ export class DockerEngine {
       try {
         await new Dockerode({ timeout: 10_000 }).ping()
       } catch (error) {
-        throw new GraderError(`Docker is not reachable at DOCKER_HOST=${dockerHost} (${(error as Error).message.split('\n')[0]}). Start Docker Desktop or the docker service, or fix DOCKER_HOST, then grade again.`, { cause: error })
+        throw new GraderError(messages.lab.dockerHostUnreachable(dockerHost, firstLine(error)), { cause: error })
       }
     }
     try {
       const client = await getContainerRuntimeClient()
       return new DockerEngine(client)
     } catch (error) {
-      throw new GraderError(
-        `Docker is not running or not reachable (${(error as Error).message.split('\n')[0]}). Start Docker Desktop or the docker service, then grade again.`,
-        { cause: error },
-      )
+      throw new GraderError(messages.lab.dockerUnreachable(firstLine(error)), { cause: error })
     }
   }
 

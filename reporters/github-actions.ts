@@ -23,7 +23,7 @@ export function renderAnnotations(grade: Grade, submissionPath: string): string[
   for (const check of grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded')) {
     const lost = formatPoints(check.maxPoints - check.points)
     const title = escapeProperty(`${check.id}: ${check.title} (-${lost})`)
-    const fix = check.details?.fix ? `\n${t.fix}: ${check.details.fix}` : ''
+    const fix = check.details?.fix ? `\n${t.fix}${t.colon} ${check.details.fix}` : ''
     const message = escapeData(`${oneLine(check.message)}${fix}`)
     const locations = locationsOf(check)
     if (!locations.length) lines.push(`::error title=${title}::${message}`)

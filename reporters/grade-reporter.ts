@@ -90,7 +90,7 @@ export default class GradeReporter implements Reporter {
     writeAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
     for (const format of this.formats()) writeAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
-    process.stdout.write(`${messages.sheet.terminal.sheetFile}: ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
+    process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
     if (grade.status === 'ungraded') process.exitCode = UNGRADED_EXIT_CODE

@@ -48,11 +48,11 @@ function renderRunInfo(grade: Grade, t: SheetText): string {
   return [
     `## ${t.run.heading}`,
     '',
-    `- ${t.run.submission}: ${code(submission.path)}`,
-    ...(submission.commit ? [`- ${t.run.commit}: ${code(submission.commit)}`] : []),
-    `- ${t.run.date}: ${grade.startedAt}`,
-    `- ${t.run.duration}: ${t.run.seconds(formatSeconds(grade.durationMs))}`,
-    `- ${t.run.environment}: ${versions.map(([name, version]) => `${name} ${version ?? t.run.unknown}`).join(', ')}`,
+    `- ${t.run.submission}${t.colon} ${code(submission.path)}`,
+    ...(submission.commit ? [`- ${t.run.commit}${t.colon} ${code(submission.commit)}`] : []),
+    `- ${t.run.date}${t.colon} ${grade.startedAt}`,
+    `- ${t.run.duration}${t.colon} ${t.run.seconds(formatSeconds(grade.durationMs))}`,
+    `- ${t.run.environment}${t.colon} ${versions.map(([name, version]) => `${name} ${version ?? t.run.unknown}`).join(', ')}`,
   ].join('\n')
 }
 
@@ -60,7 +60,7 @@ function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[],
   const heading = `## ${t.exercise(group.exercise)} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
   const noted = (c: GradedCheck) => hasNote(c, t)
   const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || noted(c))
-  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c, t) : noted(c) ? renderPassedNote(c) : renderFeedback(c, allChecks, t)))
+  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c, t) : noted(c) ? renderPassedNote(c, t) : renderFeedback(c, allChecks, t)))
   const reviews = group.checks.filter((c) => c.review).map((c) => renderReview(c, t))
   return [
     heading, renderExerciseTable(group.checks, t),
@@ -94,15 +94,15 @@ export function escapeCell(text: string): string {
 // A passed check may still have something to say (an advisory note); its message is then not "passed".
 const hasNote = (check: GradedCheck, t: SheetText) => check.status === 'passed' && !isLost(check) && check.message !== t.status.passed
 
-function renderPassedNote(check: GradedCheck): string {
-  return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)}): ${inline(check.message)}`
+function renderPassedNote(check: GradedCheck, t: SheetText): string {
+  return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${inline(check.message)}`
 }
 
 /** Both figures stay visible: the automatic one (presence, evidence) and the instructor's. */
 export function renderReview(check: GradedCheck, t: SheetText): string {
   const review = check.review!
   const automatic = `${formatPoints(review.automaticPoints)} / ${formatPoints(check.maxPoints)}`
-  const head = `${STATUS_ICON.manual} **${t.review.head}** ${t.review.of} ${code(check.id)}:`
+  const head = `${STATUS_ICON.manual} **${t.review.head}** ${t.review.of} ${code(check.id)}${t.colon}`
   if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}`
   const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (${t.review.automatic(automatic)}).`
   const by = review.reviewer ? ` — ${inline(review.reviewer)}` : ''
@@ -110,7 +110,7 @@ export function renderReview(check: GradedCheck, t: SheetText): string {
 }
 
 function renderManualNote(check: GradedCheck, t: SheetText): string {
-  return `${STATUS_ICON.manual} **${oneLine(check.title)}** (${code(check.id)}): ${t.manualNote}`
+  return `${STATUS_ICON.manual} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${t.manualNote}`
 }
 
 export function renderFeedback(check: GradedCheck, allChecks: readonly GradedCheck[], t: SheetText): string {
@@ -120,7 +120,7 @@ export function renderFeedback(check: GradedCheck, allChecks: readonly GradedChe
     ...(check.message.trim() ? [inline(check.message)] : []),
     ...(check.status === 'ungraded' ? [t.notScored] : []),
     ...renderFeedbackFields(details, t),
-    ...(details.items?.length ? [`**${t.items}:**`, renderItems(details.items, t)] : []),
+    ...(details.items?.length ? [`**${t.items}${t.colon}**`, renderItems(details.items, t)] : []),
     ...(details.blockedBy ? [renderBlockedBy(details.blockedBy, allChecks, t)] : []),
     ...(details.log?.trim() ? [renderLog(details.log, t)] : []),
   ]
@@ -129,16 +129,16 @@ export function renderFeedback(check: GradedCheck, allChecks: readonly GradedChe
 
 function renderFeedbackFields(feedback: Feedback, t: SheetText): string[] {
   const fields: Array<[string, string | undefined]> = [
-    [t.expected, feedback.expected],
-    [t.seen, feedback.seen],
-    [t.fix, feedback.fix],
+    [`${t.expected}${t.colon}`, feedback.expected],
+    [`${t.seen}${t.colon}`, feedback.seen],
+    [`${t.fix}${t.colon}`, feedback.fix],
   ]
   return fields.flatMap(([label, text]) => (text?.trim() ? [renderField(label, text)] : []))
 }
 
 // Multi-line values (program output, file excerpts) keep their lines in a code block.
 function renderField(label: string, text: string): string {
-  return /[\r\n]/.test(text.trim()) ? `**${label}:**\n\n${fence(text)}` : `**${label}:** ${inline(text.trim())}`
+  return /[\r\n]/.test(text.trim()) ? `**${label}**\n\n${fence(text)}` : `**${label}** ${inline(text.trim())}`
 }
 
 export function renderItems(items: readonly ItemVerdict[], t: SheetText): string {
@@ -154,11 +154,11 @@ function renderItem(item: ItemVerdict, t: SheetText): string {
 
 function renderBlockedBy(blockedBy: string, allChecks: readonly GradedCheck[], t: SheetText): string {
   const blocker = allChecks.find((c) => c.id === blockedBy)
-  return `**${t.blockedBy}:** ${code(blockedBy)}${blocker ? ` (${oneLine(blocker.title)})` : ''}`
+  return `**${t.blockedBy}${t.colon}** ${code(blockedBy)}${blocker ? ` (${oneLine(blocker.title)})` : ''}`
 }
 
 export function renderLog(log: string, t: SheetText): string {
-  return `**${t.log}:**\n\n${fence(log)}`
+  return `**${t.log}${t.colon}**\n\n${fence(log)}`
 }
 
 // The fence outruns every backtick run inside, so a log holding ``` cannot close the block early.

@@ -42,7 +42,7 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
     ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
     ...(manual.length ? ['', renderManualLine(manual, paint, t)] : []),
     '',
-    paint('bold', `${t.score}: ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
+    paint('bold', `${t.score}${t.colon} ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
     ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint, t) : []),
   ]
   return `${lines.join('\n')}\n`

@@ -6,13 +6,13 @@ export function checkText(check: GradedCheck, t: SheetText): string {
   const d = check.details ?? {}
   return [
     check.message,
-    ...(d.expected ? [`${t.expected}: ${d.expected}`] : []),
-    ...(d.seen ? [`${t.seen}: ${d.seen}`] : []),
-    ...(d.fix ? [`${t.fix}: ${d.fix}`] : []),
-    ...(d.blockedBy ? [`${t.blockedBy}: ${d.blockedBy}`] : []),
+    ...(d.expected ? [`${t.expected}${t.colon} ${d.expected}`] : []),
+    ...(d.seen ? [`${t.seen}${t.colon} ${d.seen}`] : []),
+    ...(d.fix ? [`${t.fix}${t.colon} ${d.fix}`] : []),
+    ...(d.blockedBy ? [`${t.blockedBy}${t.colon} ${d.blockedBy}`] : []),
     ...(d.items ?? []).map((i) => `${i.passed ? '[x]' : '[ ]'} ${i.title} (${i.points}/${i.maxPoints})`),
-    ...(d.log ? [`${t.log}:`, d.log] : []),
-    ...(check.review?.comment ? [`${t.review.instructor}: ${check.review.comment}`] : []),
+    ...(d.log ? [`${t.log}${t.colon}`, d.log] : []),
+    ...(check.review?.comment ? [`${t.review.instructor}${t.colon} ${check.review.comment}`] : []),
   ].join('\n')
 }
 

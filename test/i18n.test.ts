@@ -32,6 +32,10 @@ describe('the message catalogues', () => {
     expect({ missing, extra, different }).toEqual({ missing: [], extra: [], different: [] })
   })
 
+  it.each(LANGUAGES)('in %s, a plain pass reads as the sheet\'s "passed" status (the sheet tells notes apart by it)', (language) => {
+    expect(catalogue(language).verdict.passed).toBe(catalogue(language).sheet.status.passed)
+  })
+
   it('French is translated, not copied: few strings are the same as the English ones', () => {
     const fr = catalogue('fr') as unknown as Tree
     const en = catalogue('en') as unknown as Tree

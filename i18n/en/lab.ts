@@ -70,4 +70,7 @@ export const lab = {
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,
   /** `docker compose up` that ran out of time (lab/lab-stack.ts). */
   composeUpTimedOut: (seconds: number) => `docker compose up did not finish within ${seconds} s`,
+  /** Docker cannot be reached: the student is told how to start it (lab/docker-engine.ts). */
+  dockerHostUnreachable: (host: string, reason: string) => `Docker is not reachable at DOCKER_HOST=${host} (${reason}). Start Docker Desktop or the docker service, or fix DOCKER_HOST, then grade again.`,
+  dockerUnreachable: (reason: string) => `Docker is not running or not reachable (${reason}). Start Docker Desktop or the docker service, then grade again.`,
 }

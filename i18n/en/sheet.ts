@@ -1,6 +1,8 @@
 /** The grade sheet and the other renderings of a grade (terminal, GitHub, Gradescope, PrairieLearn, JUnit). */
 export const sheet = {
   status: { passed: 'passed', failed: 'failed', blocked: 'blocked', ungraded: 'ungraded', manual: 'manual' },
+  /** What follows a label (French puts a space before it). */
+  colon: ':',
   score: 'Score',
   statusGraded: 'graded',
   statusUngraded: '**UNGRADED** (incomplete)',

@@ -56,4 +56,6 @@ export const lab: Catalogue['lab'] = {
   },
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
   composeUpTimedOut: (seconds) => `docker compose up ne s’est pas terminé en ${seconds} s`,
+  dockerHostUnreachable: (host, reason) => `Docker ne répond pas à DOCKER_HOST=${host} (${reason}). Démarrez Docker Desktop ou le service docker, ou corrigez DOCKER_HOST, puis relancez la correction.`,
+  dockerUnreachable: (reason) => `Docker n’est pas démarré ou ne répond pas (${reason}). Démarrez Docker Desktop ou le service docker, puis relancez la correction.`,
 }

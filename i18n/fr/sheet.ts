@@ -2,6 +2,7 @@ import type { Catalogue } from '../en/index.js'
 
 export const sheet: Catalogue['sheet'] = {
   status: { passed: 'réussi', failed: 'échoué', blocked: 'bloqué', ungraded: 'non noté', manual: 'manuel' },
+  colon: ' :',
   score: 'Note',
   statusGraded: 'noté',
   statusUngraded: '**NON NOTÉ** (incomplet)',

@@ -22,7 +22,7 @@ const LOG = '(the last lines of the log: they differ from run to run)'
 export function normalizeGrade(grade: Grade): Grade {
   const text = (value: string) =>
     value
-      .replace(/\b\d+[.,]\d+ s\b/g, '<n> s')
+      .replace(/\b\d+[.,]\d+ s\b/g, '… s')
       .replace(/\b(127\.0\.0\.1|0\.0\.0\.0|localhost):\d{5}\b/g, '$1:<port>')
       .replace(/\b[0-9a-f]{12}\b/g, '<id>')
   const feedback = <T extends { expected?: string; seen?: string; fix?: string; log?: string }>(f: T): T => ({
