@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { compareCode } from './report-code.js'
+import { compareCode, indentationRemark } from './report-code.js'
 import { decodeReport, parseReport } from './report.js'
 
 const read = (file: string) => readFileSync(new URL(`../student-submission/${file}`, import.meta.url), 'utf8')
@@ -44,5 +44,24 @@ describe('compareCode', () => {
   it('says when one side is empty', () => {
     expect(compareCode('\n  \n', 'x')).toEqual({ same: false, differences: ["the report's copy is empty"] })
     expect(compareCode('x', '')).toEqual({ same: false, differences: ['the submitted file is empty'] })
+  })
+})
+
+describe('indentationRemark', () => {
+  const tabs = (text: string) => text.replace(/^( {2})+/gm, (ws) => '\t'.repeat(ws.length / 2))
+  const compose = 'services:\n  db:\n    image: postgres:16\n'
+
+  it('tells which side has the tabs: the report\'s copy of a YAML file cannot run as it is', () => {
+    const reportTabs = compareCode(tabs(compose), compose).differences
+    expect(indentationRemark('docker-compose.yml', '5.b', reportTabs)).toMatch(/^The copy of docker-compose.yml in question 5.b is indented with tabs: YAML forbids tabs/)
+    const fileTabs = compareCode(compose, tabs(compose)).differences
+    expect(indentationRemark('docker-compose.yml', '5.b', fileTabs)).toBe('Your docker-compose.yml is indented with tabs and its copy in question 5.b with spaces; apart from that, they are the same.')
+  })
+
+  it('says nothing of YAML for other files, and makes no remark when something else differs too', () => {
+    const python = 'def f():\n  return 1\n'
+    expect(indentationRemark('app.py', '3.a', compareCode(tabs(python), python).differences)).not.toContain('YAML')
+    expect(indentationRemark('app.py', '3.a', compareCode(tabs(python), python.replace('1', '2')).differences)).toBeUndefined()
+    expect(indentationRemark('app.py', '3.a', [])).toBeUndefined()
   })
 })

@@ -41,6 +41,18 @@ export function compareCode(pasted: string, submitted: string): CodeComparison {
   return { same: differences.length === 0, differences }
 }
 
+/**
+ * A pasted copy that differs from the file only by its indentation (tabs on one side, spaces on the other) gets a
+ * remark, not a difference: the remark, or undefined when the differences are real.
+ */
+export function indentationRemark(file: string, question: string, differences: readonly string[]): string | undefined {
+  const t = messages.report
+  if (differences.length !== 1) return undefined
+  if (differences[0] === t.code.reportTabs) return t.pasted.reportTabsOnly(file, question, /\.ya?ml$/i.test(file))
+  if (differences[0] === t.code.fileTabs) return t.pasted.fileTabsOnly(file, question)
+  return undefined
+}
+
 // Pairs each run of report-only lines with the file-only lines next to it, as replacements.
 function describe(ops: Op[]): string[] {
   const t = messages.report.code

@@ -3,6 +3,7 @@ import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
 import { messages, rubric } from '../rubric/index.js'
+import { indentationRemark } from '../analysis/report-code.js'
 
 const { report } = rubric
 const t = messages.report
@@ -41,11 +42,11 @@ describe(t.suite, () => {
   check('ex3.report-files', (c) => {
     const review = requireReport()
     const differing = review.pastedFiles.filter((p) => p.differences.length)
-    // Only an indentation note (tabs on one side, spaces on the other): a remark, not a difference.
-    const indentation: readonly string[] = [t.code.reportTabs, t.code.fileTabs]
-    const styleOnly = (p: (typeof differing)[number]) => p.differences.every((d) => indentation.includes(d))
-    for (const pasted of differing.filter(styleOnly)) c.note(t.pasted.tabsOnly(pasted.file, pasted.question))
-    const real = differing.filter((p) => !styleOnly(p))
+    const real = differing.filter((p) => {
+      const remark = indentationRemark(p.file, p.question, p.differences)
+      if (remark) c.note(remark)
+      return !remark
+    })
     if (real.length)
       throw new SubmissionError(t.pasted.differ(real.map((p) => p.file)), {
         expected: t.pasted.expected,

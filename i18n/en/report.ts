@@ -24,8 +24,12 @@ export const report = {
   },
   /** ex3.report-files: the files pasted in the report against the submitted ones. */
   pasted: {
-    tabsOnly: (file: string, question: string) =>
-      `The copy of ${file} in question ${question} is indented with tabs: YAML forbids tabs, so that copy would not run as it is; your ${file} uses spaces, as it must.`,
+    reportTabsOnly: (file: string, question: string, yaml: boolean) =>
+      yaml
+        ? `The copy of ${file} in question ${question} is indented with tabs: YAML forbids tabs, so that copy would not run as it is; your ${file} uses spaces, as it must.`
+        : `The copy of ${file} in question ${question} is indented with tabs and your ${file} with spaces; apart from that, they are the same.`,
+    fileTabsOnly: (file: string, question: string) =>
+      `Your ${file} is indented with tabs and its copy in question ${question} with spaces; apart from that, they are the same.`,
     differ: (files: readonly string[]) => `The report shows other versions of ${files.join(', ')} than the submitted files.`,
     expected: 'the files pasted in the report are the ones submitted',
     seen: (file: string, question: string, differences: readonly string[]) => `${file} (question ${question}): ${differences.join('; ')}`,
@@ -100,6 +104,6 @@ export const report = {
     changed: (line: number, reportText: string, fileText: string) => `line ${line}: report ${reportText} vs file ${fileText}`,
     notInReport: (line: number, fileText: string) => `line ${line}: file ${fileText} is missing from the report`,
     notInFile: (afterLine: number, reportText: string) => `after line ${afterLine}: report ${reportText} is not in the file`,
-    more: (count: number) => `... and ${count} more differing lines`,
+    more: (count: number) => `... and ${count} more differing line${count === 1 ? '' : 's'}`,
   },
 }

@@ -24,8 +24,12 @@ export const report: Catalogue['report'] = {
     fixWords: 'Répondez en quelques phrases complètes.',
   },
   pasted: {
-    tabsOnly: (file, question) =>
-      `La copie de ${file} à la question ${question} est indentée avec des tabulations : YAML interdit les tabulations, donc cette copie ne fonctionnerait pas telle quelle ; votre ${file} utilise des espaces, comme il se doit.`,
+    reportTabsOnly: (file, question, yaml) =>
+      yaml
+        ? `La copie de ${file} à la question ${question} est indentée avec des tabulations : YAML interdit les tabulations, donc cette copie ne fonctionnerait pas telle quelle ; votre ${file} utilise des espaces, comme il se doit.`
+        : `La copie de ${file} à la question ${question} est indentée avec des tabulations et votre ${file} avec des espaces ; à part cela, les deux sont identiques.`,
+    fileTabsOnly: (file, question) =>
+      `Votre ${file} est indenté avec des tabulations et sa copie à la question ${question} avec des espaces ; à part cela, les deux sont identiques.`,
     differ: (files) => `Le compte rendu montre d’autres versions de ${files.join(', ')} que les fichiers rendus.`,
     expected: 'les fichiers recopiés dans le compte rendu sont ceux qui sont rendus',
     seen: (file, question, differences) => `${file} (question ${question}) : ${differences.join(' ; ')}`,
