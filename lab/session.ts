@@ -164,6 +164,14 @@ export class GradingSession {
     throw new BlockedError(t.upBlocked, 'ex5.up')
   }
 
+  /** The settled stack, with these services running: a check that needs one that is not is blocked by ex5.up. */
+  async requireRunning(...services: string[]): Promise<LabStack> {
+    const stack = await this.settledStack()
+    for (const service of services)
+      if (!(await stack.service(service))?.running) throw new BlockedError(t.notRunning(service), 'ex5.up')
+    return stack
+  }
+
   /**
    * The stack once it has settled: PostgreSQL answers (even to refuse a login) and the API answers HTTP, or a
    * container exited, or the start timeout passed. Checks then observe a stable state.

@@ -46,9 +46,7 @@ describe(t.up.title, () => {
   })
 
   check('ex5.api-health', async () => {
-    const stack = await session().settledStack()
-    const state = await stack.service(api)
-    if (!state?.running) throw new BlockedError(t.notRunning(api), 'ex5.up')
+    const stack = await session().requireRunning(api)
     const { host, port } = await stack.endpoint(api, expected.apiPort)
     const url = `http://${host}:${port}${expected.healthPath}`
     const answer = await eventually(async () => {

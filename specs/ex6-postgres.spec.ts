@@ -13,8 +13,7 @@ const credentials = expected.db
 
 /** Connects to the db service, retrying while PostgreSQL is still starting; a refusal by the server is final. */
 async function connect(login: Omit<PgTarget, 'host' | 'port'>): Promise<{ ok: true; facts: PgFacts } | { ok: false; error: unknown; target: PgTarget }> {
-  const stack = await session().settledStack()
-  if (!(await stack.service(db))?.running) throw new BlockedError(messages.ex5.notRunning(db), 'ex5.up')
+  const stack = await session().requireRunning(db)
   const target = { ...(await stack.endpoint(db, expected.dbPort)), ...login }
   let refused: unknown
   const result = await eventually(async () => {
@@ -91,8 +90,7 @@ describe(t.title, () => {
   })
 
   check('ex6.psql-exec', async () => {
-    const stack = await session().settledStack()
-    if (!(await stack.service(db))?.running) throw new BlockedError(messages.ex5.notRunning(db), 'ex5.up')
+    const stack = await session().requireRunning(db)
     const command = ['psql', '-U', credentials.user, '-d', credentials.database, '-tAc', 'SELECT 1']
     const result = await stack.exec(db, command)
     if (result.exitCode !== 0 || result.stdout.trim() !== '1')
@@ -104,9 +102,7 @@ describe(t.title, () => {
   })
 
   check('ex6.service-dns', async () => {
-    const stack = await session().settledStack()
-    for (const service of [api, db])
-      if (!(await stack.service(service))?.running) throw new BlockedError(messages.ex5.notRunning(service), 'ex5.up')
+    const stack = await session().requireRunning(api, db)
     const probe = `import socket; socket.create_connection(("${db}", ${expected.dbPort}), 5).close(); print("ok")`
     const result = await stack.exec(api, ['python', '-c', probe])
     if (result.exitCode !== 0)

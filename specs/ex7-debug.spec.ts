@@ -14,11 +14,7 @@ const t = messages.ex7
 const { db, api } = expected.services
 const uvicornStartup = /Uvicorn running on|Application startup complete/
 
-async function runningApi(): Promise<LabStack> {
-  const stack = await session().settledStack()
-  if (!(await stack.service(api))?.running) throw new BlockedError(messages.ex5.notRunning(api), 'ex5.up')
-  return stack
-}
+const runningApi = (): Promise<LabStack> => session().requireRunning(api)
 
 describe(t.title, () => {
   check('ex7.logs', async () => {

@@ -65,6 +65,7 @@ export const lab = {
     /** `keys`: what the policy refuses, e.g. "api.privileged, db.volumes". */
     policyRefused: (keys: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ex5.compose-valid).`,
     upBlocked: 'Not run: docker compose up failed (see ex5.up).',
+    notRunning: (service: string) => `Not run: the ${service} container is not running (see ex5.up).`,
   },
   /** A build that ran out of time (lab/docker-engine.ts). */
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,

@@ -3,7 +3,6 @@ import type { Catalogue } from '../en/index.js'
 const mapping = (m: { published?: string; target: number }) => `${m.published ?? '(aléatoire)'}:${m.target}`
 
 export const ex5: Catalogue['ex5'] = {
-  notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
   theContainer: (service) => `le conteneur ${service}`,
   file: {
     title: 'Exercice 5 — le fichier Compose',

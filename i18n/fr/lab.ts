@@ -53,6 +53,7 @@ export const lab: Catalogue['lab'] = {
     composeBlocked: 'Vérification non lancée : le fichier Compose est absent ou invalide (voir ex5.compose-valid).',
     policyRefused: (keys) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ex5.compose-valid).`,
     upBlocked: 'Vérification non lancée : docker compose up a échoué (voir ex5.up).',
+    notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
   },
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
   composeUpTimedOut: (seconds) => `docker compose up ne s’est pas terminé en ${seconds} s`,
