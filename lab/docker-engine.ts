@@ -252,7 +252,9 @@ export class DockerEngine {
     const volumes = (await this.docker.listVolumes({ filters })).Volumes ?? []
     await Promise.all(volumes.map((v) => this.docker.getVolume(v.Name).remove().catch(ignoreMissing)))
     const images = await this.docker.listImages({ filters })
-    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true }).catch(ignoreMissing)
+    // noprune: the untagged parent layers are the classic builder's cache (they carry no run label: the labels
+    // are its last step). Pruning them with the image made every run rebuild from scratch, "warm" or not.
+    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune: true }).catch(ignoreMissing)
     return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
   }
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { constants as osConstants, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { DockerEngine } from './docker-engine.js'
+import type { DockerEngine } from './docker-engine.js'
 import { blockFor, removeLabelledSync } from './signal-cleanup.js'
 import { HOST_LABEL, PID_LABEL, RUN_LABEL } from './labels.js'
 
@@ -47,11 +47,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // GRADER_RUN_ID lets a caller (the batch tool, the grader's own tests) know which Docker objects are this run's.
   const runId = process.env.GRADER_RUN_ID?.match(/^[a-z0-9]{1,32}$/)?.[0] ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   project.provide('runId', runId)
-  const engine = await DockerEngine.connect().catch(() => undefined)
-  if (engine) await sweepEndedRuns(engine).catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
+  // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
+  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect()).catch(() => undefined)
+  const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine))
+    .catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
 
   /** Removes what the run made. */
   const cleanUp = async (): Promise<void> => {
+    const engine = await engineReady
+    await swept
     if (engine) await engine.removeLabelled(`${RUN_LABEL}=${runId}`)
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
     if (engine) await sweepEndedRuns(engine)

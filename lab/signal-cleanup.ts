@@ -26,7 +26,7 @@ export function removeLabelledSync(labels: string[]): number {
   const volumes = ids(['volume', 'ls', '-q'])
   remove(['volume', 'rm', '-f'], volumes)
   const images = ids(['images', '-q'])
-  remove(['rmi', '-f'], [...new Set(images)])
+  remove(['rmi', '-f', '--no-prune'], [...new Set(images)]) // keeps the build cache, as DockerEngine.removeLabelled does
   return containers.length + networks.length + volumes.length + images.length
 }
 
