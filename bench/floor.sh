@@ -4,7 +4,7 @@
 set -euo pipefail
 src=$(cd "$1" && pwd)
 work=$(mktemp -d)
-trap 'docker compose -p "$project" -f "$work/compose.json" down -v -t 1 >/dev/null 2>&1 || true; docker rm -f "$api" >/dev/null 2>&1 || true; docker rmi -f "$image" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'docker compose -p "$project" -f "$work/compose.json" down -v -t 1 --rmi local >/dev/null 2>&1 || true; docker rm -f "$api" >/dev/null 2>&1 || true; docker rmi -f "$image" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 cp -r "$src" "$work/submission"
 id=$(date +%s%N | tail -c 9)
 image="tp1-floor-$id:student"
@@ -35,4 +35,4 @@ docker compose -p "$project" -f "$work/compose.json" exec -T api python -c "impo
 docker compose -p "$project" -f "$work/compose.json" logs api >/dev/null
 docker compose -p "$project" -f "$work/compose.json" restart api >/dev/null 2>&1
 wait_http "$(api_url)"
-docker compose -p "$project" -f "$work/compose.json" down -v -t 1 >/dev/null 2>&1
+docker compose -p "$project" -f "$work/compose.json" down -v -t 1 --rmi local >/dev/null 2>&1

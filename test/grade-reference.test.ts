@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
@@ -64,6 +65,16 @@ describe('the reference submission', () => {
   it('records the environment it graded on', () => {
     expect(run.grade.environment).toMatchObject({ docker: expect.any(String), compose: expect.any(String), node: process.version })
     expect(run.sheet).toContain(`${run.grade.score} / ${run.grade.maxScore}`)
+  })
+
+  it('keeps the build cache: rebuilding the same Dockerfile afterwards runs no step again', () => {
+    // The run removes its image; removing the image's parent layers too would throw the classic builder's cache away.
+    const tag = `tp1-grader-cache-probe:${run.runId}`
+    const output = execFileSync('docker', ['build', '-t', tag, referenceSubmission], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['ignore', 'pipe', 'ignore'] })
+    execFileSync('docker', ['rmi', '--no-prune', tag], { stdio: 'ignore' })
+    const steps = output.split(/^Step \d+\/\d+ : /m).slice(2)
+    expect(steps.length, output).toBeGreaterThan(0)
+    for (const step of steps) expect(step, output).toContain('Using cache')
   })
 
   it('leaves the submission folder unchanged and Docker clean', async () => {
