@@ -25,8 +25,17 @@ export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswe
   return { status: statusCode, body: text, ...(json === undefined ? {} : { json }) }
 }
 
+/** An answer, but not the awaited one: what the server said is what the student needs to see. */
+export class UnexpectedReply extends Error {
+  override name = 'UnexpectedReply'
+  constructor(readonly reply: HttpAnswer) {
+    super(`${reply.status} ${reply.body.slice(0, 300)}`)
+  }
+}
+
 /** What a connection error means for a beginner; an error it does not know keeps its own message. */
 export function describeConnectionError(error: unknown): string {
+  if (error instanceof UnexpectedReply) return error.message
   const e = error as { code?: string; message?: string; cause?: { code?: string } }
   const code = e.code ?? e.cause?.code
   const t = messages.lab.connection

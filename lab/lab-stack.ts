@@ -7,6 +7,8 @@ import { messages } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
+import { eventually, type Eventually } from './eventually.js'
+import { httpGet, UnexpectedReply, type HttpAnswer } from './http-probe.js'
 import { composeLimits, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
@@ -64,6 +66,24 @@ export class LabStack {
     const state = await this.service(name)
     if (!state) throw new Error(`Compose created no container for the service "${name}"`)
     return state
+  }
+
+  /** For `eventually`: stop waiting once the service's container has exited. */
+  untilExited(service: string): () => Promise<string | undefined> {
+    return async () => ((await this.service(service))?.running ? undefined : 'exited')
+  }
+
+  /**
+   * Polls GET `path` on the service's published port until `accept` takes the answer, the container exits, or the
+   * timeout passes. An answer refused is kept as an UnexpectedReply, so that the student sees what was answered.
+   */
+  async pollHttp(service: string, containerPort: number, path: string, accept: (answer: HttpAnswer) => boolean, timing: { timeoutMs: number; probeMs: number }): Promise<Eventually<HttpAnswer>> {
+    const { host, port } = await this.endpoint(service, containerPort)
+    return eventually(async () => {
+      const answer = await httpGet(`http://${host}:${port}${path}`, timing.probeMs)
+      if (!accept(answer)) throw new UnexpectedReply(answer)
+      return answer
+    }, { timeoutMs: timing.timeoutMs, giveUp: this.untilExited(service) })
   }
 
   /** Where a container port of a service is reached from the grader. */

@@ -4,8 +4,7 @@ import { check } from '../grading/check.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { exitedFeedback } from '../lab/api-diagnosis.js'
 import { tail } from '../lab/docker-logs.js'
-import { eventually } from '../lab/eventually.js'
-import { describeConnectionError, httpGet } from '../lab/http-probe.js'
+import { describeConnectionError, type HttpAnswer } from '../lab/http-probe.js'
 import { ComposeUpTimeout } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
 import { messages, rubric } from '../rubric/index.js'
@@ -47,18 +46,12 @@ describe(t.up.title, () => {
 
   check('ex5.api-health', async () => {
     const stack = await session().requireRunning(api)
-    const { host, port } = await stack.endpoint(api, expected.apiPort)
-    const url = `http://${host}:${port}${expected.healthPath}`
-    const answer = await eventually(async () => {
-      const reply = await httpGet(url, timeouts.probeSeconds * 1000)
-      if (reply.status !== 200 || !isDeepStrictEqual(reply.json, expected.healthBody)) throw Object.assign(new Error('unexpected answer'), { reply })
-      return reply
-    }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
+    const healthy = (answer: HttpAnswer) => answer.status === 200 && isDeepStrictEqual(answer.json, expected.healthBody)
+    const answer = await stack.pollHttp(api, expected.apiPort, expected.healthPath, healthy, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
     if (!answer.ok) {
-      const reply = (answer.lastError as { reply?: { status: number; body: string } }).reply
       throw new SubmissionError(t.apiHealth.message(api, expected.healthPath, JSON.stringify(expected.healthBody)), {
         expected: `200 ${JSON.stringify(expected.healthBody)}`,
-        seen: reply ? `${reply.status} ${reply.body.slice(0, 300)}` : describeConnectionError(answer.lastError),
+        seen: describeConnectionError(answer.lastError),
         fix: t.apiHealth.fix(expected.apiPort),
         log: await stack.logTail(api),
       })

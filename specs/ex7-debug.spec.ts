@@ -4,7 +4,7 @@ import { BlockedError, SubmissionError } from '../grading/errors.js'
 import { exitedFeedback } from '../lab/api-diagnosis.js'
 import { tail } from '../lab/docker-logs.js'
 import { eventually } from '../lab/eventually.js'
-import { describeConnectionError, httpGet } from '../lab/http-probe.js'
+import { describeConnectionError } from '../lab/http-probe.js'
 import type { LabStack } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
 import { messages, rubric } from '../rubric/index.js'
@@ -25,7 +25,7 @@ describe(t.title, () => {
       const text = await stack.logs(api)
       if (!uvicornStartup.test(text)) throw new Error('no startup line yet')
       return text
-    }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
+    }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: stack.untilExited(api) })
     if (!logs.ok) {
       const log = tail(await stack.logs(api))
       if (!state.running) throw new SubmissionError(t.logs.stopped(api), exitedFeedback(messages.ex5.theContainer(api), state.exitCode, state.oomKilled, log))
@@ -65,13 +65,7 @@ describe(t.title, () => {
         expected: t.restart.dbRestarted.expected(db), seen: t.restart.dbRestarted.seen(db, dbAfter.startedAt),
         fix: t.restart.dbRestarted.fix(db, api),
       })
-    const { host, port } = await stack.endpoint(api, expected.apiPort)
-    const answer = await eventually(async () => {
-      const reply = await httpGet(`http://${host}:${port}${expected.healthPath}`, timeouts.probeSeconds * 1000)
-      // The message reaches the student: describeConnectionError below shows it as is.
-      if (reply.status !== 200) throw new Error(t.restart.noAnswer.answered(reply.status, reply.body.slice(0, 200)))
-      return reply
-    }, { timeoutMs: timeouts.startSeconds * 1000, giveUp: async () => ((await stack.service(api))?.running ? undefined : 'exited') })
+    const answer = await stack.pollHttp(api, expected.apiPort, expected.healthPath, (a) => a.status === 200, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
     if (!answer.ok) {
       const state = await stack.requireService(api)
       if (!state.running) throw new SubmissionError(t.restart.stopped(api), exitedFeedback(messages.ex5.theContainer(api), state.exitCode, state.oomKilled, await stack.logTail(api)))

@@ -34,8 +34,6 @@ export const ex7 = {
     noAnswer: {
       message: (path: string) => `After the restart, GET ${path} did not answer 200.`,
       expected: 'HTTP 200 again',
-      /** What the API answered instead of 200 (the body is cut short). */
-      answered: (status: number, body: string) => `answered ${status} ${body}`,
     },
   },
 }

@@ -57,9 +57,9 @@ export const dockerfile: Catalogue['dockerfile'] = {
     noApp: (appModule, file, attr) =>
       `uvicorn ne reçoit aucune application : donnez-lui ${appModule} (le module ${file}, c’est-à-dire ${file}.py, et la variable ${attr} qu’il contient).`,
     wrongModule: (module, asked, file, appModule) =>
-      `uvicorn doit charger ${module}, donc il cherche ${asked}.py et échoue avec : Could not import module "${asked}". Votre fichier est ${file}.py : écrivez donc ${appModule}.`,
+      `On demande à uvicorn de charger ${module}, donc il cherche ${asked}.py et échoue avec : Could not import module "${asked}". Votre fichier est ${file}.py : écrivez donc ${appModule}.`,
     wrongAttr: (module, file, attr, appModule) =>
-      `uvicorn doit charger ${module}, mais l’objet FastAPI de ${file}.py s’appelle ${attr} : écrivez ${appModule}.`,
+      `On demande à uvicorn de charger ${module}, mais l’objet FastAPI de ${file}.py s’appelle ${attr} : écrivez ${appModule}.`,
     extraArgs: (extra) => `uvicorn reçoit des arguments supplémentaires inattendus : ${extra.join(' ')}.`,
     noHost: (host) =>
       `Il n’y a pas de --host, donc uvicorn écoute sur son adresse par défaut 127.0.0.1 : dans un conteneur, il n’accepte alors que les connexions venant du conteneur lui-même, jamais celles du port publié. Ajoutez "--host", "${host}".`,

@@ -11,8 +11,8 @@ export const ex2: Catalogue['ex2'] = {
       fix: 'Un ENTRYPOINT qui démarre un serveur reçoit en arguments la commande que vous donnez ; laissez le serveur dans CMD pour que `docker run <image> <commande>` le remplace.',
     },
     wrongOutput: {
-      message: (shown, output) => `${shown} n’a pas affiché "${output}" en se terminant avec le code 0.`,
-      expected: (output) => `sortie "${output}", Exited (0)`,
+      message: (shown, output) => `${shown} n’a pas affiché « ${output} » en se terminant avec le code 0.`,
+      expected: (output) => `sortie « ${output} », Exited (0)`,
       seen: (exitCode, output) => `Exited (${exitCode}), sortie : ${output}`,
       fix: 'L’image doit avoir python dans son PATH (FROM python:3.13-slim) et aucun ENTRYPOINT qui avale la commande.',
     },

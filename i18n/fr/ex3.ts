@@ -24,7 +24,7 @@ export const ex3: Catalogue['ex3'] = {
       fix: 'Une étape RUN doit se terminer : démarrez le serveur avec CMD (au démarrage du conteneur), jamais avec RUN (pendant la construction).',
     },
     failed: {
-      message: (step) => `L’image ne s’est pas construite${step ? ` (étape "${step}")` : ''}.`,
+      message: (step) => `L’image ne s’est pas construite${step ? ` (étape « ${step} »)` : ''}.`,
       expected: 'docker build réussit',
       seen: 'la construction s’est terminée sans produire d’image',
     },
@@ -36,7 +36,7 @@ export const ex3: Catalogue['ex3'] = {
       seen: (exitCode) => `code de sortie ${exitCode}`,
       fix: (image) => `Partez de FROM ${image}.`,
     },
-    workdir: (dir) => `le répertoire de travail est "${dir}"`,
+    workdir: (dir) => `le répertoire de travail est « ${dir} »`,
     workdirFix: (dir) => `ajoutez WORKDIR ${dir} avant COPY`,
     appMissing: (file) => `${file} est absent`,
     appFix: (file) => `copiez l’application dans l’image : COPY ${file} .`,

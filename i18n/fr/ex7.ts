@@ -6,7 +6,7 @@ export const ex7: Catalogue['ex7'] = {
   logs: {
     stopped: (api) => `docker compose logs ${api} ne montre pas le démarrage d’uvicorn : le conteneur s’est arrêté.`,
     noStartup: (api) => `docker compose logs ${api} ne montre pas la ligne de démarrage d’uvicorn.`,
-    expected: '"Uvicorn running on http://0.0.0.0:8000" et "Application startup complete"',
+    expected: '« Uvicorn running on http://0.0.0.0:8000 » et « Application startup complete »',
     emptyLog: '(journal vide)',
     fix: 'Le conteneur api doit lancer uvicorn (CMD dans api/Dockerfile), qui écrit ces lignes dans ses journaux au démarrage.',
   },
@@ -33,7 +33,6 @@ export const ex7: Catalogue['ex7'] = {
     noAnswer: {
       message: (path) => `Après le redémarrage, GET ${path} n’a pas répondu 200.`,
       expected: 'HTTP 200 à nouveau',
-      answered: (status, body) => `a répondu ${status} ${body}`,
     },
   },
 }

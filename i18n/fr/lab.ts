@@ -26,7 +26,7 @@ export const lab: Catalogue['lab'] = {
     notFound: '127 : commande introuvable (une faute de frappe dans CMD, ou le programme n’est pas installé dans l’image)',
     sigkill: '137 : tué par SIGKILL (par docker stop après le délai de grâce, ou faute de mémoire)',
     segfault: '139 : plantage (erreur de segmentation)',
-    sigterm: '143 : arrêté par SIGTERM, sans le gérer',
+    sigterm: '143 : arrêté par SIGTERM, que le programme ne gère pas',
     signal: (code, signal) => `${code} : tué par le signal ${signal}`,
     failed: (code) => `${code} : le programme s’est arrêté sur une erreur`,
   },
@@ -38,7 +38,7 @@ export const lab: Catalogue['lab'] = {
   postgres: {
     wrongPassword: (user, password) => `Mettez POSTGRES_USER: ${user} et POSTGRES_PASSWORD: ${password} sous db.environment. Si vous les avez changés après un premier démarrage, l’ancien volume de données garde les anciens : lancez une fois docker compose down -v.`,
     noDatabase: (database) => `Mettez POSTGRES_DB: ${database} sous db.environment pour que PostgreSQL crée la base à son premier démarrage.`,
-    noRole: (user) => `Le rôle "${user}" n’existe pas : mettez POSTGRES_USER: ${user} sous db.environment.`,
+    noRole: (user) => `Le rôle « ${user} » n’existe pas : mettez POSTGRES_USER: ${user} sous db.environment.`,
     other: 'Vérifiez que le service db tourne (docker compose ps) et lisez ses journaux (docker compose logs db).',
   },
   session: {

@@ -27,7 +27,7 @@ export const rubric: Catalogue['rubric'] = {
     'ex6.database': 'current_database() et current_user valent demo',
     'ex6.psql-exec': 'psql -U demo -d demo dans le conteneur db répond à une requête',
     'ex6.service-dns': 'depuis api, l’hôte db accepte une connexion TCP sur le port 5432',
-    'ex7.logs': 'les logs de api montrent les lignes de démarrage d’uvicorn',
+    'ex7.logs': 'les journaux du service api montrent les lignes de démarrage d’uvicorn',
     'ex7.exec': 'dans le conteneur api en marche : app.py dans le répertoire de travail, Python 3.13',
     'ex7.restart': 'redémarrer api seul garde le même conteneur, laisse db tranquille, et /health répond à nouveau',
   },

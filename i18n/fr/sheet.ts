@@ -47,7 +47,7 @@ export const sheet: Catalogue['sheet'] = {
     sheetFile: 'Fiche de notes',
     grade: 'Note',
     notEarned: 'Points non obtenus :',
-    manual: (points, checks) => `${points} points (${checks} vérification${checks === 1 ? '' : 's'} du compte rendu) sont notés par votre enseignant.`,
+    manual: (points, checks) => `${points} points (${checks} vérification${checks > 1 ? 's' : ''} du compte rendu) sont notés par votre enseignant.`,
     ungraded: (count) => `NON NOTÉ : ${count ? `${count} vérification${count === 1 ? '' : 's'} n’${count === 1 ? 'a' : 'ont'} pas pu être notée${count === 1 ? '' : 's'}` : 'la correction ne s’est pas terminée'} : le correcteur ou Docker a échoué.`,
     notYourFault: 'Ce n’est pas votre faute : la note ci-dessus est incomplète. Relancez, ou prévenez votre enseignant.',
   },
@@ -58,6 +58,6 @@ export const sheet: Catalogue['sheet'] = {
   },
   github: {
     ungradedTitle: 'Non noté',
-    ungraded: (count, ids) => `La note est incomplète : ${count} vérification(s) n’ont pas pu être faites, sans faute de l’étudiant (${ids}). Relancez le workflow.`,
+    ungraded: (count, ids) => `La note est incomplète : ${count} vérification${count > 1 ? 's' : ''} n’${count > 1 ? 'ont' : 'a'} pas pu être faite${count > 1 ? 's' : ''}, sans que l’étudiant y soit pour quelque chose (${ids}). Relancez le workflow.`,
   },
 }

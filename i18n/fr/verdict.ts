@@ -3,7 +3,7 @@ import type { Catalogue } from '../en/index.js'
 export const verdict: Catalogue['verdict'] = {
   passed: 'réussi',
   ungraded: (reason) => `Le correcteur n’a pas pu faire cette vérification (ce n’est pas votre faute) : ${reason}`,
-  partsRecorded: (recorded, total) => `le correcteur n’a relevé que ${recorded} des ${total} parties de cette vérification`,
+  partsRecorded: (recorded, total) => `le correcteur a relevé ${recorded} partie${recorded > 1 ? 's' : ''} sur ${total} pour cette vérification`,
   partsMissing: (missing, total, titles) => `${missing} partie${missing > 1 ? 's' : ''} sur ${total} manque${missing > 1 ? 'nt' : ''} : ${titles.join(' ; ')}`,
   manual: 'Noté par votre enseignant : pas encore de points automatiques.',
   unfinished: (why) => `Le correcteur n’a pas pu terminer cette vérification (ce n’est pas votre faute)${why ? ` : ${why}` : '.'}`,
