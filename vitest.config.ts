@@ -1,6 +1,15 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
 
+// A wrong setting (GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything runs, and
+// the run ends with exit code 2: no grade is written, since nothing was graded.
+try {
+  await import('./rubric/index.js') // it reads the environment as it loads
+} catch (error) {
+  process.stderr.write(`grader: ${(error as Error).message}\n`)
+  process.exit(2)
+}
+
 /**
  * The exercises run in the lab's order, and the checks that take the Compose stack down run last, after every
  * check that needs it running.

@@ -3,4 +3,11 @@
 import { register } from 'tsx/esm/api'
 
 register()
+// The rubric reads GRADER_LANG, GRADER_TIMEOUT_* and GRADER_LIMIT_* as it loads: a wrong one is a usage error.
+try {
+  await import('../rubric/index.ts')
+} catch (error) {
+  process.stderr.write(`tp1-grade-class: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(2)
+}
 await import('./grade-class.ts')

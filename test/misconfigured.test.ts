@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { projectRoot } from './support/fixtures.js'
+
+const run = promisify(execFile)
+
+/** Runs a command of the project with extra environment; its exit code and what it printed. */
+async function attempt(args: string[], env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  try {
+    const { stderr } = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } })
+    return { code: 0, stderr }
+  } catch (error) {
+    const e = error as { code?: number; stderr?: string }
+    return { code: e.code ?? -1, stderr: e.stderr ?? '' }
+  }
+}
+
+// No Docker is needed: a wrong setting stops the run before anything is built or started.
+describe('a wrong setting', () => {
+  const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs')
+
+  it.each([
+    [{ GRADER_LANG: 'de' }, 'grader: GRADER_LANG=de: unknown language (known: fr, en)'],
+    [{ GRADER_TIMEOUT_BUILD_SECONDS: 'abc' }, 'grader: GRADER_TIMEOUT_BUILD_SECONDS=abc is not a positive number'],
+  ])('%o: npm test says it in one line and exits 2', async (env, line) => {
+    const { code, stderr } = await attempt([vitest, 'run'], env)
+    expect(stderr.trim()).toBe(line)
+    expect(code).toBe(2)
+  })
+
+  it('the batch tool says it in one line and exits 2', async () => {
+    const { code, stderr } = await attempt(['cli/grade-class.mjs', 'grade', '--help'], { GRADER_LANG: 'xx' })
+    expect(stderr.trim()).toBe('tp1-grade-class: GRADER_LANG=xx: unknown language (known: fr, en)')
+    expect(code).toBe(2)
+  })
+})
