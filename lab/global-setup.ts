@@ -16,12 +16,16 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes what grading processes of this machine left behind when they ended; live runs are left alone. */
-async function sweepEndedRuns(engine: DockerEngine): Promise<void> {
+/**
+ * Removes what grading processes of this machine left behind when they ended; live runs are left alone. `quiet`
+ * at the end of a run: what its own worker left (the builder's intermediate layer that carries the worker's pid
+ * label once the image is removed without its parents) is no news.
+ */
+async function sweepEndedRuns(engine: DockerEngine, quiet = false): Promise<void> {
   for (const owner of await engine.leftoverOwners()) {
     if (owner.host !== hostname() || alive(owner.pid)) continue
     const removed = await engine.removeLabelled(`${PID_LABEL}=${owner.pid}`, `${HOST_LABEL}=${owner.host}`)
-    if (Object.values(removed).some((n) => n > 0)) process.stderr.write(`grader: removed what an ended run (pid ${owner.pid}) left: ${JSON.stringify(removed)}\n`)
+    if (!quiet && Object.values(removed).some((n) => n > 0)) process.stderr.write(`grader: removed what an ended run (pid ${owner.pid}) left: ${JSON.stringify(removed)}\n`)
   }
 }
 
@@ -58,7 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await swept
     if (engine) await engine.removeLabelled(`${RUN_LABEL}=${runId}`)
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
-    if (engine) await sweepEndedRuns(engine)
+    if (engine) await sweepEndedRuns(engine, true)
     removeScratch()
   }
   const removeScratch = () => {
