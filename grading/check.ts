@@ -82,6 +82,6 @@ export function check(id: string, body: (c: CheckRecorder) => Promise<void> | vo
     }
     const verdict = recorder.verdictFrom(outcome)
     task.meta.verdict = verdict
-    if (verdict.status !== 'passed') throw new VerdictError(`${verdict.status}: ${verdict.message}`)
+    if (verdict.status !== 'passed') throw new VerdictError(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`)
   })
 }
