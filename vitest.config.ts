@@ -1,12 +1,14 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
+import { isSettingError } from './grading/errors.js'
 
 // A wrong setting (GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything runs, and
 // the run ends with exit code 2: no grade is written, since nothing was graded.
 try {
   await import('./rubric/index.js') // it reads the environment as it loads
 } catch (error) {
-  process.stderr.write(`grader: ${(error as Error).message}\n`)
+  if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
+  process.stderr.write(`grader: ${error.message}\n`)
   process.exit(2)
 }
 
@@ -39,8 +41,8 @@ export default defineConfig({
     isolate: false,
     fileParallelism: false,
     sequence: { sequencer: LabOrder },
-    // Transformed modules are kept on disk (node_modules/.vite), keyed by their content: a run after the first
-    // starts about half a second sooner (see README, Performance).
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache), keyed by their content: a run
+    // after the first starts about half a second sooner (see README, Performance).
     experimental: { fsModuleCache: true },
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -46,10 +46,10 @@ export function compareCode(pasted: string, submitted: string): CodeComparison {
  * remark, not a difference: the remark, or undefined when the differences are real.
  */
 export function indentationRemark(file: string, question: string, differences: readonly string[]): string | undefined {
-  const t = messages.report
+  const { code, pasted } = messages.report
   if (differences.length !== 1) return undefined
-  if (differences[0] === t.code.reportTabs) return t.pasted.reportTabsOnly(file, question, /\.ya?ml$/i.test(file))
-  if (differences[0] === t.code.fileTabs) return t.pasted.fileTabsOnly(file, question)
+  if (differences[0] === code.reportTabs) return pasted.reportTabsOnly(file, question, /\.ya?ml$/i.test(file))
+  if (differences[0] === code.fileTabs) return pasted.fileTabsOnly(file, question)
   return undefined
 }
 

@@ -7,7 +7,8 @@ register()
 try {
   await import('../rubric/index.ts')
 } catch (error) {
-  process.stderr.write(`tp1-grade-class: ${error instanceof Error ? error.message : String(error)}\n`)
+  if (!(error instanceof Error && error.name === 'SettingError')) throw error
+  process.stderr.write(`tp1-grade-class: ${error.message}\n`)
   process.exit(2)
 }
 await import('./grade-class.ts')

@@ -1,3 +1,4 @@
+import { catalogue } from '../i18n/index.js'
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -42,7 +43,8 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     cwd: projectRoot,
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, NO_COLOR: '1', SUBMISSION_DIR: submissionDir, GRADE_DIR: gradeDir, REVIEW_FILE: options.reviewFile },
+    // A class leaves one set of build layers per student that no later run reuses: they go with each run's image.
+    env: { ...process.env, GRADER_KEEP_BUILD_CACHE: process.env.GRADER_KEEP_BUILD_CACHE ?? '0', NO_COLOR: '1', SUBMISSION_DIR: submissionDir, GRADE_DIR: gradeDir, REVIEW_FILE: options.reviewFile },
   })
   closeSync(log)
   if (child.pid !== undefined) options.onProcessGroup?.(child.pid, true)
@@ -67,14 +69,15 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     options.onProcessGroup?.(pid, false)
   }
 
-  const timeLimit = `the run took longer than the time limit (${timeoutMs / 1000} s) and was stopped`
+  const t = catalogue(options.rubric.language).verdict.lost
+  const timeLimit = t.timeLimit(timeoutMs / 1000)
   const written = readGrade(path.join(gradeDir, 'grade.json'))
   if (written) return { grade: written, ...(timedOut && written.status === 'ungraded' ? { lostReason: timeLimit } : {}) }
   const reason = exit.error
-    ? `the grader could not start: ${exit.error.message}`
+    ? t.couldNotStart(exit.error.message)
     : timedOut
       ? timeLimit
-      : `the grader stopped without writing a grade (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}): ${lastLine(logFile)}`
+      : t.noGrade(exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`, lastLine(logFile))
   const grade = ungradedGrade(options.rubric, {
     submissionPath: submissionDir,
     ...(options.commit ? { commit: options.commit } : {}),

@@ -23,3 +23,13 @@ export class GraderError extends Error {
     super(message, options)
   }
 }
+
+/**
+ * A setting of the run is wrong (GRADER_LANG, GRADER_TIMEOUT_*, GRADER_LIMIT_*): said in one line before anything
+ * runs (exit code 2). Recognised by its name, since the config file loads its own copy of this module.
+ */
+export class SettingError extends Error {
+  override name = 'SettingError'
+}
+
+export const isSettingError = (error: unknown): error is Error => error instanceof Error && error.name === 'SettingError'

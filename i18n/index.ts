@@ -1,3 +1,4 @@
+import { SettingError } from '../grading/errors.js'
 import { en } from './en/index.js'
 import { fr } from './fr/index.js'
 import type { Catalogue } from './en/index.js'
@@ -25,5 +26,5 @@ export function isLanguage(value: unknown): value is Language {
 export function parseLanguage(value: string, source = 'GRADER_LANG'): Language {
   const language = value.trim().toLowerCase()
   if (isLanguage(language)) return language
-  throw new Error(`${source}=${value}: unknown language (known: ${LANGUAGES.join(', ')})`)
+  throw new SettingError(`${source}=${value}: unknown language (known: ${LANGUAGES.join(', ')})`)
 }

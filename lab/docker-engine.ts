@@ -65,13 +65,18 @@ export interface ListedContainer {
   ports: { privatePort: number; publicPort?: number }[]
 }
 
+export const keepBuildCache = () => process.env.GRADER_KEEP_BUILD_CACHE !== '0'
+
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
+  /** GRADER_KEEP_BUILD_CACHE=0: the run's image goes with its build layers (the batch tool's setting). */
+  private readonly keepBuildCache = keepBuildCache()
+
   private constructor(private readonly client: ContainerRuntimeClient) {}
 
-/** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
+  /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
   static async connect(): Promise<DockerEngine> {
     const dockerHost = process.env.DOCKER_HOST
     // Testcontainers falls back to other sockets when DOCKER_HOST fails; grading on another engine than the one asked for would be wrong.
@@ -242,19 +247,25 @@ export class DockerEngine {
     await this.docker.getContainer(containerId).restart({ t: graceSeconds })
   }
 
-  /** Removes every container, network, volume and image that carries all these labels (`key=value`). */
-  async removeLabelled(...labels: string[]): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
+  /**
+   * Removes every container, network, volume and image that carries all these labels (`key=value`); with
+   * `createdBefore`, only those made at least a second before it (Docker dates some objects to the second).
+   */
+  async removeLabelled(labels: string[], options: { createdBefore?: Date } = {}): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
     const filters = { label: labels }
-    const containers = await this.docker.listContainers({ all: true, filters })
+    const old = (created: number | string | undefined) =>
+      !options.createdBefore || (created !== undefined && (typeof created === 'number' ? created * 1000 : Date.parse(created)) + 1000 <= options.createdBefore.getTime())
+    const containers = (await this.docker.listContainers({ all: true, filters })).filter((c) => old(c.Created))
     await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)))
-    const networks = await this.docker.listNetworks({ filters })
+    const networks = (await this.docker.listNetworks({ filters })).filter((n) => old(n.Created))
     await Promise.all(networks.map((n) => this.docker.getNetwork(n.Id).remove().catch(ignoreMissing)))
-    const volumes = (await this.docker.listVolumes({ filters })).Volumes ?? []
+    const volumes = ((await this.docker.listVolumes({ filters })).Volumes ?? []).filter((v) => old((v as { CreatedAt?: string }).CreatedAt))
     await Promise.all(volumes.map((v) => this.docker.getVolume(v.Name).remove().catch(ignoreMissing)))
-    const images = await this.docker.listImages({ filters })
-    // noprune: the untagged parent layers are the classic builder's cache (they carry no run label: the labels
-    // are its last step). Pruning them with the image made every run rebuild from scratch, "warm" or not.
-    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune: true }).catch(ignoreMissing)
+    const images = (await this.docker.listImages({ filters })).filter((i) => old(i.Created))
+    // The untagged parent layers are the classic builder's cache (no run label: the labels are its last steps).
+    // Pruning them with the image made every run rebuild from scratch; the batch tool does prune them, since a
+    // class leaves one set of layers per student that no later run reuses.
+    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune: this.keepBuildCache }).catch(ignoreMissing)
     return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
   }
 
@@ -262,8 +273,8 @@ export class DockerEngine {
    * The grading processes (worker pid and host) that left objects on this engine. By pid, not run id: a build
    * stopped half-way leaves images that carry only some of the run's labels.
    */
-  async leftoverOwners(): Promise<{ pid: number; host: string }[]> {
-    const filters = { label: [PID_LABEL] }
+  async leftoverOwners(labels: string[] = []): Promise<{ pid: number; host: string }[]> {
+    const filters = { label: [PID_LABEL, ...labels] }
     const labelled = [
       ...(await this.docker.listContainers({ all: true, filters })).map((c) => c.Labels),
       ...(await this.docker.listImages({ filters })).map((i) => i.Labels ?? {}),

@@ -17,15 +17,16 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Removes what grading processes of this machine left behind when they ended; live runs are left alone. `quiet`
- * at the end of a run: what its own worker left (the builder's intermediate layer that carries the worker's pid
- * label once the image is removed without its parents) is no news.
+ * Removes what grading processes of this machine left behind when they ended; live runs are left alone.
+ * `createdBefore`: only what is older than that (a new worker may get the pid of an ended one). `ownPids`: this
+ * run's ended worker, whose leftovers (the builder's layer with its pid label) are no news.
  */
-async function sweepEndedRuns(engine: DockerEngine, quiet = false): Promise<void> {
+async function sweepEndedRuns(engine: DockerEngine, options: { createdBefore?: Date; ownPids?: ReadonlySet<number> } = {}): Promise<void> {
   for (const owner of await engine.leftoverOwners()) {
     if (owner.host !== hostname() || alive(owner.pid)) continue
-    const removed = await engine.removeLabelled(`${PID_LABEL}=${owner.pid}`, `${HOST_LABEL}=${owner.host}`)
-    if (!quiet && Object.values(removed).some((n) => n > 0)) process.stderr.write(`grader: removed what an ended run (pid ${owner.pid}) left: ${JSON.stringify(removed)}\n`)
+    const removed = await engine.removeLabelled([`${PID_LABEL}=${owner.pid}`, `${HOST_LABEL}=${owner.host}`], options)
+    if (!options.ownPids?.has(owner.pid) && Object.values(removed).some((n) => n > 0))
+      process.stderr.write(`grader: removed what an ended run (pid ${owner.pid}) left: ${JSON.stringify(removed)}\n`)
   }
 }
 
@@ -52,17 +53,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runId = process.env.GRADER_RUN_ID?.match(/^[a-z0-9]{1,32}$/)?.[0] ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   project.provide('runId', runId)
   // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
-  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect()).catch(() => undefined)
-  const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine))
+  // Docker unreachable is the checks' to report (ungraded); a module that fails to load is the grader's, and loud.
+  const startedAt = new Date()
+  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect().catch(() => undefined))
+  const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine, { createdBefore: startedAt }))
     .catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
 
   /** Removes what the run made. */
   const cleanUp = async (): Promise<void> => {
     const engine = await engineReady
     await swept
-    if (engine) await engine.removeLabelled(`${RUN_LABEL}=${runId}`)
+    if (!engine) return removeScratch()
+    const ownPids = new Set((await engine.leftoverOwners([`${RUN_LABEL}=${runId}`])).map((o) => o.pid))
+    await engine.removeLabelled([`${RUN_LABEL}=${runId}`])
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
-    if (engine) await sweepEndedRuns(engine, true)
+    await sweepEndedRuns(engine, { ownPids })
     removeScratch()
   }
   const removeScratch = () => {

@@ -64,7 +64,7 @@ export class LabStack {
 
   async requireService(name: string): Promise<ContainerState> {
     const state = await this.service(name)
-    if (!state) throw new Error(`Compose created no container for the service "${name}"`)
+    if (!state) throw new Error(messages.lab.stack.noContainer(name))
     return state
   }
 
@@ -91,7 +91,7 @@ export class LabStack {
     const state = await this.requireService(service)
     const bindings = state.ports[`${containerPort}/tcp`] ?? []
     const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0]
-    if (!binding) throw new Error(`port ${containerPort} of "${service}" is not published`)
+    if (!binding) throw new Error(messages.lab.stack.portNotPublished(containerPort, service))
     return { host: this.engine.host, port: binding.hostPort }
   }
 
@@ -117,7 +117,7 @@ export class LabStack {
     const before = await this.engine.list({ all: true, labels: this.labelsOf() })
     const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
     const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
-    await withTimeout(down, timeoutMs, () => new Error(`docker compose down did not finish within ${Math.round(timeoutMs / 1000)} s`))
+    await withTimeout(down, timeoutMs, () => new Error(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))))
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }

@@ -26,7 +26,7 @@ export function removeLabelledSync(labels: string[]): number {
   const volumes = ids(['volume', 'ls', '-q'])
   remove(['volume', 'rm', '-f'], volumes)
   const images = ids(['images', '-q'])
-  remove(['rmi', '-f', '--no-prune'], [...new Set(images)]) // keeps the build cache, as DockerEngine.removeLabelled does
+  remove(['rmi', '-f', ...(process.env.GRADER_KEEP_BUILD_CACHE === '0' ? [] : ['--no-prune'])], [...new Set(images)]) // as DockerEngine.removeLabelled
   return containers.length + networks.length + volumes.length + images.length
 }
 

@@ -37,8 +37,8 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
 
   const warnings = [...(run.warnings ?? [])]
   for (const id of Object.keys(run.review?.checks ?? {}))
-    if (!rubric.checks.some((c) => c.id === id && c.review)) warnings.push(`The review file grades ${id}, which is not a reviewed check: ignored.`)
-  const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors, rubric.language), run.review, warnings))
+    if (!rubric.checks.some((c) => c.id === id && c.review)) warnings.push(catalogue(rubric.language).sheet.reviewFile.notReviewed(id))
+  const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors, rubric.language), run.review, warnings, rubric.language))
   const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
   const str = (v: unknown) => (v === undefined ? undefined : String(v))
   const environment: Grade['environment'] = { node: run.node, grader: run.grader, ...(run.graderDigest ? { graderDigest: run.graderDigest } : {}) }
@@ -64,10 +64,10 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
 }
 
 /** The instructor's review of a reviewed check, with a warning when their points were over the maximum. */
-function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile | undefined, warnings: string[]): GradedCheck {
+function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile | undefined, warnings: string[], language: Language): GradedCheck {
   if (!def.review) return check
   const merged = mergeReview(check, check.points, review)
-  if (merged.capped !== undefined) warnings.push(`The review gives ${def.id} ${merged.capped} points, more than its ${def.points}: counted as ${def.points}.`)
+  if (merged.capped !== undefined) warnings.push(catalogue(language).sheet.reviewFile.capped(def.id, merged.capped, def.points))
   return merged.check
 }
 

@@ -1,5 +1,5 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { catalogue, type Catalogue } from '../i18n/index.js'
+import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
@@ -14,7 +14,7 @@ export const STATUS_ICON: Record<CheckStatus, string> = {
 /** The words of the grade's own language; a grade.json from before languages were recorded is English. */
 export type SheetText = Catalogue['sheet']
 export function sheetText(grade: Pick<Grade, 'language'>): SheetText {
-  return catalogue(grade.language ?? 'en').sheet
+  return catalogue(isLanguage(grade.language) ? grade.language : 'en').sheet
 }
 
 export interface ExerciseGroup {

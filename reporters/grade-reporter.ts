@@ -70,9 +70,9 @@ export default class GradeReporter implements Reporter {
   private write(observed: ObservedCheck[], runErrors: string[]): void {
     if (this.written) return
     this.written = true
-    const review = loadReview(reviewFilePath(submissionDir()))
+    const review = loadReview(reviewFilePath(submissionDir()), rubric.language)
     const grade = collectGrade(rubric, observed, {
-      ...(review instanceof Error ? { warnings: [`${review.message}: ignored.`] } : review ? { review } : {}),
+      ...(review instanceof Error ? { warnings: [messages.sheet.reviewFile.ignored(review.message)] } : review ? { review } : {}),
       submissionPath: submissionDir(),
       ...commitOf(submissionDir()),
       startedAt: this.startedAt,

@@ -1,3 +1,4 @@
+import { catalogue, type Language } from '../i18n/index.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -21,18 +22,18 @@ export function reviewFilePath(submissionDir: string, env: NodeJS.ProcessEnv = p
   return env.REVIEW_FILE ? path.resolve(env.REVIEW_FILE) : `${path.resolve(submissionDir)}.review.json`
 }
 
-/** undefined when there is no review file; an Error naming the file and the problem when it is malformed. */
-export function loadReview(file: string): ReviewFile | Error | undefined {
+/** undefined when there is no review file; an Error naming the file and the problem when it is malformed (shown on the sheet). */
+export function loadReview(file: string, language: Language = 'en'): ReviewFile | Error | undefined {
   if (!existsSync(file)) return undefined
   let data: unknown
   try {
     data = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    return new Error(`The review file ${file} is not valid JSON: ${(error as Error).message}`)
+    return new Error(catalogue(language).sheet.reviewFile.notJson(file, (error as Error).message))
   }
   const parsed = reviewSchema.safeParse(data)
   if (parsed.success) return parsed.data
-  return new Error(`The review file ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`)
+  return new Error(catalogue(language).sheet.reviewFile.invalid(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)))
 }
 
 const round = (n: number) => Math.round(n * 100) / 100

@@ -1,3 +1,4 @@
+import { SettingError } from '../grading/errors.js'
 import { catalogue, parseLanguage, type Catalogue } from '../i18n/index.js'
 import { parseRubric, type CheckDefinition, type Rubric, type RubricInput, type RubricSource } from './schema.js'
 import { tp1 } from './tp1.js'
@@ -13,7 +14,7 @@ function overridden<T extends Record<string, number>>(values: T, prefix: string,
     const raw = env[name]
     if (raw === undefined || raw === '') continue
     const value = Number(raw)
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive number`)
+    if (!Number.isFinite(value) || value <= 0) throw new SettingError(`${name}=${raw} is not a positive number`)
     result[key] = value
   }
   return result as T
@@ -27,18 +28,18 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
  * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
  * names the check whose title is missing.
  */
-export function localize(source: RubricSource, messages: Catalogue['rubric']): RubricInput {
-  const titles: Record<string, string> = messages.checks
-  const itemTitles: Record<string, Record<string, string>> = messages.items
+export function localize(source: RubricSource, text: Catalogue['rubric']): RubricInput {
+  const titles: Record<string, string> = text.checks
+  const itemTitles: Record<string, Record<string, string>> = text.items
   return {
     ...source,
-    title: messages.title,
+    title: text.title,
     checks: source.checks.map((check) => {
       const items = check.items?.map((item) => ({
         ...item,
-        title: itemTitles[check.id]?.[item.id] ?? (check.review ? messages.reportQuestion(item.id) : undefined),
+        title: itemTitles[check.id]?.[item.id] ?? (check.review ? text.reportQuestion(item.id) : undefined),
       }))
-      const title = titles[check.id] ?? (check.review && items ? messages.reportCheck(items.map((i) => i.id)) : undefined)
+      const title = titles[check.id] ?? (check.review && items ? text.reportCheck(items.map((i) => i.id)) : undefined)
       return { ...check, title, ...(items ? { items } : {}) } as RubricInput['checks'][number]
     }),
   }

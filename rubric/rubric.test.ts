@@ -5,7 +5,6 @@ import { parseRubric, type RubricInput } from './schema.js'
 import { tp1 } from './tp1.js'
 
 const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en').rubric)
-const clone = english
 
 describe('the TP1 rubric', () => {
   it('is valid and totals 100 points', () => {
@@ -79,26 +78,26 @@ describe('the TP1 rubric', () => {
 
 describe('parseRubric', () => {
   it('refuses points that do not add up to the total', () => {
-    const rubric = clone()
+    const rubric = english()
     rubric.checks[2]!.points = 3
     expect(() => parseRubric(rubric)).toThrow(/checks add up to 101 points, not 100/)
   })
 
   it('refuses a duplicated check id', () => {
-    const rubric = clone()
+    const rubric = english()
     rubric.checks.push({ ...rubric.checks[0]!, points: 0 })
     expect(() => parseRubric(rubric)).toThrow(/ex1.engine appears twice/)
   })
 
   it('refuses items that do not add up to their check', () => {
-    const rubric = clone()
+    const rubric = english()
     const dockerfile = rubric.checks.find((c) => c.id === 'ex3.dockerfile')!
     dockerfile.items![0]!.points = 2
     expect(() => parseRubric(rubric)).toThrow(/items of ex3.dockerfile add up to 6, not 5/)
   })
 
   it('refuses a check filed under the wrong exercise, naming every problem', () => {
-    const rubric = clone()
+    const rubric = english()
     rubric.checks[0]!.exercise = 2
     rubric.expected.apiPort = 70_000
     expect(() => parseRubric(rubric)).toThrow(/expected.apiPort[\s\S]*ex1.engine is filed under exercise 2/)

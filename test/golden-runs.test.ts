@@ -13,8 +13,7 @@ describe('a real run gives the golden grade', () => {
     if (golden.fixture && !fixture) throw new Error(`no fixture ${golden.fixture}`)
     const submission = fixture ? assembleFixture(fixture) : referenceSubmission
     try {
-      const language = name === 'reference.fr' ? '' : golden.language
-      const { grade, sheet } = await runGrader(submission, { GRADER_LANG: language, ...fixture?.env })
+      const { grade, sheet } = await runGrader(submission, { GRADER_LANG: golden.graderLang, ...fixture?.env })
       expect(grade.language, sheet).toBe(golden.language)
       // The renderings are test/golden.test.ts's to compare; rewriting the grade rewrites them too.
       const files = renderings(normalizeGrade(grade))

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +11,9 @@ const run = promisify(execFile)
 /** Runs a command of the project with extra environment; its exit code and what it printed. */
 async function attempt(args: string[], env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   try {
-    const { stderr } = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } })
+    // Should the check ever let a run start, it grades into a temporary folder and is stopped after a minute.
+    const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-misconfigured-'))
+    const { stderr } = await run(process.execPath, args, { cwd: projectRoot, timeout: 60_000, env: { ...process.env, GRADE_DIR: gradeDir, ...env } })
     return { code: 0, stderr }
   } catch (error) {
     const e = error as { code?: number; stderr?: string }

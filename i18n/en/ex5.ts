@@ -13,7 +13,6 @@ const mapping = (m: { published?: string; target: number }) => `${m.published ??
 
 /** Messages of ex5. */
 export const ex5 = {
-  /** Shared by the checks of ex5, ex6 and ex7 that need a running container of the stack. */
   /** What a stopped container was, in exitedFeedback: "the api container keeps running". */
   theContainer: (service: string) => `the ${service} container`,
   file: {

@@ -69,6 +69,12 @@ export const lab = {
   },
   /** A build that ran out of time (lab/docker-engine.ts). */
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,
+  /** What LabStack cannot do; they reach the student as the reason a check could not be run. */
+  stack: {
+    noContainer: (service: string) => `Compose created no container for the service "${service}"`,
+    portNotPublished: (port: number, service: string) => `port ${port} of "${service}" is not published`,
+    downTimedOut: (seconds: number) => `docker compose down did not finish within ${seconds} s`,
+  },
   /** `docker compose up` that ran out of time (lab/lab-stack.ts). */
   composeUpTimedOut: (seconds: number) => `docker compose up did not finish within ${seconds} s`,
   /** Docker cannot be reached: the student is told how to start it (lab/docker-engine.ts). */

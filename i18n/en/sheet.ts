@@ -56,6 +56,14 @@ export const sheet = {
     ungradedCheck: 'UNGRADED',
     manual: 'graded by the instructor',
   },
+  /** Problems with the instructor's review file, listed at the top of the sheet. */
+  reviewFile: {
+    notJson: (file: string, reason: string) => `The review file ${file} is not valid JSON: ${reason}`,
+    invalid: (file: string, issues: readonly string[]) => `The review file ${file} is not valid: ${issues.join('; ')}`,
+    ignored: (problem: string) => `${problem}: ignored.`,
+    notReviewed: (id: string) => `The review file grades ${id}, which is not a reviewed check: ignored.`,
+    capped: (id: string, given: number, max: number) => `The review gives ${id} ${given} points, more than its ${max}: counted as ${max}.`,
+  },
   github: {
     ungradedTitle: 'Ungraded',
     ungraded: (count: number, ids: string) => `The grade is incomplete: ${count} check(s) could not run through no fault of the student (${ids}). Re-run the workflow.`,

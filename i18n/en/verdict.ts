@@ -8,5 +8,11 @@ export const verdict = {
   unfinished: (why?: string) => `The grader could not finish this check (not your fault)${why ? `: ${why}` : '.'}`,
   notRun: (why?: string) => `The grader did not run this check (not your fault)${why ? `: ${why}` : '.'}`,
   submissionUngraded: (reason: string) => `The grader could not grade this submission (not your fault): ${reason}.`,
+  /** Why the batch tool has no grade from a run (the grade then says the submission could not be graded). */
+  lost: {
+    timeLimit: (seconds: number) => `the run took longer than the time limit (${seconds} s) and was stopped`,
+    couldNotStart: (error: string) => `the grader could not start: ${error}`,
+    noGrade: (how: string, lastLine: string) => `the grader stopped without writing a grade (${how}): ${lastLine}`,
+  },
   interrupted: 'the run was interrupted before this check',
 }

@@ -56,6 +56,11 @@ export const lab: Catalogue['lab'] = {
     notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
   },
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
+  stack: {
+    noContainer: (service) => `Compose n’a créé aucun conteneur pour le service « ${service} »`,
+    portNotPublished: (port, service) => `le port ${port} de « ${service} » n’est pas publié`,
+    downTimedOut: (seconds) => `docker compose down ne s’est pas terminé en ${seconds} s`,
+  },
   composeUpTimedOut: (seconds) => `docker compose up ne s’est pas terminé en ${seconds} s`,
   dockerHostUnreachable: (host, reason) => `Docker ne répond pas à DOCKER_HOST=${host} (${reason}). Démarrez Docker Desktop ou le service docker, ou corrigez DOCKER_HOST, puis relancez la correction.`,
   dockerUnreachable: (reason) => `Docker n’est pas démarré ou ne répond pas (${reason}). Démarrez Docker Desktop ou le service docker, puis relancez la correction.`,

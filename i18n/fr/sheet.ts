@@ -56,6 +56,13 @@ export const sheet: Catalogue['sheet'] = {
     ungradedCheck: 'NON NOTÉ',
     manual: 'noté par l’enseignant',
   },
+  reviewFile: {
+    notJson: (file, reason) => `Le fichier de relecture ${file} n’est pas du JSON valide : ${reason}`,
+    invalid: (file, issues) => `Le fichier de relecture ${file} n’est pas valide : ${issues.join(' ; ')}`,
+    ignored: (problem) => `${problem} : ignoré.`,
+    notReviewed: (id) => `Le fichier de relecture note ${id}, qui n’est pas une vérification relue : ignoré.`,
+    capped: (id, given, max) => `La relecture donne ${given} points à ${id}, plus que ses ${max} : compté ${max}.`,
+  },
   github: {
     ungradedTitle: 'Non noté',
     ungraded: (count, ids) => `La note est incomplète : ${count} vérification${count > 1 ? 's' : ''} n’${count > 1 ? 'ont' : 'a'} pas pu être faite${count > 1 ? 's' : ''}, sans que l’étudiant y soit pour quelque chose (${ids}). Relancez le workflow.`,

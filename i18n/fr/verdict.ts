@@ -9,5 +9,10 @@ export const verdict: Catalogue['verdict'] = {
   unfinished: (why) => `Le correcteur n’a pas pu terminer cette vérification (ce n’est pas votre faute)${why ? ` : ${why}` : '.'}`,
   notRun: (why) => `Le correcteur n’a pas lancé cette vérification (ce n’est pas votre faute)${why ? ` : ${why}` : '.'}`,
   submissionUngraded: (reason) => `Le correcteur n’a pas pu corriger ce rendu (ce n’est pas votre faute) : ${reason}.`,
+  lost: {
+    timeLimit: (seconds) => `la correction a dépassé le temps imparti (${seconds} s) et a été arrêtée`,
+    couldNotStart: (error) => `le correcteur n’a pas pu démarrer : ${error}`,
+    noGrade: (how, lastLine) => `le correcteur s’est arrêté sans écrire de note (${how}) : ${lastLine}`,
+  },
   interrupted: 'la correction a été interrompue avant cette vérification',
 }

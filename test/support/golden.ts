@@ -81,9 +81,12 @@ export function compareGolden(name: string, files: Record<string, string>): Arra
   })
 }
 
-/** The golden cases: a real grading run each (reference in French, a failing fixture in both languages). */
+/**
+ * The golden cases: a real grading run each — the reference with no GRADER_LANG (the lab's language, French), a
+ * failing fixture in both languages. `graderLang` is the run's GRADER_LANG ('' = unset), `language` the grade's.
+ */
 export const GOLDEN_CASES = [
-  { name: 'reference.fr', fixture: undefined, language: 'fr' },
-  { name: 'shell-form-cmd.fr', fixture: 'shell-form-cmd', language: 'fr' },
-  { name: 'shell-form-cmd.en', fixture: 'shell-form-cmd', language: 'en' },
+  { name: 'reference.fr', fixture: undefined, graderLang: '', language: 'fr' },
+  { name: 'shell-form-cmd.fr', fixture: 'shell-form-cmd', graderLang: 'fr', language: 'fr' },
+  { name: 'shell-form-cmd.en', fixture: 'shell-form-cmd', graderLang: 'en', language: 'en' },
 ] as const

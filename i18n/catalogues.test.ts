@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogue, catalogues, LANGUAGES } from '../i18n/index.js'
+import { catalogue, catalogues, LANGUAGES } from './index.js'
 
 type Tree = { [key: string]: unknown }
 
