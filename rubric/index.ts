@@ -29,8 +29,8 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
  * names the check whose title is missing.
  */
 export function localize(source: RubricSource, text: Catalogue['rubric']): RubricInput {
-  const titles: Record<string, string> = text.checks
-  const itemTitles: Record<string, Record<string, string>> = text.items
+  const titles: Record<string, string> = text.checks(source.expected)
+  const itemTitles: Record<string, Record<string, string>> = text.items(source.expected)
   return {
     ...source,
     title: text.title,

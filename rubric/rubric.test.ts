@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogue, LANGUAGES } from '../i18n/index.js'
 import { loadRubric, localize } from './index.js'
-import { parseRubric, type RubricInput } from './schema.js'
+import { parseRubric, type Expected, type RubricInput } from './schema.js'
 import { tp1 } from './tp1.js'
 
 const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en').rubric)
@@ -30,8 +30,19 @@ describe('the TP1 rubric', () => {
 
   it('names the check whose title a catalogue lacks', () => {
     const en = catalogue('en').rubric
-    const { 'ex6.version': _, ...checks } = en.checks
-    expect(() => parseRubric(localize(tp1, { ...en, checks: checks as typeof en.checks }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
+    const lacking = (e: Expected) => {
+      const { 'ex6.version': _, ...checks } = en.checks(e)
+      return checks as ReturnType<typeof en.checks>
+    }
+    expect(() => parseRubric(localize(tp1, { ...en, checks: lacking }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
+  })
+
+  it('takes the values in its titles from the rubric\'s expected values, their single source', () => {
+    const other = { ...tp1, expected: { ...tp1.expected, postgresMajor: 17, db: { user: 'app', password: 'secret', database: 'shop' } } }
+    const titles = Object.fromEntries(loadRubric(other, { GRADER_LANG: 'en' }).checks.map((c) => [c.id, c.title]))
+    expect(titles['ex6.version']).toBe('the PostgreSQL server is version 17')
+    expect(titles['ex6.credentials']).toBe('POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB are app, secret and shop')
+    expect(loadRubric(tp1, {}).checks.find((c) => c.id === 'ex6.credentials')?.title).toBe('POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB valent demo')
   })
 
   it('keeps the check ids other tools read', () => {

@@ -100,6 +100,7 @@ export const rubricSchema = z
   })
 
 export type RubricInput = z.input<typeof rubricSchema>
+export type Expected = RubricInput['expected']
 type CheckInput = RubricInput['checks'][number]
 /** A lab as written in rubric/: ids, points and expected values; its titles come from a language's catalogue. */
 export type RubricSource = Omit<RubricInput, 'title' | 'checks'> & {
