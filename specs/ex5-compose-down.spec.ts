@@ -7,7 +7,7 @@ import { messages, rubric } from '../rubric/index.js'
 const t = messages.ex5.down
 
 // Runs last (see vitest.config.ts): every other Compose check needs the stack up.
-describe(t.title, () => {
+describe(t.suite, () => {
   check('ex5.down', async () => {
     const stack = await session().requireStack()
     const left = await stack.down(rubric.timeouts.stopGraceSeconds, rubric.timeouts.composeDownSeconds * 1000)

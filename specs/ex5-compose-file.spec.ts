@@ -20,7 +20,7 @@ function declaredPort(service: ComposeService | undefined, target: number): stri
   return service?.ports?.find((p) => p.target === target)?.published
 }
 
-describe(t.title, () => {
+describe(t.suite, () => {
   check('ex5.compose-valid', async () => {
     const file = session().composeFile()
     if (!file)

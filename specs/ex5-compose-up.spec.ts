@@ -13,7 +13,7 @@ const { expected, timeouts } = rubric
 const t = messages.ex5
 const { db, api } = expected.services
 
-describe(t.up.title, () => {
+describe(t.up.suite, () => {
   check('ex5.up', async () => {
     const outcome = await session().stack()
     const failure = outcome.ok ? outcome.failure : outcome.error

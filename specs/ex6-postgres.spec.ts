@@ -42,7 +42,7 @@ async function serverFacts(): Promise<PgFacts> {
   throw new BlockedError(t.noLogin, 'ex6.connect')
 }
 
-describe(t.title, () => {
+describe(t.suite, () => {
   check('ex6.credentials', async () => {
     const env = (await session().requireComposeConfig()).services[db]?.environment ?? {}
     const wanted = { POSTGRES_USER: credentials.user, POSTGRES_PASSWORD: credentials.password, POSTGRES_DB: credentials.database }

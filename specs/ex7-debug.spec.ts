@@ -16,7 +16,7 @@ const uvicornStartup = /Uvicorn running on|Application startup complete/
 
 const runningApi = (): Promise<LabStack> => session().requireRunning(api)
 
-describe(t.title, () => {
+describe(t.suite, () => {
   check('ex7.logs', async () => {
     const stack = await session().settledStack()
     const state = await stack.service(api)

@@ -16,7 +16,7 @@ export const ex5 = {
   /** What a stopped container was, in exitedFeedback: "the api container keeps running". */
   theContainer: (service: string) => `the ${service} container`,
   file: {
-    title: 'Exercise 5 — the Compose file',
+    suite: 'Exercise 5 — the Compose file',
     missing: {
       message: 'There is no Compose file in the submission.',
       expected: (names: readonly string[]) => `one of ${names.join(', ')} at the root of the submission`,
@@ -66,7 +66,7 @@ export const ex5 = {
     },
   },
   up: {
-    title: 'Exercise 5 — docker compose up',
+    suite: 'Exercise 5 — docker compose up',
     timeout: {
       /** `reason` is the timeout's own sentence, without its final period. */
       message: (reason: string) => `${reason}.`,
@@ -94,7 +94,7 @@ export const ex5 = {
     fix: (port: number) => `Check api/app.py and the CMD of api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${port}).`,
   },
   down: {
-    title: 'Exercise 5 — docker compose down',
+    suite: 'Exercise 5 — docker compose down',
     message: 'docker compose down left parts of the project behind.',
     expected: 'no container and no network of the project',
     seen: (containers: readonly string[], networks: readonly string[]) =>

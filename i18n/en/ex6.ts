@@ -1,6 +1,6 @@
 /** Messages of ex6. */
 export const ex6 = {
-  title: 'Exercise 6 — PostgreSQL in a container',
+  suite: 'Exercise 6 — PostgreSQL in a container',
   noLogin: 'Not run: no login to PostgreSQL succeeded (see ex6.connect).',
   credentials: {
     message: (names: readonly string[]) => `db.environment does not set ${names.join(', ')} as the lab asks.`,

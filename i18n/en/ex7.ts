@@ -1,6 +1,6 @@
 /** Messages of ex7. */
 export const ex7 = {
-  title: 'Exercise 7 — debugging containers',
+  suite: 'Exercise 7 — debugging containers',
   noContainer: (api: string) => `Not run: Compose created no ${api} container (see ex5.up).`,
   logs: {
     stopped: (api: string) => `docker compose logs ${api} shows no uvicorn startup: the container stopped.`,

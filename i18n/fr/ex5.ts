@@ -5,7 +5,7 @@ const mapping = (m: { published?: string; target: number }) => `${m.published ??
 export const ex5: Catalogue['ex5'] = {
   theContainer: (service) => `le conteneur ${service}`,
   file: {
-    title: 'Exercice 5 — le fichier Compose',
+    suite: 'Exercice 5 — le fichier Compose',
     missing: {
       message: 'Votre rendu ne contient aucun fichier Compose.',
       expected: (names) => `l’un des fichiers ${names.join(', ')} à la racine du rendu`,
@@ -54,7 +54,7 @@ export const ex5: Catalogue['ex5'] = {
     },
   },
   up: {
-    title: 'Exercice 5 — docker compose up',
+    suite: 'Exercice 5 — docker compose up',
     timeout: {
       message: (reason) => `${reason}.`,
       expected: (seconds) => `docker compose up se termine en moins de ${seconds} s`,
@@ -80,7 +80,7 @@ export const ex5: Catalogue['ex5'] = {
     fix: (port) => `Vérifiez api/app.py et le CMD de api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${port}).`,
   },
   down: {
-    title: 'Exercice 5 — docker compose down',
+    suite: 'Exercice 5 — docker compose down',
     message: 'docker compose down a laissé des éléments du projet derrière lui.',
     expected: 'aucun conteneur et aucun réseau du projet',
     seen: (containers, networks) => [...containers.map((c) => `conteneur ${c}`), ...networks.map((n) => `réseau ${n}`)].join(', '),

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../en/index.js'
 
 export const ex6: Catalogue['ex6'] = {
-  title: 'Exercice 6 — PostgreSQL dans un conteneur',
+  suite: 'Exercice 6 — PostgreSQL dans un conteneur',
   noLogin: 'Vérification non lancée : aucune connexion à PostgreSQL n’a réussi (voir ex6.connect).',
   credentials: {
     message: (names) => `db.environment ne définit pas ${names.join(', ')} comme le demande l’énoncé.`,

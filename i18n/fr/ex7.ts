@@ -1,7 +1,7 @@
 import type { Catalogue } from '../en/index.js'
 
 export const ex7: Catalogue['ex7'] = {
-  title: 'Exercice 7 — déboguer des conteneurs',
+  suite: 'Exercice 7 — déboguer des conteneurs',
   noContainer: (api) => `Vérification non lancée : Compose n’a créé aucun conteneur ${api} (voir ex5.up).`,
   logs: {
     stopped: (api) => `docker compose logs ${api} ne montre pas le démarrage d’uvicorn : le conteneur s’est arrêté.`,
