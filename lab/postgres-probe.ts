@@ -32,10 +32,13 @@ export async function queryPostgres(target: PgTarget, timeoutMs: number): Promis
   }
 }
 
-/** A PostgreSQL server answered (even to refuse these credentials): it is up. */
+/**
+ * A PostgreSQL server answered (even to refuse these credentials): it is up. Not 57P03 (cannot_connect_now): "the
+ * database system is starting up" comes for a moment after the image's first-start initialisation, and is a wait.
+ */
 export function isServerAnswer(error: unknown): boolean {
   const code = (error as { code?: string }).code
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && code !== '57P03'
 }
 
 /** pg's errors, explained for a beginner. */
