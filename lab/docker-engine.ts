@@ -8,6 +8,7 @@ import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
 import { messages } from '../rubric/index.js'
+import { keepBuildCache } from './build-cache.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
@@ -65,15 +66,10 @@ export interface ListedContainer {
   ports: { privatePort: number; publicPort?: number }[]
 }
 
-export const keepBuildCache = () => process.env.GRADER_KEEP_BUILD_CACHE !== '0'
-
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
-  /** GRADER_KEEP_BUILD_CACHE=0: the run's image goes with its build layers (the batch tool's setting). */
-  private readonly keepBuildCache = keepBuildCache()
-
   private constructor(private readonly client: ContainerRuntimeClient) {}
 
   /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
@@ -262,10 +258,10 @@ export class DockerEngine {
     const volumes = ((await this.docker.listVolumes({ filters })).Volumes ?? []).filter((v) => old((v as { CreatedAt?: string }).CreatedAt))
     await Promise.all(volumes.map((v) => this.docker.getVolume(v.Name).remove().catch(ignoreMissing)))
     const images = (await this.docker.listImages({ filters })).filter((i) => old(i.Created))
-    // The untagged parent layers are the classic builder's cache (no run label: the labels are its last steps).
-    // Pruning them with the image made every run rebuild from scratch; the batch tool does prune them, since a
-    // class leaves one set of layers per student that no later run reuses.
-    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune: this.keepBuildCache }).catch(ignoreMissing)
+    // The untagged parent layers are the classic builder's cache (no run label: the labels are its last steps);
+    // pruning them with the image made every run rebuild from scratch.
+    const noprune = keepBuildCache()
+    for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune }).catch(ignoreMissing)
     return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
   }
 

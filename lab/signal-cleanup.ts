@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { keepBuildCache } from './build-cache.js'
 
 /**
  * Removal with the docker CLI, synchronously: after SIGINT/SIGTERM, Vitest ends the process a millisecond after
@@ -26,7 +27,7 @@ export function removeLabelledSync(labels: string[]): number {
   const volumes = ids(['volume', 'ls', '-q'])
   remove(['volume', 'rm', '-f'], volumes)
   const images = ids(['images', '-q'])
-  remove(['rmi', '-f', ...(process.env.GRADER_KEEP_BUILD_CACHE === '0' ? [] : ['--no-prune'])], [...new Set(images)]) // as DockerEngine.removeLabelled
+  remove(['rmi', '-f', ...(keepBuildCache() ? ['--no-prune'] : [])], [...new Set(images)])
   return containers.length + networks.length + volumes.length + images.length
 }
 

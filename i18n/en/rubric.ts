@@ -3,6 +3,14 @@ import type { Expected } from '../../rubric/schema.js'
 /** One value when they are all the same ("demo"), else each of them. */
 const listed = (values: readonly string[]) => (new Set(values).size === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`)
 
+/** Items of ex3.dockerfile that are Dockerfile instructions, written as the student writes them, in any language. */
+export const instructionTitles = (e: Expected) => ({
+  from: `FROM ${e.pythonImage}`,
+  workdir: `WORKDIR ${e.workdir}`,
+  copy: `COPY ${e.appFile}`,
+  pip: `RUN pip install ${e.pipPackages.join(' ')}`,
+})
+
 /**
  * The rubric's titles: what each check and each of its parts is, as the grade sheet lists them. The values the lab
  * expects (images, ports, names) come from the rubric's `expected`, its single source.
@@ -40,10 +48,7 @@ export const rubric = {
   }),
   items: (e: Expected) => ({
     'ex3.dockerfile': {
-      from: `FROM ${e.pythonImage}`,
-      workdir: `WORKDIR ${e.workdir}`,
-      copy: `COPY ${e.appFile}`,
-      pip: `RUN pip install ${e.pipPackages.join(' ')}`,
+      ...instructionTitles(e),
       cmd: `CMD in exec form runs uvicorn ${e.appModule} on ${e.apiHost} port ${e.apiPort}`,
     },
     'ex5.services': {

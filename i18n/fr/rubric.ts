@@ -1,4 +1,5 @@
 import type { Catalogue } from '../en/index.js'
+import { instructionTitles } from '../en/rubric.js'
 
 const listed = (values: readonly string[]) => (new Set(values).size === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} et ${values.at(-1)}`)
 
@@ -34,11 +35,9 @@ export const rubric: Catalogue['rubric'] = {
     'ex7.restart': `redémarrer ${e.services.api} seul garde le même conteneur, laisse ${e.services.db} tranquille, et ${e.healthPath} répond à nouveau`,
   }),
   items: (e) => ({
+    // The first four are Dockerfile instructions: the same in every language.
     'ex3.dockerfile': {
-      from: `FROM ${e.pythonImage}`,
-      workdir: `WORKDIR ${e.workdir}`,
-      copy: `COPY ${e.appFile}`,
-      pip: `RUN pip install ${e.pipPackages.join(' ')}`,
+      ...instructionTitles(e),
       cmd: `CMD en forme exec lance uvicorn ${e.appModule} sur ${e.apiHost} port ${e.apiPort}`,
     },
     'ex5.services': {
