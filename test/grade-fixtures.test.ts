@@ -16,10 +16,11 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
     let runId = ''
     try {
-      const { grade, sheet, runId: id } = await runGrader(submission, fixture.env)
+      const { grade, sheet, runId: id, exitCode } = await runGrader(submission, fixture.env)
       runId = id
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
-      expect(grade.status).toBe('graded')
+      expect(exitCode, `npm test's exit code\n${sheet}`).toBe(fixture.exitCode)
+      expect(grade.status).toBe(fixture.exitCode === 3 ? 'ungraded' : 'graded')
       for (const check of grade.checks.filter((c) => c.status === 'failed')) {
         expect(check.message, `${check.id} says what went wrong`).not.toBe('')
         expect(check.message).not.toMatch(/\n\s+at /) // no stack traces in the sheet

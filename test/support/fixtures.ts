@@ -6,21 +6,43 @@ import type { Grade } from '../../grading/grade.js'
 export const projectRoot = path.resolve(new URL('../..', import.meta.url).pathname)
 export const referenceSubmission = path.join(projectRoot, 'student-submission')
 const fixturesDir = path.join(projectRoot, 'test', 'fixtures')
+const referencesDir = path.join(projectRoot, 'test', 'references')
 
 /**
- * A fixture is the reference submission with a small known fault: the files in its folder replace or add to
- * the reference's, `remove` deletes some, and `lose` lists exactly the checks it must lose, with their status
- * ("failed", "blocked", or "failed 4/5" for partial credit).
+ * The reference submissions, each a hand-in that must lose no point: the seed's layout (`student-submission/`, what
+ * `npm test` grades) and the others under test/references/ (e.g. the course's own layout).
+ */
+export function referenceDir(name = 'seed'): string {
+  if (name === 'seed') return referenceSubmission
+  const dir = path.join(referencesDir, name)
+  if (!existsSync(dir)) throw new Error(`no reference submission "${name}" (test/references/${name} does not exist)`)
+  return dir
+}
+
+export function listReferences(): string[] {
+  return ['seed', ...(existsSync(referencesDir) ? readdirSync(referencesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [])]
+}
+
+/**
+ * A fixture is a reference submission with a small known fault: the files in its folder replace or add to
+ * the reference's, `remove` deletes some, `lose` lists exactly the checks it must lose, with their status
+ * ("failed", "blocked", or "failed 4/5" for partial credit), and `exitCode` is what `npm test` must exit with.
  */
 export interface Fixture {
   name: string
   description: string
+  /** The reference it is a diff of: "seed" (student-submission/, the default) or a folder of test/references/. */
+  base?: string
   remove?: string[]
+  /** Moves the whole reference one folder down (e.g. "TP1": a repository that holds every TP) before `remove` and the files. */
+  moveInto?: string
   /** Docker networks that must exist before the run (created by the test, removed after). */
   externalNetworks?: string[]
   /** Images the fixture needs beyond the lab's, and the folder of a Dockerfile that builds each offline. */
   requiredImages?: Record<string, string>
   lose: Record<string, string>
+  /** 0: no point lost; 1: points lost; 3: ungraded (see the README's exit codes). */
+  exitCode: 0 | 1 | 3
   /** Environment of the grading run (e.g. shorter timeouts or smaller limits for hostile fixtures). */
   env?: Record<string, string>
   /** Host paths the submission tries to create: they must never appear. */
@@ -36,15 +58,15 @@ export function listFixtures(): Fixture[] {
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
-/** Builds the fixture's submission in a temporary folder: reference, minus `remove`, plus the fixture's files. */
+/** Builds the fixture's submission in a temporary folder: its reference, minus `remove`, plus the fixture's files. */
 export function assembleFixture(fixture: Fixture): string {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), `tp1-fixture-${fixture.name}-`)), 'submission')
-  cpSync(referenceSubmission, dir, { recursive: true })
+  cpSync(referenceDir(fixture.base), fixture.moveInto ? path.join(dir, fixture.moveInto) : dir, { recursive: true, verbatimSymlinks: true })
   for (const file of fixture.remove ?? []) {
     if (!existsSync(path.join(dir, file))) throw new Error(`fixture ${fixture.name} removes ${file}, which the reference does not have`)
     rmSync(path.join(dir, file), { recursive: true })
   }
-  cpSync(path.join(fixturesDir, fixture.name), dir, { recursive: true, filter: (src) => path.basename(src) !== 'fixture.json' })
+  cpSync(path.join(fixturesDir, fixture.name), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== 'fixture.json' })
   return dir
 }
 
