@@ -24,11 +24,19 @@ export type ReportReview =
   | { found: false; file: string }
   | { found: true; file: string; notes: string[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[] }
 
+/** Where the report is and which submitted files its pastes are compared with, as found in the submission. */
+export interface ReportInputs {
+  /** The report's path, relative to the submission. */
+  file: string
+  /** Question id → the submitted file its paste is compared with, relative to the submission. */
+  pastedFiles: Record<string, string>
+}
+
 /** Reads the report of a submission: which questions are answered, which screenshots are real, which pasted files differ. */
-export function reviewReport(submissionDir: string, report: Rubric['report']): ReportReview {
+export function reviewReport(submissionDir: string, inputs: ReportInputs, report: Rubric['report']): ReportReview {
   const t = messages.report.answer
-  const file = path.join(submissionDir, report.file)
-  if (!existsSync(file)) return { found: false, file: report.file }
+  const file = path.join(submissionDir, inputs.file)
+  if (!existsSync(file)) return { found: false, file: inputs.file }
   const decoded = decodeReport(readFileSync(file))
   const ids = Object.keys(report.questions)
   const sections = parseReport(decoded.text, ids)
@@ -65,7 +73,7 @@ export function reviewReport(submissionDir: string, report: Rubric['report']): R
       : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: 0 })
     questions[id] = { ...status, imageProblems }
   }
-  return { found: true, file: report.file, notes: decoded.notes, questions, pastedFiles: comparePasted(submissionDir, sections, report.pastedFiles) }
+  return { found: true, file: inputs.file, notes: decoded.notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles) }
 }
 
 function comparePasted(submissionDir: string, sections: ReportSections, pasted: Record<string, string>): PastedFileReview[] {

@@ -202,7 +202,7 @@ export class GradingSession {
 
   /** The written report, read once. */
   report(): ReportReview {
-    this.reportReview ??= reviewReport(this.workDir(), rubric.report)
+    this.reportReview ??= reviewReport(this.workDir(), { file: rubric.report.file, pastedFiles: rubric.report.pastedFiles }, rubric.report)
     return this.reportReview
   }
 
