@@ -5,9 +5,20 @@ import { messages } from '../rubric/index.js'
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
 export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }
-export interface DockerfileExpectations { baseImage: string; workdir: string; appFile: string; pipPackages: string[]; appModule: string; host: string; port: number }
+export interface DockerfileExpectations {
+  /** Any official image of this repository whose Python has this major version; `example` is what a fix suggests. */
+  baseImage: { repository: string; pythonMajor: number; example: string }
+  /** The working directory when the lab pins one; absent, any WORKDIR the CMD runs in. */
+  workdir?: string
+  appFile: string
+  pipPackages: string[]
+  appModule: string
+  host: string
+  port: number
+}
 
 interface Step { ins: Instruction; keyword: string; line: number; workdir: string }
+/** `wd` is the working directory the container runs in: that of the CMD (or the last instruction). */
 interface Ctx { steps: Step[]; want: DockerfileExpectations; files: Record<string, string>; args: Map<string, string>; wd: string; quote: (s: Step) => string }
 
 const t = messages.dockerfile
@@ -24,8 +35,9 @@ export function checkDockerfile(text: string, expected: DockerfileExpectations, 
   const doc = DockerfileParser.parse(text)
   const lines = text.split(/\r?\n/)
   const args = new Map(doc.getInitialARGs().map((a) => [a.getProperty()?.getName() ?? '', a.getProperty()?.getValue() ?? '']))
+  const steps = finalStageSteps(doc.getInstructions(), args)
   const ctx: Ctx = {
-    steps: finalStageSteps(doc.getInstructions(), args), want: expected, files, args, wd: resolvePath('/', expected.workdir),
+    steps, want: expected, files, args, wd: (startingStep(steps) ?? last(steps))?.workdir ?? '/',
     quote: (s) => t.quote(s.line, lines.slice(s.line - 1, s.ins.getRange().end.line + 1).join('\n').trim()),
   }
   return [fromItem(ctx), workdirItem(ctx), copyItem(ctx), pipItem(ctx), cmdItem(ctx)]
@@ -37,6 +49,8 @@ export function findInstructionLine(text: string, keyword: string): number | und
   return found ? found.getRange().start.line + 1 : undefined
 }
 
+/** The instruction that starts the container's process: the last CMD, else the last ENTRYPOINT. */
+const startingStep = (steps: Step[]) => last(steps.filter((s) => s.keyword === 'CMD')) ?? last(steps.filter((s) => s.keyword === 'ENTRYPOINT'))
 const item = (id: DockerfileItemId, step: Step | undefined, feedback?: Feedback, passed = !feedback): DockerfileItem =>
   ({ id, passed, ...(feedback ? { feedback } : {}), ...(step ? { line: step.line } : {}) })
 const of = (ctx: Ctx, ...keywords: string[]) => ctx.steps.filter((s) => keywords.includes(s.keyword))
@@ -44,43 +58,47 @@ const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1]
 
 function fromItem({ steps, want: { baseImage }, args, quote }: Ctx): DockerfileItem {
   const step = steps.find((s) => s.keyword === 'FROM')
-  if (!step) return item('from', undefined, { expected: `FROM ${baseImage}`, seen: t.from.none, fix: t.from.startWith(baseImage) })
-  const want = parseImage(baseImage), got = parseImage(expandArgs(step.ins.getArguments()[0]?.getValue() ?? '', args))
-  const m = /^(\d+\.\d+)(-.*)?$/.exec(want.tag ?? '')
-  const tagOk = m ? new RegExp(`^${esc(m[1]!)}(\\.\\d+)?${esc(m[2] ?? '')}$`).test(got.tag ?? '') : got.tag === want.tag
-  if (got.name === want.name && tagOk) return item('from', step)
-  const fix = got.name !== want.name ? t.from.otherImage(baseImage)
-    : !got.tag ? t.from.noTag(got.name, want.tag, baseImage)
-      : t.from.wrongTag(got.tag, want.tag, baseImage)
-  return item('from', step, { expected: `FROM ${baseImage}`, seen: quote(step), fix })
+  const example = `FROM ${baseImage.example}`
+  if (!step) return item('from', undefined, { expected: example, seen: t.from.none, fix: t.from.startWith(baseImage.example) })
+  const reference = step.ins.getArguments().map((a) => a.getValue()).find((a) => !a.startsWith('--')) ?? ''
+  const got = parseImage(expandArgs(reference, args))
+  const expected = t.from.expected(baseImage.repository, baseImage.pythonMajor)
+  if (got.name !== baseImage.repository) return item('from', step, { expected, seen: quote(step), fix: t.from.otherImage(baseImage.example) })
+  // A tag names a Python version ("3.11-slim", "3.9") or only a variant ("slim", "alpine", "latest"): the newest Python.
+  const major = /^(\d+)(?:\.\d+)*(?:-|$)/.exec(got.tag ?? '')?.[1]
+  if (major !== undefined && Number(major) !== baseImage.pythonMajor)
+    return item('from', step, { expected, seen: quote(step), fix: t.from.otherMajor(got.tag!, baseImage.pythonMajor, baseImage.example) })
+  return major === undefined ? item('from', step, { fix: t.from.pinVersion(got.tag ? `${got.name}:${got.tag}` : got.name, baseImage.example) }, true) : item('from', step)
 }
 
 function workdirItem(ctx: Ctx): DockerfileItem {
-  const cmd = last(of(ctx, 'CMD')) ?? last(of(ctx, 'ENTRYPOINT'))
-  const before = last(of(ctx, 'WORKDIR').filter((s) => !cmd || s.line < cmd.line))
-  const final = (cmd ?? last(ctx.steps))?.workdir ?? '/'
-  if (final === ctx.wd) return item('workdir', before)
+  const start = startingStep(ctx.steps)
+  const before = last(of(ctx, 'WORKDIR').filter((s) => !start || s.line < start.line))
+  const pinned = ctx.want.workdir === undefined ? undefined : resolvePath('/', ctx.want.workdir)
+  if (pinned === undefined ? before !== undefined : ctx.wd === pinned) return item('workdir', before)
   return item('workdir', before, {
-    expected: t.workdir.expected(ctx.want.workdir),
-    seen: before ? t.workdir.seen(ctx.quote(before), final) : t.workdir.none,
-    fix: t.workdir.fix(ctx.want.workdir),
+    expected: pinned === undefined ? t.workdir.expectedAny : t.workdir.expected(pinned),
+    seen: before ? t.workdir.seen(ctx.quote(before), ctx.wd) : t.workdir.none,
+    fix: pinned === undefined ? t.workdir.fixAny : t.workdir.fix(pinned),
   })
 }
 
 function copyItem(ctx: Ctx): DockerfileItem {
-  const { appFile, appModule, workdir } = ctx.want
+  const { appFile, appModule } = ctx.want
+  const workdir = ctx.wd
   const copies = of(ctx, 'COPY', 'ADD').filter((s) => !/\s--from=/.test(s.ins.getTextContent()))
   const target = resolvePath(ctx.wd, appFile)
   const landings = copies.flatMap((s) => { const at = landing(s, appFile, ctx.wd); return at ? [{ s, at }] : [] })
   const good = landings.find((c) => c.at === target)
   if (good) return item('copy', good.s, good.s.keyword === 'ADD' ? { fix: t.copy.preferCopy(appFile) } : undefined, true)
-  const bad = landings[0], tooEarly = bad?.s.workdir === '/' && of(ctx, 'WORKDIR').length > 0
+  const bad = landings[0], tooEarly = bad?.s.workdir === '/' && workdir !== '/'
   return item('copy', bad?.s ?? copies[0], {
     expected: t.copy.expected(appFile, workdir, target),
     seen: bad ? t.copy.putsAt(ctx.quote(bad.s), appFile, bad.at, bad.s.workdir === '/')
       : copies.length ? t.copy.noneCopies(copies.map(ctx.quote).join('\n'), appFile) : t.copy.none,
     fix: tooEarly ? t.copy.fixTooEarly(workdir, appFile, ctx.wd)
-      : t.copy.fix(appFile, workdir, appModule.split(':')[0]!),
+      : workdir === '/' ? t.copy.fixNoWorkdir(appFile, appModule.split(':')[0]!)
+        : t.copy.fix(appFile, workdir, appModule.split(':')[0]!),
   })
 }
 
@@ -114,7 +132,7 @@ function cmdItem({ steps, want, quote }: Ctx): DockerfileItem {
   const execLine = `CMD [${['uvicorn', want.appModule, '--host', want.host, '--port', String(want.port)].map((a) => JSON.stringify(a)).join(', ')}]`
   const fail = (fix: string) => item('cmd', shown, { expected: execLine, seen: [entry, cmd].flatMap((s) => (s ? [quote(s)] : [])).join('\n') || t.cmd.none, fix })
   if (!shown) return fail(t.cmd.withoutCmd(execLine))
-  const problems: string[] = [], argv: string[] = []
+  const problems: string[] = entry ? [t.cmd.entrypoint(entry.line)] : [], argv: string[] = []
   for (const s of [entry, cmd]) {
     const raw = s?.ins.getArgumentsContent()?.trim() ?? ''
     const exec = s ? execForm(raw) : []
@@ -123,7 +141,7 @@ function cmdItem({ steps, want, quote }: Ctx): DockerfileItem {
     else if (raw.startsWith('[')) problems.push(t.cmd.invalidJson(s!.line))
     else problems.push(t.cmd.shellForm(s!.line, raw))
   }
-  if (problems.length) return fail(t.cmd.useExec(problems, execLine))
+  if (problems.length > (entry ? 1 : 0)) return fail(t.cmd.useExec(problems, execLine))
   const prog = argv[0]?.split('/').pop() ?? ''
   const rest = prog === 'uvicorn' ? argv.slice(1) : /^python[\d.]*$/.test(prog) && argv[1] === '-m' && argv[2] === 'uvicorn' ? argv.slice(3) : undefined
   if (!rest) return fail(t.cmd.notUvicorn(argv, execLine))

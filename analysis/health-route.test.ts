@@ -16,21 +16,50 @@ const withRoute = (decorator: string, ret = 'return {"status": "ok"}') =>
   `from fastapi import FastAPI\n\napp = FastAPI()\n\n${decorator}\ndef health():\n    ${ret}\n`
 
 describe('findHealthRoute', () => {
+  it('fails a route declared on a name the module never defines (appi = FastAPI() under @app.get)', () => {
+    const result = findHealthRoute(reference.replace('app = FastAPI()', 'appi = FastAPI()'), options)
+    expect(result).toMatchObject({ ok: false, reason: 'undefined-app', line: 5 })
+    if (result.ok) return
+    expect(result.message).toContain("NameError: name 'app' is not defined")
+    expect(result.feedback.seen).toContain('line 3: appi = FastAPI()')
+    expect(result.feedback.fix).toContain('called appi')
+  })
+
+  it('fails an app that uvicorn app:app cannot load: appi = FastAPI() with @appi.get', () => {
+    const result = findHealthRoute(reference.replaceAll('app', 'appi').replace('fastappi', 'fastapi').replace('FastAPI', 'FastAPI'), { ...options, appObject: 'app' })
+    expect(result).toMatchObject({ ok: false, reason: 'app-not-loadable', line: 3 })
+    if (!result.ok) expect(result.feedback.fix).toContain('Rename appi back to app')
+    expect(findHealthRoute(reference, { ...options, appObject: 'app' }).ok).toBe(true)
+  })
+
+  it('fails a misspelled FastAPI class, a NameError when Python imports the file', () => {
+    const result = findHealthRoute(reference.replace('app = FastAPI()', 'app = FastAPII()'), { ...options, appObject: 'app' })
+    expect(result).toMatchObject({ ok: false, reason: 'undefined-app', line: 3 })
+    if (!result.ok) expect(result.message).toContain("name 'FastAPII' is not defined")
+    expect(findHealthRoute(reference.replace('from fastapi import FastAPI', 'import fastapi').replace('FastAPI()', 'fastapi.FastAPI()'), options).ok).toBe(true)
+  })
+
+  it('takes a name bound anywhere at the top level: an import, an annotated assignment, an if block', () => {
+    for (const header of ['from main import app', 'from main import *', 'app: FastAPI = FastAPI()', 'if True:\n    app = FastAPI()', 'application = app = FastAPI()'])
+      expect(findHealthRoute(`from fastapi import FastAPI\n${header}\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n`, options).ok, header).toBe(true)
+  })
+
   it('accepts the reference (tab-indented body, trailing spaces)', () => {
     expect(findHealthRoute(reference, options)).toEqual({ ok: true, line: 5 })
   })
 
   it('accepts single quotes, any spacing, async, extra decorator arguments and api_route GET', () => {
     expect(findHealthRoute(withRoute(`@app.get('/health', status_code=200)`, `return {'status':'ok'}`), options).ok).toBe(true)
-    expect(findHealthRoute(withRoute('@router.get(path="/health")', 'return {  "status" :  "ok"  }'), options).ok).toBe(true)
+    const onRouter = withRoute('@router.get(path="/health")', 'return {  "status" :  "ok"  }').replace('app = FastAPI()', 'router = APIRouter()')
+    expect(findHealthRoute(onRouter, options).ok).toBe(true)
     expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["GET"])'), options).ok).toBe(true)
     expect(findHealthRoute(withRoute('@app.api_route("/health", methods=["get", "HEAD"])'), options).ok).toBe(true)
-    const asyncDef = 'app = FastAPI()\n@app.get("/health")\nasync def health() -> dict:\n    return {"status": "ok"}\n'
+    const asyncDef = 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\nasync def health() -> dict:\n    return {"status": "ok"}\n'
     expect(findHealthRoute(asyncDef, options).ok).toBe(true)
   })
 
   it('accepts a dict returned through a local variable, and numbers/booleans in the body', () => {
-    const src = '@app.get("/health")\ndef health():\n    result = {"status": "ok", "db": True, "n": -1}\n    return result\n'
+    const src = 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\ndef health():\n    result = {"status": "ok", "db": True, "n": -1}\n    return result\n'
     expect(findHealthRoute(src, { path: '/health', body: { status: 'ok', db: true, n: -1 } }).ok).toBe(true)
   })
 

@@ -4,13 +4,15 @@ import { messages } from '../rubric/index.js'
 
 type Node = ReturnType<typeof parser.parse>['topNode']
 
-export type HealthRouteFailure = 'syntax-error' | 'no-route' | 'wrong-method' | 'wrong-body'
+export type HealthRouteFailure = 'syntax-error' | 'no-route' | 'wrong-method' | 'undefined-app' | 'app-not-loadable' | 'wrong-body'
 export type HealthRouteResult =
   | { ok: true; line: number }
   | { ok: false; reason: HealthRouteFailure; message: string; feedback: Feedback; line?: number }
-export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string }
+/** `appObject`: the variable uvicorn loads from the file (`app` in `uvicorn app:app`). */
+export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string; appObject?: string }
 
-interface Route { methods: string[]; path: string; line: number; decorated: Node }
+/** `object`: the name the route is declared on (`app` in `@app.get`). */
+interface Route { methods: string[]; path: string; line: number; decorated: Node; object: string }
 // `what` is Python's own name for the error, shown as is; `hint` is for the student.
 interface Problem { line: number; col: number; what: string; hint: string }
 type Value = unknown
@@ -50,6 +52,34 @@ export function findHealthRoute(source: string, options: HealthRouteOptions): He
       seen: src.quote(r.line),
       fix: t.wrongMethod.fix(r.methods[0]!.toLowerCase(), methods),
     }, r.line)
+  }
+  // `appi = FastAPI()` under an unchanged `@app.get` (exercise 7's breakage, left in): Python stops with a NameError.
+  const bound = boundNames(src, tree.topNode)
+  const isBound = (name: string) => bound === 'all' || bound.has(name) || PYTHON_BUILTINS.has(name)
+  const created = appCreation(src, tree.topNode)
+  if (!isBound(route.object)) {
+    return fail('undefined-app', t.undefinedApp.message(file, route.object, route.line), {
+      expected: t.undefinedApp.expected(route.object),
+      seen: created ? `${src.quote(created.line)}\n${src.quote(route.line)}` : src.quote(route.line),
+      fix: created ? t.undefinedApp.fixRename(created.name, route.object) : t.undefinedApp.fixCreate(route.object),
+    }, route.line)
+  }
+  // `appi = FastAPI()` with `@appi.get`: Python imports it, but uvicorn app:app finds no `app` in it.
+  const wanted = options.appObject
+  if (wanted && !isBound(wanted)) {
+    return fail('app-not-loadable', t.appNotLoadable.message(file, wanted, route.object), {
+      expected: t.appNotLoadable.expected(wanted),
+      seen: created ? src.quote(created.line) : src.quote(route.line),
+      fix: t.appNotLoadable.fix(route.object, wanted),
+    }, created?.line ?? route.line)
+  }
+  // `app = FastAPII()`: a misspelled class is a NameError when Python imports the file.
+  if (created && !isBound(created.callee)) {
+    return fail('undefined-app', t.undefinedApp.callee(file, created.callee, created.line), {
+      expected: t.undefinedApp.expected(created.name),
+      seen: src.quote(created.line),
+      fix: t.undefinedApp.fixCallee(created.callee),
+    }, created.line)
   }
   const fn = route.decorated.getChild('FunctionDefinition')!
   const returns = returnsOf(fn.getChild('Body'))
@@ -157,11 +187,56 @@ function collectRoutes(src: Source, top: Node): Route[] {
       const listed = kw.has('methods') ? literal(src, kw.get('methods')!) : ['GET']
       const methods = attr !== 'api_route' && attr !== 'route' ? [attr.toUpperCase()]
         : Array.isArray(listed) ? listed.map((m) => String(m).toUpperCase()) : ['?']
-      routes.push({ methods, path, line: src.lineOf(dec.from), decorated: ref.node })
+      routes.push({ methods, path, line: src.lineOf(dec.from), decorated: ref.node, object: src.text(names[0]!) })
     }
   })
   return routes
 }
+
+/**
+ * The names the module binds at its top level (assignments, imports, def, class, for, with … as), nested blocks such
+ * as `if` included, function and class bodies excluded. Generous on purpose: a name it misses would be a false failure.
+ */
+function boundNames(src: Source, top: Node): Set<string> | 'all' {
+  const names = new Set<string>()
+  let star = false
+  const add = (n: Node | null | undefined) => { if (n?.name === 'VariableName') names.add(src.text(n)) }
+  const targets = (n: Node) => { if (n.name === 'VariableName') add(n); else for (let c = n.firstChild; c; c = c.nextSibling) targets(c) }
+  const visit = (n: Node) => {
+    const children: Node[] = []
+    for (let c = n.firstChild; c; c = c.nextSibling) children.push(c)
+    switch (n.name) {
+      case 'AssignStatement': {
+        const lastOp = children.map((c) => c.name).lastIndexOf('AssignOp')
+        children.slice(0, lastOp).filter((c) => c.name !== 'TypeDef').forEach(targets)
+        break
+      }
+      case 'ImportStatement': children.forEach(add); star ||= children.some((c) => c.name === '*'); break
+      case 'FunctionDefinition': case 'ClassDefinition': add(n.getChild('VariableName')); return
+      case 'ForStatement': children.slice(0, children.findIndex((c) => c.name === 'in')).forEach(targets); break
+      case 'WithStatement': children.forEach((c, i) => { if (children[i - 1]?.name === 'as') targets(c) }); break
+    }
+    children.forEach(visit)
+  }
+  visit(top)
+  return star ? 'all' : names
+}
+
+/**
+ * The first `name = FastAPI(...)` of the module (or a lookalike: `FastAPII()`), to show the student which name their
+ * app really has; `callee` is the called name's first part (`FastAPI`, or `fastapi` in `fastapi.FastAPI()`).
+ */
+function appCreation(src: Source, top: Node): { name: string; line: number; callee: string } | undefined {
+  for (let c = top.firstChild; c; c = c.nextSibling) {
+    const target = c.name === 'AssignStatement' ? c.firstChild : null
+    const call = c.getChild('CallExpression')
+    const callee = call?.firstChild ? src.text(call.firstChild) : ''
+    if (target?.name === 'VariableName' && /(^|\.)fast_?api/i.test(callee)) return { name: src.text(target), line: src.lineOf(c.from), callee: callee.split('.')[0]! }
+  }
+  return undefined
+}
+
+const PYTHON_BUILTINS = new Set(['print', 'len', 'dict', 'list', 'str', 'int', 'object', 'type', 'super', 'range', 'open', 'property', 'staticmethod', 'classmethod', '__name__'])
 
 function argNodes(args: Node): Node[] {
   const out: Node[] = []

@@ -21,7 +21,7 @@ export interface PastedFileReview {
 }
 
 export type ReportReview =
-  | { found: false; file: string }
+  | { found: false; file?: string }
   | { found: true; file: string; notes: string[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[] }
 
 /** Where the report is and which submitted files its pastes are compared with, as found in the submission. */

@@ -10,7 +10,7 @@ export interface Grade {
   lab: string
   /** The language of every message and title below (absent in grades written before it was recorded: English). */
   language?: Language
-  submission: { path: string; commit?: string }
+  submission: { path: string; commit?: string; layout?: SubmissionLayout }
   /** ungraded: at least one check could not be graded through no fault of the student. */
   status: 'graded' | 'ungraded'
   score: number
@@ -30,6 +30,19 @@ export interface Grade {
   checks: GradedCheck[]
   /** Problems that did not stop the grading (e.g. a malformed review file, ignored). */
   warnings?: string[]
+}
+
+/** What was graded, as found in the submission: paths relative to it. */
+export interface SubmissionLayout {
+  /** Whether any of the lab was found; when not, `searched` lists the folders looked in. */
+  found: boolean
+  /** The folder that holds the lab ('.': the submission itself; 'TP1' in a repository of every TP). */
+  folder: string
+  dockerfile?: string
+  compose?: string
+  report?: string
+  /** When nothing was found: the folders looked in, where a Dockerfile may be in each, the report's usual names. */
+  searched?: { folders: string[]; imageFolders: string[]; reports: string[] }
 }
 
 export interface GradedCheck {

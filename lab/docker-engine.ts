@@ -110,13 +110,13 @@ export class DockerEngine {
   }
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
-  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number, limits: { memoryMegabytes: number; cpus: number }): Promise<BuildResult> {
+  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number, limits: { memoryMegabytes: number; cpus: number }, dockerfile = 'Dockerfile'): Promise<BuildResult> {
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined
     let error: string | undefined
-    const stream = (await this.docker.buildImage(tar.pack(context, { ignore: dockerignoreFilter(context) }), {
-      t: tag, labels, forcerm: true, rm: true, pull: false,
+    const stream = (await this.docker.buildImage(tar.pack(context, { ignore: dockerignoreFilter(context, dockerfile) }), {
+      t: tag, labels, forcerm: true, rm: true, pull: false, dockerfile,
       memory: limits.memoryMegabytes * 1024 * 1024, memswap: limits.memoryMegabytes * 1024 * 1024, cpuperiod: 100_000, cpuquota: Math.round(limits.cpus * 100_000),
     } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy(): void }
     let timedOut = false
@@ -292,12 +292,12 @@ function ignoreMissing(error: unknown): void {
   if (code !== 404 && code !== 409) throw error
 }
 
-function dockerignoreFilter(context: string): (name: string) => boolean {
+function dockerignoreFilter(context: string, dockerfile: string): (name: string) => boolean {
   const file = path.join(context, '.dockerignore')
   if (!existsSync(file)) return () => false
   const ignore = dockerignore({ ignorecase: false }).add(readFileSync(file, 'utf8'))
   return (name) => {
     const relative = path.relative(context, name)
-    return relative !== 'Dockerfile' && relative !== '' && ignore.ignores(relative)
+    return relative !== dockerfile && relative !== '' && ignore.ignores(relative)
   }
 }

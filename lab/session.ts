@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
 import { composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
+import { findLabLayout, foundAnything, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { messages, rubric } from '../rubric/index.js'
@@ -12,12 +13,15 @@ import { ComposeUpTimeout, LabStack, loadComposeConfig, type ComposeConfigResult
 import { runLabels } from './labels.js'
 import { imageProbes, type ImageProbe } from './image-probes.js'
 import { runOneShot, type OneShotResult } from './one-shot.js'
-import { copySubmission, findComposeFile, submissionDir } from './submission.js'
+import { copySubmission, submissionDir } from './submission.js'
 import { eventually } from './eventually.js'
 import { httpGet } from './http-probe.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
 
 const t = messages.lab.session
+
+/** What a check is blocked by when the lab is nowhere in the submission (not a check: the sheet explains it at the top). */
+export const LAYOUT_STEP = 'layout'
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -39,6 +43,7 @@ export class GradingSession {
   private readonly memo = new Map<string, Promise<unknown>>()
   private work?: { dir: string; scratch: string }
   private reportReview?: ReportReview
+  private labLayout?: LabLayout
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) {
@@ -64,11 +69,34 @@ export class GradingSession {
     return this.work.dir
   }
 
-  /** Builds the Dockerfile at the root of the submission, once. */
+  /** Where the lab is in the submission (its folder, Dockerfile, Compose file, report), found once. */
+  layout(): LabLayout {
+    this.labLayout ??= findLabLayout(this.workDir(), rubric.layout, {
+      questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile,
+    })
+    return this.labLayout
+  }
+
+  /** Nothing of the lab is in the submission: the checks that read it are blocked, and the sheet says where the grader looked. */
+  requireLab(): LabLayout {
+    const layout = this.layout()
+    if (!foundAnything(layout)) throw new BlockedError(t.noLab, LAYOUT_STEP)
+    return layout
+  }
+
+  /** A file of the lab, by its path in the submission. */
+  path(relative: string): string {
+    return path.join(this.workDir(), relative)
+  }
+
+  /** Builds exercise 3's Dockerfile (at the root of the lab, or in api/), once; without one, a failed build. */
   image(): Promise<BuildResult> {
     return this.once('image', async () => {
+      const found = this.layout().image
+      const tag = `${this.project}:student`
+      if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '' }
       const engine = await this.engine()
-      return engine.buildImage(this.workDir(), `${this.project}:student`, this.labels, rubric.timeouts.buildSeconds * 1000, rubric.limits)
+      return engine.buildImage(this.path(found.context), tag, this.labels, rubric.timeouts.buildSeconds * 1000, rubric.limits, path.posix.basename(found.dockerfile))
     })
   }
 
@@ -109,8 +137,9 @@ export class GradingSession {
     }
   }
 
+  /** The Compose file's path in the submission, when the lab has one. */
   composeFile(): string | undefined {
-    return findComposeFile(this.workDir())
+    return this.layout().compose
   }
 
   composeConfig(): Promise<ComposeConfigResult | { ok: false; missing: true }> {
@@ -202,7 +231,12 @@ export class GradingSession {
 
   /** The written report, read once. */
   report(): ReportReview {
-    this.reportReview ??= reviewReport(this.workDir(), { file: rubric.report.file, pastedFiles: rubric.report.pastedFiles }, rubric.report)
+    if (!this.reportReview) {
+      const layout = this.layout()
+      const files = { app: layout.appFile, dockerfile: layout.image?.dockerfile, compose: layout.compose }
+      const pastedFiles = Object.fromEntries(Object.entries(rubric.report.pastedFiles).flatMap(([question, role]) => (files[role] ? [[question, files[role]]] : [])))
+      this.reportReview = layout.report ? reviewReport(this.workDir(), { file: layout.report, pastedFiles }, rubric.report) : { found: false, file: undefined }
+    }
     return this.reportReview
   }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, lstatSync, mkdtempSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -7,24 +7,68 @@ export function submissionDir(): string {
   return path.resolve(process.env.SUBMISSION_DIR || 'student-submission')
 }
 
-/** The grader works on a copy: the student's folder is never changed. */
+const isInside = (root: string, target: string) => {
+  const relative = path.relative(root, target)
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
+}
+
+/**
+ * Whether `relative` is a file or folder of the submission that the grader may read: it exists and, followed through
+ * every symbolic link, stays inside the submission. A link out of it (to a file of the machine) counts as missing.
+ */
+export function insideSubmission(dir: string, relative: string): boolean {
+  const target = path.resolve(dir, relative)
+  if (!isInside(path.resolve(dir), target)) return false
+  try {
+    return isInside(realpathSync(dir), realpathSync(target))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The grader works on a copy: the student's folder is never changed. Symbolic links are copied as they are, except
+ * those that lead out of the submission: they are left out, so that nothing of the run (the grader's reading, the
+ * image build, Compose) can reach a file of the machine through them.
+ */
 export function copySubmission(source: string, runId: string): string {
   if (!existsSync(source)) throw new Error(`The submission folder ${source} does not exist`)
   const workDir = path.join(mkdtempSync(path.join(tmpdir(), `tp1-grader-${runId}-`)), 'submission')
-  cpSync(source, workDir, { recursive: true, filter: (src) => path.basename(src) !== '.git' })
+  cpSync(source, workDir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (src) => path.basename(src) !== '.git' && (!lstatSync(src).isSymbolicLink() || insideSubmission(source, path.relative(source, src))),
+  })
   return workDir
 }
 
 /** The names Compose itself looks for, in its order of preference. */
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const
 
-export function findComposeFile(dir: string): string | undefined {
-  return COMPOSE_FILE_NAMES.find((name) => existsSync(path.join(dir, name)))
+/** The most of a student file the grader reads: more is not a file a beginner wrote by hand. */
+const MAX_READ_BYTES = 2 * 1024 * 1024
+
+/** A student file's bytes, or undefined when it is missing, not a regular file, or a link out of the submission. */
+export function readSubmissionBytes(dir: string, relative: string, maxBytes = MAX_READ_BYTES): Buffer | undefined {
+  if (!insideSubmission(dir, relative)) return undefined
+  const file = path.resolve(dir, relative)
+  if (!statSync(file).isFile()) return undefined
+  const fd = openSync(file, 'r')
+  try {
+    const buffer = Buffer.alloc(Math.min(statSync(file).size, maxBytes))
+    const read = readSync(fd, buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, read)
+  } finally {
+    closeSync(fd)
+  }
 }
 
-/** A student file as text, or undefined when it is missing; a BOM is dropped. */
+/** A student file as text, or undefined when it cannot be read (see readSubmissionBytes); a BOM is dropped. */
 export function readSubmissionFile(dir: string, relative: string): string | undefined {
-  const file = path.join(dir, relative)
-  if (!existsSync(file)) return undefined
-  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+  return readSubmissionBytes(dir, relative)?.toString('utf8').replace(/^\uFEFF/, '')
+}
+
+/** Whether the submission has this regular file (inside it, links followed). */
+export function hasSubmissionFile(dir: string, relative: string): boolean {
+  return insideSubmission(dir, relative) && statSync(path.resolve(dir, relative)).isFile()
 }

@@ -5,14 +5,15 @@ import { collectGrade, type ObservedCheck, type RunFacts } from './collect-grade
 const rubric = parseRubric({
   lab: 'mini', title: 'Mini lab', language: 'en', totalPoints: 10,
   expected: {
-    pythonImage: 'python:3.13-slim', pythonVersion: '3.13', postgresMajor: 16, apiPort: 8000, apiHost: '0.0.0.0', dbPort: 5432,
+    baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' }, postgresMajor: 16, apiPort: 8000, apiHost: '0.0.0.0', dbPort: 5432,
     healthPath: '/health', healthBody: { status: 'ok' }, workdir: '/app', appModule: 'app:app', appFile: 'app.py',
     pipPackages: ['fastapi'], oneShotOutput: 'hi', db: { user: 'u', password: 'p', database: 'd' },
     services: { db: 'db', api: 'api', apiBuildContext: './api' }, gracefulStopSeconds: 3,
   },
+  layout: { labName: 'tp(\\d+)', labNumber: 1, maxDepth: 1, imageFolders: ['.'], reportFiles: ['README.md'] },
   limits: { memoryMegabytes: 64, pids: 64, cpus: 1, logMegabytes: 1 },
   timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1 },
-  report: { file: 'README.md', minWords: 5, questions: {}, pastedFiles: {} },
+  report: { minWords: 5, questions: {}, pastedFiles: {} },
   checks: [
     { id: 'ex1.engine', exercise: 1, title: 'engine', points: 0 },
     { id: 'ex1.build', exercise: 1, title: 'build', points: 4 },

@@ -1,6 +1,6 @@
 import { catalogue, type Language } from '../i18n/index.js'
 import type { CheckDefinition, Rubric } from '../rubric/schema.js'
-import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { Grade, GradedCheck, SubmissionLayout } from '../grading/grade.js'
 import type { Verdict } from '../grading/verdict.js'
 import { mergeReview, type ReviewFile } from './review-file.js'
 
@@ -16,6 +16,7 @@ export interface ObservedCheck {
 export interface RunFacts {
   submissionPath: string
   commit?: string
+  layout?: SubmissionLayout
   startedAt: Date
   durationMs: number
   node: string
@@ -51,7 +52,7 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
     schemaVersion: 1,
     lab: rubric.lab,
     language: rubric.language,
-    submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}) },
+    submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}), ...(run.layout ? { layout: run.layout } : {}) },
     status: checks.some((c) => c.status === 'ungraded') ? 'ungraded' : 'graded',
     score: round(checks.reduce((s, c) => s + c.points, 0)),
     maxScore: rubric.totalPoints,

@@ -8,6 +8,8 @@ import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } 
 import type { TestCase } from 'vitest/node'
 import { messages, rubric } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
+import { findLabLayout, foundAnything, shownFolder } from '../analysis/lab-layout.js'
+import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
 import { renderAnnotations } from './github-actions.js'
@@ -75,6 +77,7 @@ export default class GradeReporter implements Reporter {
       ...(review instanceof Error ? { warnings: [messages.sheet.reviewFile.ignored(review.message)] } : review ? { review } : {}),
       submissionPath: submissionDir(),
       ...commitOf(submissionDir()),
+      ...layoutOf(submissionDir()),
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
       node: process.version,
@@ -143,6 +146,33 @@ function suiteErrors(test: TestCase): string[] {
 }
 
 const firstLine = (text: string | undefined) => (text ?? 'unknown error').split('\n')[0] ?? ''
+
+/** What the specs graded, found again from the same files (the lab's folder, Dockerfile, Compose file, report). */
+function layoutOf(dir: string): { layout?: SubmissionLayout } {
+  try {
+    const found = findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
+    const anything = foundAnything(found)
+    return {
+      layout: {
+        found: anything,
+        folder: found.folder,
+        ...(found.image ? { dockerfile: found.image.dockerfile } : {}),
+        ...(found.compose ? { compose: found.compose } : {}),
+        ...(found.report ? { report: found.report } : {}),
+        ...(anything ? {} : {
+          searched: {
+            folders: found.searched.folders.map(shownFolder),
+            imageFolders: rubric.layout.imageFolders.map(shownFolder),
+            reports: rubric.layout.reportFiles.slice(0, 3),
+          },
+        }),
+      },
+    }
+  } catch (error) {
+    process.stderr.write(`grader: could not say where the lab is in ${dir}: ${(error as Error).message}\n`)
+    return {}
+  }
+}
 
 function commitOf(dir: string): { commit?: string } {
   try {

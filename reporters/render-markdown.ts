@@ -10,6 +10,7 @@ export function renderGradeSheet(grade: Grade, options: { title?: string } = {})
   const blocks = [
     `# ${oneLine(options.title ?? grade.lab)}`,
     renderScoreLine(grade, t),
+    ...renderLayout(grade, t),
     ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks, t)] : []),
     ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${inline(w)}`).join('\n>\n')] : []),
     renderRunInfo(grade, t),
@@ -20,6 +21,29 @@ export function renderGradeSheet(grade: Grade, options: { title?: string } = {})
 
 function renderScoreLine(grade: Grade, t: SheetText): string {
   return t.scoreLine(formatPoints(grade.score), formatPoints(grade.maxScore), grade.status === 'graded' ? t.statusGraded : t.statusUngraded)
+}
+
+/** What was graded, where: the sheet's first lines; when nothing of the lab was found, where the grader looked. */
+function renderLayout(grade: Grade, t: SheetText): string[] {
+  const layout = grade.submission.layout
+  if (!layout) return []
+  if (!layout.found) {
+    const { notFound } = t.layout
+    const searched = layout.searched ?? { folders: [], imageFolders: [], reports: [] }
+    return [['[!WARNING]', notFound.title, '', notFound.looked(searched.folders, searched.imageFolders, searched.reports), '', notFound.fix].map((l) => (l ? `> ${l}` : '>')).join('\n')]
+  }
+  return [`**${t.layout.graded}${t.colon}** ${layoutParts(layout, t).join(' · ')}`]
+}
+
+/** "Dockerfile `api/Dockerfile`", "Compose file `docker-compose.yml`", "report `reports/rapport_tp1.md`", and the lab's folder. */
+export function layoutParts(layout: NonNullable<Grade['submission']['layout']>, t: SheetText, show: (path: string) => string = code, between = ' '): string[] {
+  const part = (label: string, file: string | undefined) => `${label}${between}${file ? show(file) : `(${t.layout.none})`}`
+  return [
+    ...(layout.folder !== '.' ? [t.layout.folder(show(`${layout.folder}/`))] : []),
+    part(t.layout.dockerfile, layout.dockerfile),
+    part(t.layout.compose, layout.compose),
+    part(t.layout.report, layout.report),
+  ]
 }
 
 export function renderUngradedWarning(checks: readonly GradedCheck[], t: SheetText): string {
@@ -154,7 +178,8 @@ function renderItem(item: ItemVerdict, t: SheetText): string {
 
 function renderBlockedBy(blockedBy: string, allChecks: readonly GradedCheck[], t: SheetText): string {
   const blocker = allChecks.find((c) => c.id === blockedBy)
-  return `**${t.blockedBy}${t.colon}** ${code(blockedBy)}${blocker ? ` (${oneLine(blocker.title)})` : ''}`
+  const title = blocker ? oneLine(blocker.title) : blockedBy === 'layout' ? t.layout.blocker : undefined
+  return `**${t.blockedBy}${t.colon}** ${code(blockedBy)}${title ? ` (${title})` : ''}`
 }
 
 export function renderLog(log: string, t: SheetText): string {

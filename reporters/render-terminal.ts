@@ -1,6 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
+import { layoutParts } from './render-markdown.js'
 import { STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 const WIDTH = 80
@@ -38,6 +39,8 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
   const manual = grade.checks.filter((c) => c.status === 'manual')
   const lines = [
     paint('bold', `${t.terminal.grade} — ${options.title ?? grade.lab}`),
+    ...(grade.submission.layout?.found ? [`${t.layout.graded}${t.colon} ${layoutParts(grade.submission.layout, t, (p) => p, `${t.colon} `).join(' · ')}`] : []),
+    ...(grade.submission.layout && !grade.submission.layout.found ? [paint('yellow', oneLine(t.layout.notFound.title.replace(/\*\*/g, '')))] : []),
     ...renderExerciseLines(groups, paint, t),
     ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
     ...(manual.length ? ['', renderManualLine(manual, paint, t)] : []),

@@ -40,15 +40,19 @@ export const rubricSchema = z
     language: z.enum(LANGUAGES),
     totalPoints: z.number().positive(),
     expected: z.object({
-      pythonImage: z.string(),
-      pythonVersion: z.string().regex(/^\d+\.\d+$/),
+      /**
+       * The base image the statement leaves to the student ("choose a Python base image"): any official image of this
+       * repository whose Python is of this major version passes; `example` is the one a fix suggests.
+       */
+      baseImage: z.object({ repository: z.string().min(1), pythonMajor: z.number().int().positive(), example: z.string().min(1) }),
       postgresMajor: z.number().int().positive(),
       apiPort: z.number().int().min(1).max(65535),
       apiHost: z.string(),
       dbPort: z.number().int().min(1).max(65535),
       healthPath: z.string().startsWith('/'),
       healthBody: z.record(z.string(), z.unknown()),
-      workdir: z.string().startsWith('/'),
+      /** The working directory, when the lab pins one; absent, it is the student's choice (`WORKDIR ____`). */
+      workdir: z.string().startsWith('/').optional(),
       appModule: z.string(),
       appFile: z.string(),
       pipPackages: z.array(z.string()).min(1),
@@ -56,6 +60,22 @@ export const rubricSchema = z
       db: z.object({ user: z.string(), password: z.string(), database: z.string() }),
       services: z.object({ db: z.string(), api: z.string(), apiBuildContext: z.string() }),
       gracefulStopSeconds: seconds,
+    }),
+    /**
+     * Where the lab may sit in a hand-in. Lab data, not code: the grader looks where this says, in this order of
+     * preference, and tells the student where it looked when something is missing.
+     */
+    layout: z.object({
+      /** A folder or file name that names a lab by its number ("TP1", "tp-1", "rapport_tp2.md"): the number is group 1. */
+      labName: z.string().min(1),
+      /** This lab's number: a folder named after it is preferred; files and folders named after another lab are not this one. */
+      labNumber: z.number().int().nonnegative(),
+      /** How deep below the submission the lab's folder may be (0: only the submission itself). */
+      maxDepth: z.number().int().nonnegative(),
+      /** Where exercise 3's Dockerfile and app are, relative to the lab's folder, in order of preference. */
+      imageFolders: z.array(z.string()).min(1),
+      /** The report: Markdown files named so are candidates (globs, `*` within a name), in order of preference. */
+      reportFiles: z.array(z.string()).min(1),
     }),
     /** Limits on every container the grader starts or lets Compose start. */
     limits: z.object({
@@ -73,13 +93,12 @@ export const rubricSchema = z
       stopGraceSeconds: seconds,
     }),
     report: z.object({
-      file: z.string().min(1),
       /** Words of prose that make a question answered. */
       minWords: z.number().int().nonnegative(),
       /** Question ids ("4.a") and whether the question asks for a screenshot. */
       questions: z.record(z.string().regex(/^\d+\.[a-z]$/), z.object({ screenshot: z.boolean() })),
-      /** Files the report pastes, by the question that pastes them, compared with the submitted ones. */
-      pastedFiles: z.record(z.string(), z.string()),
+      /** Files the report pastes, by the question that pastes them, compared with the submitted ones (wherever the lab keeps them). */
+      pastedFiles: z.record(z.string(), z.enum(['app', 'dockerfile', 'compose'])),
     }),
     checks: z.array(check).min(1),
   })

@@ -19,15 +19,13 @@ export const tp1: RubricSource = {
   language: 'fr',
   totalPoints: 100,
   expected: {
-    pythonImage: 'python:3.13-slim',
-    pythonVersion: '3.13',
+    baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' },
     postgresMajor: 16,
     apiPort: 8000,
     apiHost: '0.0.0.0',
     dbPort: 5432,
     healthPath: '/health',
     healthBody: { status: 'ok' },
-    workdir: '/app',
     appModule: 'app:app',
     appFile: 'app.py',
     pipPackages: ['fastapi', 'uvicorn'],
@@ -35,6 +33,14 @@ export const tp1: RubricSource = {
     db: { user: 'demo', password: 'demo', database: 'demo' },
     services: { db: 'db', api: 'api', apiBuildContext: './api' },
     gracefulStopSeconds: 3,
+  },
+  layout: {
+    labName: '(?:^|[^a-z0-9])(?:tp|td|lab)[\\s_.-]*0*(\\d+)(?![0-9])',
+    labNumber: 1,
+    maxDepth: 2,
+    // The seed kept exercise 3's files at the root beside api/; the course's statement puts them in api/ only.
+    imageFolders: ['.', 'api'],
+    reportFiles: ['reports/rapport_tp1.md', 'rapport_tp1.md', 'README.md', 'reports/*.md', 'rapport*.md', 'report*.md', 'compte*rendu*.md', 'cr*.md'],
   },
   limits: { memoryMegabytes: 1024, pids: 512, cpus: 1, logMegabytes: 10 },
   timeouts: {
@@ -46,7 +52,6 @@ export const tp1: RubricSource = {
     stopGraceSeconds: 10,
   },
   report: {
-    file: 'README.md',
     minWords: 8,
     questions: {
       '1.b': { screenshot: true }, '1.c': { screenshot: true },
@@ -58,7 +63,7 @@ export const tp1: RubricSource = {
       '7.a': { screenshot: true }, '7.b': { screenshot: true }, '7.c': { screenshot: true }, '7.d': { screenshot: true }, '7.e': { screenshot: false },
       '8.a': { screenshot: false }, '8.b': { screenshot: false },
     },
-    pastedFiles: { '3.a': 'app.py', '3.b': 'Dockerfile', '5.b': 'docker-compose.yml' },
+    pastedFiles: { '3.a': 'app', '3.b': 'dockerfile', '5.b': 'compose' },
   },
   checks: [
     { id: 'ex1.engine', exercise: 1, points: 0 },

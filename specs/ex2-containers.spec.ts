@@ -13,7 +13,7 @@ const t = messages.ex2
 describe(t.suite, () => {
   check('ex2.one-shot', async () => {
     const expected = rubric.expected.oneShotOutput
-    const { command } = imageProbes.oneShot
+    const command = [...imageProbes.oneShot.entrypoint, ...imageProbes.oneShot.command]
     const result = await session().runInImage(imageProbes.oneShot)
     const shown = t.dockerRun(command.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' '))
     if (result.exitCode === undefined)

@@ -1,4 +1,5 @@
 import { describe } from 'vitest'
+import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { tail } from '../lab/docker-logs.js'
@@ -13,13 +14,20 @@ const t = messages.ex3
 function buildHint(error: string): string {
   if (/No matching distribution|Could not find a version/.test(error)) return t.buildHint.pipPackage
   if (/COPY failed|no such file or directory|not found/.test(error)) return t.buildHint.copyContext
-  if (/pull access denied|manifest unknown|not found: manifest/.test(error)) return t.buildHint.baseImage(expected.pythonImage)
+  if (/pull access denied|manifest unknown|not found: manifest/.test(error)) return t.buildHint.baseImage(expected.baseImage.example)
   if (/unknown instruction/i.test(error)) return t.buildHint.unknownInstruction
   return t.buildHint.generic
 }
 
 describe(t.imageSuite, () => {
   check('ex3.build', async (c) => {
+    const layout = session().requireLab()
+    if (!layout.image) {
+      const folders = layout.searched.imageFolders.map(shownFolder)
+      throw new SubmissionError(t.missingFile.message('Dockerfile', folders), {
+        expected: t.missingFile.expected('Dockerfile', folders), seen: t.missingFile.seen, fix: t.missingFile.dockerfileFix(folders.at(-1)!),
+      })
+    }
     const build = await session().image()
     c.fact('durationMs', build.durationMs)
     if (build.ok) return
@@ -49,25 +57,26 @@ describe(t.imageSuite, () => {
       seen = JSON.parse(line)
     } catch {
       throw new SubmissionError(t.image.noPython.message, {
-        expected: t.image.noPython.expected(expected.pythonVersion),
+        expected: t.image.noPython.expected(expected.baseImage.pythonMajor),
         seen: tail(result.output, 5) || t.image.noPython.seen(result.exitCode),
-        fix: t.image.noPython.fix(expected.pythonImage),
+        fix: t.image.noPython.fix(expected.baseImage.example),
       })
     }
     c.fact('python', seen.python)
     const problems: string[] = []
     const fixes: string[] = []
-    if (config.workingDir !== expected.workdir) {
-      problems.push(t.image.workdir(config.workingDir || '/'))
+    const workdir = config.workingDir || '/'
+    if (expected.workdir && workdir !== expected.workdir) {
+      problems.push(t.image.workdir(workdir))
       fixes.push(t.image.workdirFix(expected.workdir))
     }
     if (!seen.app) {
-      problems.push(t.image.appMissing(`${expected.workdir}/${expected.appFile}`))
+      problems.push(t.image.appMissing(expected.appFile, workdir))
       fixes.push(t.image.appFix(expected.appFile))
     }
-    if (!seen.python.startsWith(`${expected.pythonVersion}.`)) {
+    if (!seen.python.startsWith(`${expected.baseImage.pythonMajor}.`)) {
       problems.push(t.image.python(seen.python))
-      fixes.push(t.image.pythonFix(expected.pythonImage))
+      fixes.push(t.image.pythonFix(expected.baseImage.example))
     }
     const missing = Object.entries(seen.modules).filter(([, status]) => status !== 'ok')
     if (missing.length) {
@@ -76,7 +85,7 @@ describe(t.imageSuite, () => {
     }
     if (problems.length)
       throw new SubmissionError(t.image.wrong.message(problems), {
-        expected: t.image.wrong.expected(expected.workdir, expected.appFile, expected.pythonVersion, expected.pipPackages),
+        expected: t.image.wrong.expected(expected.workdir, expected.appFile, expected.baseImage.pythonMajor, expected.pipPackages),
         seen: t.image.wrong.seen(problems),
         fix: t.image.wrong.fix(fixes),
       })

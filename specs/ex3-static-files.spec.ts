@@ -1,6 +1,8 @@
+import path from 'node:path'
 import { describe } from 'vitest'
 import { checkDockerfile } from '../analysis/dockerfile-rules.js'
 import { findHealthRoute } from '../analysis/health-route.js'
+import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
@@ -10,31 +12,36 @@ import { messages, rubric } from '../rubric/index.js'
 const { expected } = rubric
 const t = messages.ex3
 
-function requireFile(name: string, fix: string): string {
-  const text = readSubmissionFile(session().workDir(), name)
-  if (text === undefined) throw new SubmissionError(t.missingFile.message(name), { expected: name, seen: t.missingFile.seen, fix })
-  return text
+/** A file of exercise 3, read from where the lab keeps it; missing, the message lists where the grader looked. */
+function requireFile(file: string | undefined, name: string, fix: (folder: string) => string): { file: string; text: string } {
+  const layout = session().requireLab()
+  const text = file === undefined ? undefined : readSubmissionFile(session().workDir(), file)
+  if (file === undefined || text === undefined) {
+    const folders = layout.searched.imageFolders.map(shownFolder)
+    throw new SubmissionError(t.missingFile.message(name, folders), { expected: t.missingFile.expected(name, folders), seen: t.missingFile.seen, fix: fix(folders.at(-1)!) })
+  }
+  return { file, text }
 }
 
 describe(t.staticSuite, () => {
   check('ex3.health-route', () => {
-    const source = requireFile(expected.appFile, t.missingFile.appFix(expected.appFile))
-    const route = findHealthRoute(source, { path: expected.healthPath, body: expected.healthBody, fileName: expected.appFile })
-    if (!route.ok) throw new SubmissionError(route.message, { ...route.feedback, location: { file: expected.appFile, ...(route.line ? { line: route.line } : {}) } })
+    const app = requireFile(session().layout().appFile, expected.appFile, (folder) => t.missingFile.appFix(expected.appFile, folder))
+    const route = findHealthRoute(app.text, { path: expected.healthPath, body: expected.healthBody, fileName: app.file, appObject: expected.appModule.split(':')[1]! })
+    if (!route.ok) throw new SubmissionError(route.message, { ...route.feedback, location: { file: app.file, ...(route.line ? { line: route.line } : {}) } })
   })
 
   check('ex3.dockerfile', (c) => {
-    const dockerfile = requireFile('Dockerfile', t.missingFile.dockerfileFix)
-    const requirements = readSubmissionFile(session().workDir(), 'requirements.txt')
-    const items = checkDockerfile(dockerfile, {
-      baseImage: expected.pythonImage,
-      workdir: expected.workdir,
+    const dockerfile = requireFile(session().layout().image?.dockerfile, 'Dockerfile', t.missingFile.dockerfileFix)
+    const requirements = readSubmissionFile(session().workDir(), path.posix.join(path.posix.dirname(dockerfile.file), 'requirements.txt'))
+    const items = checkDockerfile(dockerfile.text, {
+      baseImage: expected.baseImage,
+      ...(expected.workdir ? { workdir: expected.workdir } : {}),
       appFile: expected.appFile,
       pipPackages: expected.pipPackages,
       appModule: expected.appModule,
       host: expected.apiHost,
       port: expected.apiPort,
     }, requirements === undefined ? {} : { 'requirements.txt': requirements })
-    for (const item of items) c.item(item.id, item.passed, item.feedback && { ...item.feedback, location: { file: 'Dockerfile', ...(item.line ? { line: item.line } : {}) } })
+    for (const item of items) c.item(item.id, item.passed, item.feedback && { ...item.feedback, location: { file: dockerfile.file, ...(item.line ? { line: item.line } : {}) } })
   })
 })

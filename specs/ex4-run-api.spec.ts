@@ -17,9 +17,16 @@ const healthBody = JSON.stringify(expected.healthBody)
 const t = messages.ex4
 
 /** The CMD line of the Dockerfile: where a server that does not listen right or stop right is fixed. */
-function cmdLocation(): { file: string; line?: number } {
-  const line = findInstructionLine(readSubmissionFile(session().workDir(), 'Dockerfile') ?? '', 'CMD')
-  return { file: 'Dockerfile', ...(line ? { line } : {}) }
+function cmdLocation(): { file: string; line?: number } | undefined {
+  const file = session().layout().image?.dockerfile
+  if (!file) return undefined
+  const line = findInstructionLine(readSubmissionFile(session().workDir(), file) ?? '', 'CMD')
+  return { file, ...(line ? { line } : {}) }
+}
+
+const withLocation = () => {
+  const location = cmdLocation()
+  return location ? { location } : {}
 }
 
 describe(t.suite, () => {
@@ -67,7 +74,7 @@ describe(t.suite, () => {
         seen: diagnosis.seen,
         ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
         log: await api.logTail(),
-        location: cmdLocation(),
+        ...withLocation(),
       })
   })
 
@@ -106,7 +113,7 @@ describe(t.suite, () => {
         expected: t.gracefulStop.expected(expected.gracefulStopSeconds),
         seen: t.gracefulStop.seen(seconds, stop.exitCode),
         fix: stop.exitCode === 137 ? t.gracefulStop.fixShellForm : t.gracefulStop.fixExecForm,
-        location: cmdLocation(),
+        ...withLocation(),
       })
   })
 })

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe } from 'vitest'
 import { parseComposeYaml } from '../analysis/compose-file.js'
+import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import type { ComposeService } from '../lab/compose-config.js'
@@ -22,10 +23,11 @@ function declaredPort(service: ComposeService | undefined, target: number): stri
 
 describe(t.suite, () => {
   check('ex5.compose-valid', async () => {
-    const file = session().composeFile()
+    const layout = session().requireLab()
+    const file = layout.compose
     if (!file)
       throw new SubmissionError(t.missing.message, {
-        expected: t.missing.expected(COMPOSE_FILE_NAMES),
+        expected: t.missing.expected(COMPOSE_FILE_NAMES, shownFolder(layout.folder)),
         seen: t.missing.seen,
         fix: t.missing.fix,
       })
@@ -59,7 +61,7 @@ describe(t.suite, () => {
     })
 
     const build = services[api]?.build
-    const context = path.join(session().workDir(), expected.services.apiBuildContext)
+    const context = session().path(path.join(path.dirname(session().composeFile() ?? '.'), expected.services.apiBuildContext))
     const dockerfile = build && path.join(build.context, build.dockerfile ?? 'Dockerfile')
     const buildsFromApi = build !== undefined && path.resolve(build.context) === path.resolve(context) && dockerfile !== undefined && existsSync(dockerfile)
     c.item('api-build', buildsFromApi, {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { BlockedError, SubmissionError } from '../grading/errors.js'
@@ -15,6 +16,12 @@ const { db, api } = expected.services
 const uvicornStartup = /Uvicorn running on|Application startup complete/
 
 const runningApi = (): Promise<LabStack> => session().requireRunning(api)
+
+/** The Dockerfile Compose builds the api service from, as the student names it (e.g. "api/Dockerfile"). */
+function composeDockerfile(): string {
+  const compose = session().composeFile() ?? 'docker-compose.yml'
+  return path.posix.join(path.posix.dirname(compose), expected.services.apiBuildContext, 'Dockerfile')
+}
 
 describe(t.suite, () => {
   check('ex7.logs', async () => {
@@ -43,11 +50,11 @@ describe(t.suite, () => {
     const result = await stack.exec(api, ['python', '-c', probe])
     const [version = '', cwd = '', hasApp = ''] = result.stdout.trim().split('\n')
     c.fact('python', version)
-    if (result.exitCode !== 0 || !version.startsWith(`${expected.pythonVersion}.`) || hasApp !== 'True')
+    if (result.exitCode !== 0 || !version.startsWith(`${expected.baseImage.pythonMajor}.`) || hasApp !== 'True')
       throw new SubmissionError(t.exec.message(api, version, expected.appFile, hasApp === 'True', cwd), {
-        expected: t.exec.expected(expected.pythonVersion, expected.appFile),
+        expected: t.exec.expected(expected.baseImage.pythonMajor, expected.appFile),
         seen: result.exitCode === 0 ? t.exec.seen(version, cwd, expected.appFile, hasApp === 'True') : (result.stderr || result.stdout).trim().slice(0, 300),
-        fix: t.exec.fix(expected.pythonImage, expected.workdir, expected.appFile),
+        fix: t.exec.fix(composeDockerfile(), expected.baseImage.example, expected.appFile),
       })
   })
 

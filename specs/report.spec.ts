@@ -9,12 +9,13 @@ const { report } = rubric
 const t = messages.report
 
 function requireReport() {
+  const layout = session().requireLab()
   const review = session().report()
   if (!review.found)
-    throw new SubmissionError(t.missing.message(report.file), {
-      expected: t.missing.expected(report.file),
-      seen: t.missing.seen,
-      fix: t.missing.fix(report.file),
+    throw new SubmissionError(t.missing.message(rubric.layout.reportFiles), {
+      expected: t.missing.expected(rubric.layout.reportFiles),
+      seen: layout.searched.reports.length ? t.missing.seenOthers(layout.searched.reports) : t.missing.seen,
+      fix: t.missing.fix(rubric.layout.reportFiles[0]!),
     })
   return review
 }

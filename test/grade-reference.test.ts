@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rubric } from '../rubric/index.js'
-import { lostChecks, referenceSubmission } from './support/fixtures.js'
+import { lostChecks, referenceDir, referenceSubmission } from './support/fixtures.js'
 import { leftovers, runGrader, type GraderRun } from './support/run-grader.js'
 
 function digest(dir: string): string {
@@ -62,6 +62,10 @@ describe('the reference submission', () => {
     expect(servers.every((s) => s === undefined || s.listening)).toBe(true)
   })
 
+  it("records what it graded: the seed's root Dockerfile and README.md", () => {
+    expect(run.grade.submission.layout).toEqual({ found: true, folder: '.', dockerfile: 'Dockerfile', compose: 'docker-compose.yml', report: 'README.md' })
+  })
+
   it('records the environment it graded on', () => {
     expect(run.grade.environment).toMatchObject({ docker: expect.any(String), compose: expect.any(String), node: process.version })
     expect(run.sheet).toContain(`${run.grade.score} / ${run.grade.maxScore}`)
@@ -79,6 +83,31 @@ describe('the reference submission', () => {
 
   it('leaves the submission folder unchanged and Docker clean', async () => {
     expect(digest(referenceSubmission)).toBe(before)
+    expect(await leftovers(run.runId)).toEqual([])
+  })
+})
+
+describe("the reference in the course's own layout (api/ only, reports/rapport_tp1.md, python:3.11-slim, the skeleton's TODO comments)", () => {
+  let run: GraderRun
+  const course = referenceDir('course-layout')
+
+  beforeAll(async () => {
+    run = await runGrader(course)
+  })
+
+  it('loses no point and exits 0', () => {
+    expect(lostChecks(run.grade), run.sheet).toEqual({})
+    expect(run.grade.score).toBe(rubric.totalPoints)
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('records and prints what it graded, where the course puts it', () => {
+    expect(run.grade.submission.layout).toEqual({ found: true, folder: '.', dockerfile: 'api/Dockerfile', compose: 'docker-compose.yml', report: 'reports/rapport_tp1.md' })
+    expect(run.sheet).toContain('**Graded:** Dockerfile `api/Dockerfile` · Compose file `docker-compose.yml` · report `reports/rapport_tp1.md`')
+    expect(run.output).toContain('Graded: Dockerfile: api/Dockerfile · Compose file: docker-compose.yml · report: reports/rapport_tp1.md')
+  })
+
+  it('leaves Docker clean', async () => {
     expect(await leftovers(run.runId)).toEqual([])
   })
 })

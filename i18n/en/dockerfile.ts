@@ -3,19 +3,23 @@ export const dockerfile = {
   /** One instruction of the student's Dockerfile, quoted. */
   quote: (line: number, text: string) => `line ${line}: ${text}`,
   from: {
+    expected: (repository: string, major: number) => `FROM an official Python ${major} image: ${repository}:${major}.x, any variant (for example ${repository}:${major}.11-slim)`,
     none: 'no FROM instruction',
-    startWith: (image: string) => `Start the Dockerfile with: FROM ${image}`,
-    otherImage: (image: string) => `Start from the official Python image: FROM ${image}`,
-    noTag: (name: string, tag: string | undefined, image: string) =>
-      `Without a tag Docker uses ${name}:latest (the newest Python, in the large full image), not ${tag}. Write: FROM ${image}`,
-    wrongTag: (tag: string, wanted: string | undefined, image: string) =>
-      `The tag ${tag} is not ${wanted} (the Python version and the slim variant both matter). Write: FROM ${image}`,
+    startWith: (image: string) => `Start the Dockerfile with a Python base image, for example: FROM ${image}`,
+    otherImage: (image: string) => `Start from the official Python image, which has python and pip: for example FROM ${image}`,
+    otherMajor: (tag: string, major: number, image: string) =>
+      `The tag ${tag} is not a Python ${major} image: FastAPI and uvicorn need Python ${major}. Write, for example: FROM ${image}`,
+    /** Passes: the image names no Python version ("python", "python:slim"). */
+    pinVersion: (image: string, example: string) =>
+      `${image} is the newest Python, whichever it is on the day of the build: name a version so the image builds the same tomorrow, for example FROM ${example}.`,
   },
   workdir: {
     expected: (workdir: string) => `WORKDIR ${workdir} (before CMD)`,
+    expectedAny: 'a WORKDIR of your choice (for example WORKDIR /app) before CMD',
     seen: (quoted: string, final: string) => `${quoted} (so the container runs in ${final})`,
     none: 'no WORKDIR instruction (the container runs in /)',
     fix: (workdir: string) => `Add \`WORKDIR ${workdir}\` right after FROM: it creates the folder and makes it the current directory for COPY, RUN and CMD.`,
+    fixAny: 'Add a WORKDIR right after FROM, for example `WORKDIR /app`: it creates the folder and makes it the current directory for COPY, RUN and CMD.',
   },
   copy: {
     preferCopy: (appFile: string) => `ADD works here, but COPY is preferred for local files: ADD also downloads URLs and unpacks archives. Write: COPY ${appFile} .`,
@@ -27,6 +31,8 @@ export const dockerfile = {
     fixTooEarly: (workdir: string, appFile: string, dir: string) => `Move WORKDIR ${workdir} above the COPY line, or write COPY ${appFile} ${dir}/`,
     fix: (appFile: string, workdir: string, module: string) =>
       `Add \`COPY ${appFile} .\` after WORKDIR ${workdir}; uvicorn looks for ${module}.py in the working directory.`,
+    fixNoWorkdir: (appFile: string, module: string) =>
+      `Set a working directory (for example WORKDIR /app) and copy the app into it with \`COPY ${appFile} .\`; uvicorn looks for ${module}.py in the working directory.`,
   },
   pip: {
     unread: (file: string) => `it installs from ${file}, which is not in your submission`,
@@ -39,6 +45,8 @@ export const dockerfile = {
   cmd: {
     none: 'no CMD instruction',
     withoutCmd: (exec: string) => `Without CMD the python image starts a Python prompt, which exits at once. Add: ${exec}`,
+    entrypoint: (line: number) =>
+      `Line ${line} starts the server with ENTRYPOINT, where the lab asks for CMD: with an ENTRYPOINT, \`docker run <image> <command>\` passes the command to uvicorn as arguments instead of running it.`,
     singleQuotes: (line: number, raw: string) =>
       `Line ${line} looks like exec form but uses single quotes: exec form is JSON, which only allows double quotes, so Docker falls back to shell form and runs /bin/sh -c "${raw}", which fails.`,
     invalidJson: (line: number) =>

@@ -19,7 +19,8 @@ export const ex5 = {
     suite: 'Exercise 5 — the Compose file',
     missing: {
       message: 'There is no Compose file in the submission.',
-      expected: (names: readonly string[]) => `one of ${names.join(', ')} at the root of the submission`,
+      /** `folder`: the lab's folder ("./" for the top of the submission). */
+      expected: (names: readonly string[], folder: string) => `one of ${names.join(', ')} in ${folder}`,
       seen: 'none of them',
       fix: 'Save your Compose file as docker-compose.yml next to the api/ folder.',
     },

@@ -13,10 +13,11 @@ export const ex7 = {
     /** `version` and `cwd` are empty when the probe printed nothing; `present`: the app file is in `cwd`. */
     message: (api: string, version: string, appFile: string, present: boolean, cwd: string) =>
       `Inside the running ${api} container: Python ${version || '?'}, and ${appFile} ${present ? 'is' : 'is not'} in ${cwd || 'the working directory'}.`,
-    expected: (pythonVersion: string, appFile: string) => `Python ${pythonVersion}.x and ${appFile} in the working directory`,
+    expected: (major: number, appFile: string) => `Python ${major} and ${appFile} in the working directory`,
     seen: (version: string, cwd: string, appFile: string, present: boolean) =>
       `Python ${version}, working directory ${cwd}, ${appFile} ${present ? 'present' : 'missing'}`,
-    fix: (pythonImage: string, workdir: string, appFile: string) => `In api/Dockerfile: FROM ${pythonImage}, WORKDIR ${workdir}, COPY ${appFile} .`,
+    /** `dockerfile`: the Dockerfile Compose builds the service from. */
+    fix: (dockerfile: string, pythonImage: string, appFile: string) => `In ${dockerfile}: FROM a Python image (for example ${pythonImage}), a WORKDIR, then COPY ${appFile} . into it.`,
   },
   restart: {
     notSame: {

@@ -33,6 +33,25 @@ export const healthRoute = {
     fix: (method: string, methods: string) =>
       `Use @app.get instead of @app.${method}: a browser or curl sends GET, and FastAPI answers 405 Method Not Allowed to a GET on a ${methods} route.`,
   },
+  /** The route is declared on a name the module never defines (`appi = FastAPI()` under `@app.get`). */
+  undefinedApp: {
+    message: (file: string, name: string, line: number) =>
+      `${file} declares its route on ${name} (line ${line}), but defines no variable ${name}: Python stops with NameError: name '${name}' is not defined, so the app never starts`,
+    expected: (name: string) => `${name} = FastAPI() above @${name}.get(...)`,
+    fixRename: (created: string, name: string) => `Your FastAPI object is called ${created}: name it ${name} (${name} = FastAPI()), the name your decorators use.`,
+    fixCreate: (name: string) => `Create the app before declaring routes on it: ${name} = FastAPI(), after from fastapi import FastAPI.`,
+    /** `app = FastAPII()`: the called name is defined nowhere. */
+    callee: (file: string, callee: string, line: number) =>
+      `${file} calls ${callee} (line ${line}), which it neither imports nor defines: Python stops with NameError: name '${callee}' is not defined, so the app never starts`,
+    fixCallee: (callee: string) => `Check the spelling against the import: from fastapi import FastAPI, then app = FastAPI() (you wrote ${callee}).`,
+  },
+  /** uvicorn app:app loads a variable the file does not define (`appi = FastAPI()` with `@appi.get`). */
+  appNotLoadable: {
+    message: (file: string, wanted: string, name: string) =>
+      `${file} names its FastAPI object ${name}, but uvicorn is started with ${wanted}:${wanted} (the CMD the lab gives) and finds no ${wanted} in it: Error loading ASGI app`,
+    expected: (wanted: string) => `${wanted} = FastAPI(), the object uvicorn ${wanted}:${wanted} loads`,
+    fix: (name: string, wanted: string) => `Rename ${name} back to ${wanted}, in the assignment and in every decorator (@${wanted}.get).`,
+  },
   wrongBody: {
     noReturn: (path: string, line: number) => `the function for GET ${path} (line ${line}) has no return statement, so FastAPI answers null`,
     endWith: (body: string) => `End the function with: return ${body}`,

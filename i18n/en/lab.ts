@@ -54,6 +54,8 @@ export const lab = {
   /** What the run's shared image, container and stack say when they cannot be had (lab/session.ts). */
   session: {
     imageBlocked: 'Not run: the image did not build (see ex3.build).',
+    noLab: 'Not run: the lab is nowhere in the submission (see the top of the sheet).',
+    noDockerfile: 'no Dockerfile in the submission',
     apiStart: {
       message: 'Docker could not start a container of your image.',
       expected: 'docker run -p 8000:8000 <your image> starts the API',

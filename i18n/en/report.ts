@@ -7,10 +7,13 @@ export const report = {
   suite: 'The written report',
   /** The report file is not in the submission. */
   missing: {
-    message: (file: string) => `There is no report: ${file} is missing from the submission.`,
-    expected: (file: string) => `${file} with your answers to the questions, under headings such as "## Question 4.a"`,
-    seen: 'no such file',
-    fix: (file: string) => `Add your report as ${file} at the root of the submission, with its screenshots in a folder beside it (e.g. Captures/TP1/).`,
+    /** `names`: the report's usual names, in the rubric's order of preference. */
+    message: (_names: readonly string[]) => 'There is no report: no Markdown file of the submission holds the lab\'s questions.',
+    expected: (names: readonly string[]) => `a Markdown report (${names.slice(0, 3).join(', ')}…) with your answers to the questions, under headings such as "## Question 4.a"`,
+    seen: 'no Markdown file',
+    /** `files`: the Markdown files the submission has, none of which is the report. */
+    seenOthers: (files: readonly string[]) => `Markdown files that hold none of the questions: ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}`,
+    fix: (file: string) => `Add your report as ${file}, with its screenshots in a folder beside it (e.g. images/).`,
   },
   /** One question of a report check that is not answered. */
   question: {

@@ -5,9 +5,7 @@ const listed = (values: readonly string[]) => (new Set(values).size === 1 ? valu
 
 /** Items of ex3.dockerfile that are Dockerfile instructions, written as the student writes them, in any language. */
 export const instructionTitles = (e: Expected) => ({
-  from: `FROM ${e.pythonImage}`,
-  workdir: `WORKDIR ${e.workdir}`,
-  copy: `COPY ${e.appFile}`,
+  from: `FROM ${e.baseImage.repository}:${e.baseImage.pythonMajor}.x`,
   pip: `RUN pip install ${e.pipPackages.join(' ')}`,
 })
 
@@ -25,7 +23,7 @@ export const rubric = {
     'ex3.dockerfile': 'the Dockerfile has the five instructions the lab asks for',
     'ex3.report-files': 'the files pasted in the report (3.a, 3.b, 5.b) match the submitted ones (advisory)',
     'ex3.build': 'the Dockerfile builds',
-    'ex3.image': `the image has ${e.workdir}/${e.appFile}, Python ${e.pythonVersion} and importable ${e.pipPackages.join(' and ')}`,
+    'ex3.image': `the image runs Python ${e.baseImage.pythonMajor}, has ${e.appFile} in its working directory${e.workdir ? ` ${e.workdir}` : ''}, and imports ${e.pipPackages.join(' and ')}`,
     'ex4.health': `the API answers GET ${e.healthPath} with 200 ${JSON.stringify(e.healthBody)} on its published port`,
     'ex4.listen-all': `the server listens on ${e.apiHost}:${e.apiPort} inside the container`,
     'ex4.ps': 'docker ps lists the running container with its port; after docker stop only ps -a lists it, as exited',
@@ -43,12 +41,14 @@ export const rubric = {
     'ex6.psql-exec': `psql -U ${e.db.user} -d ${e.db.database} inside the ${e.services.db} container answers a query`,
     'ex6.service-dns': `from inside ${e.services.api}, host ${e.services.db} port ${e.dbPort} accepts a TCP connection`,
     'ex7.logs': `the ${e.services.api} logs show uvicorn's startup lines`,
-    'ex7.exec': `inside the running ${e.services.api} container: ${e.appFile} in the working directory, Python ${e.pythonVersion}`,
+    'ex7.exec': `inside the running ${e.services.api} container: ${e.appFile} in the working directory, Python ${e.baseImage.pythonMajor}`,
     'ex7.restart': `restarting only ${e.services.api} keeps the same container, leaves ${e.services.db} alone, and ${e.healthPath} answers again`,
   }),
   items: (e: Expected) => ({
     'ex3.dockerfile': {
       ...instructionTitles(e),
+      workdir: e.workdir ? `WORKDIR ${e.workdir}` : 'WORKDIR sets the working directory',
+      copy: `COPY puts ${e.appFile} in the working directory`,
       cmd: `CMD in exec form runs uvicorn ${e.appModule} on ${e.apiHost} port ${e.apiPort}`,
     },
     'ex5.services': {

@@ -25,6 +25,23 @@ export const sheet = {
     grader: 'grader',
     unknown: 'unknown',
   },
+  /** What was graded, at the top of the sheet: each file as found in the submission. */
+  layout: {
+    graded: 'Graded',
+    folder: (folder: string) => `the lab in ${folder}`,
+    dockerfile: 'Dockerfile',
+    compose: 'Compose file',
+    report: 'report',
+    none: 'none found',
+    notFound: {
+      title: '**The lab was not found in this submission.** Nothing was graded: every check is blocked.',
+      /** `folders`: where the grader looked ("./", "TP1/"); `imageFolders`: where a Dockerfile may be in each ("./", "api/"). */
+      looked: (folders: readonly string[], imageFolders: readonly string[], reports: readonly string[]) =>
+        `Looked in ${folders.join(', ')} for a Dockerfile (in ${imageFolders.join(' or ')} of the folder), a Compose file (compose.yaml, docker-compose.yml…) and a Markdown report that holds the questions (${reports.join(', ')}…).`,
+      fix: 'Hand in the files the statement asks for, at the root of your repository or in one folder named after the lab (for example TP1/).',
+    },
+    blocker: 'the lab was not found in the submission',
+  },
   exercise: (exercise: number) => `Exercise ${exercise}`,
   table: { status: 'Status', check: 'Check', points: 'Points', id: 'Id' },
   feedback: 'Feedback',

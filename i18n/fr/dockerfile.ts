@@ -7,19 +7,22 @@ const list = (items: readonly string[]): string =>
 export const dockerfile: Catalogue['dockerfile'] = {
   quote: (line, text) => `ligne ${line} : ${text}`,
   from: {
+    expected: (repository, major) => `FROM une image Python ${major} officielle : ${repository}:${major}.x, toute variante (par exemple ${repository}:${major}.11-slim)`,
     none: 'aucune instruction FROM',
-    startWith: (image) => `Commencez le Dockerfile par : FROM ${image}`,
-    otherImage: (image) => `Partez de l’image Python officielle : FROM ${image}`,
-    noTag: (name, tag, image) =>
-      `Sans tag, Docker utilise ${name}:latest (le Python le plus récent, dans la grosse image complète), et non ${tag}. Écrivez : FROM ${image}`,
-    wrongTag: (tag, wanted, image) =>
-      `Le tag ${tag} n’est pas ${wanted} (la version de Python et la variante slim comptent toutes les deux). Écrivez : FROM ${image}`,
+    startWith: (image) => `Commencez le Dockerfile par une image de base Python, par exemple : FROM ${image}`,
+    otherImage: (image) => `Partez de l’image Python officielle, qui contient python et pip : par exemple FROM ${image}`,
+    otherMajor: (tag, major, image) =>
+      `Le tag ${tag} n’est pas une image Python ${major} : FastAPI et uvicorn demandent Python ${major}. Écrivez par exemple : FROM ${image}`,
+    pinVersion: (image, example) =>
+      `${image} est le Python le plus récent, quel qu’il soit le jour de la construction : nommez une version pour que l’image se construise de la même façon demain, par exemple FROM ${example}.`,
   },
   workdir: {
     expected: (workdir) => `WORKDIR ${workdir} (avant CMD)`,
+    expectedAny: 'un WORKDIR de votre choix (par exemple WORKDIR /app) avant CMD',
     seen: (quoted, final) => `${quoted} (le conteneur s’exécute donc dans ${final})`,
     none: 'aucune instruction WORKDIR (le conteneur s’exécute dans /)',
     fix: (workdir) => `Ajoutez \`WORKDIR ${workdir}\` juste après FROM : cette instruction crée le dossier et en fait le répertoire courant pour COPY, RUN et CMD.`,
+    fixAny: 'Ajoutez un WORKDIR juste après FROM, par exemple `WORKDIR /app` : cette instruction crée le dossier et en fait le répertoire courant pour COPY, RUN et CMD.',
   },
   copy: {
     preferCopy: (appFile) =>
@@ -32,6 +35,8 @@ export const dockerfile: Catalogue['dockerfile'] = {
     fixTooEarly: (workdir, appFile, dir) => `Placez WORKDIR ${workdir} au-dessus de la ligne COPY, ou écrivez COPY ${appFile} ${dir}/`,
     fix: (appFile, workdir, module) =>
       `Ajoutez \`COPY ${appFile} .\` après WORKDIR ${workdir} ; uvicorn cherche ${module}.py dans le répertoire de travail.`,
+    fixNoWorkdir: (appFile, module) =>
+      `Choisissez un répertoire de travail (par exemple WORKDIR /app) et copiez-y l’application avec \`COPY ${appFile} .\` ; uvicorn cherche ${module}.py dans le répertoire de travail.`,
   },
   pip: {
     unread: (file) => `l’instruction installe à partir de ${file}, qui n’est pas dans votre rendu`,
@@ -44,6 +49,8 @@ export const dockerfile: Catalogue['dockerfile'] = {
   cmd: {
     none: 'aucune instruction CMD',
     withoutCmd: (exec) => `Sans CMD, l’image python lance une invite Python, qui se termine aussitôt. Ajoutez : ${exec}`,
+    entrypoint: (line) =>
+      `La ligne ${line} démarre le serveur avec ENTRYPOINT, là où le TP demande CMD : avec un ENTRYPOINT, \`docker run <image> <commande>\` passe la commande à uvicorn comme arguments au lieu de l’exécuter.`,
     singleQuotes: (line, raw) =>
       `La ligne ${line} ressemble à la forme exec mais utilise des guillemets simples : la forme exec est du JSON, qui n’accepte que les guillemets doubles, donc Docker revient à la forme shell et lance /bin/sh -c "${raw}", qui échoue.`,
     invalidJson: (line) =>

@@ -8,7 +8,7 @@ export const ex5: Catalogue['ex5'] = {
     suite: 'Exercice 5 — le fichier Compose',
     missing: {
       message: 'Votre rendu ne contient aucun fichier Compose.',
-      expected: (names) => `l’un des fichiers ${names.join(', ')} à la racine du rendu`,
+      expected: (names, folder) => `l’un des fichiers ${names.join(', ')} dans ${folder}`,
       seen: 'aucun d’eux',
       fix: 'Enregistrez votre fichier Compose sous le nom docker-compose.yml, à côté du dossier api/.',
     },

@@ -13,9 +13,9 @@ export const ex7: Catalogue['ex7'] = {
   exec: {
     message: (api, version, appFile, present, cwd) =>
       `Dans le conteneur ${api} en marche : Python ${version || '?'}, et ${appFile} ${present ? 'est' : 'n’est pas'} dans ${cwd || 'le répertoire de travail'}.`,
-    expected: (pythonVersion, appFile) => `Python ${pythonVersion}.x et ${appFile} dans le répertoire de travail`,
+    expected: (major, appFile) => `Python ${major} et ${appFile} dans le répertoire de travail`,
     seen: (version, cwd, appFile, present) => `Python ${version}, répertoire de travail ${cwd}, ${appFile} ${present ? 'présent' : 'absent'}`,
-    fix: (pythonImage, workdir, appFile) => `Dans api/Dockerfile : FROM ${pythonImage}, WORKDIR ${workdir}, COPY ${appFile} .`,
+    fix: (dockerfile, pythonImage, appFile) => `Dans ${dockerfile} : FROM une image Python (par exemple ${pythonImage}), un WORKDIR, puis COPY ${appFile} . dedans.`,
   },
   restart: {
     notSame: {

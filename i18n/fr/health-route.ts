@@ -33,6 +33,22 @@ export const healthRoute: Catalogue['healthRoute'] = {
     fix: (method, methods) =>
       `Utilisez @app.get au lieu de @app.${method} : un navigateur ou curl envoie un GET, et FastAPI répond 405 Method Not Allowed à un GET sur une route ${methods}.`,
   },
+  undefinedApp: {
+    message: (file, name, line) =>
+      `${file} déclare sa route sur ${name} (ligne ${line}), mais ne définit aucune variable ${name} : Python s’arrête sur NameError: name '${name}' is not defined, et l’application ne démarre jamais`,
+    expected: (name) => `${name} = FastAPI() au-dessus de @${name}.get(...)`,
+    fixRename: (created, name) => `Votre objet FastAPI s’appelle ${created} : nommez-le ${name} (${name} = FastAPI()), le nom qu’utilisent vos décorateurs.`,
+    fixCreate: (name) => `Créez l’application avant d’y déclarer des routes : ${name} = FastAPI(), après from fastapi import FastAPI.`,
+    callee: (file, callee, line) =>
+      `${file} appelle ${callee} (ligne ${line}), qu’il n’importe ni ne définit : Python s’arrête sur NameError: name '${callee}' is not defined, et l’application ne démarre jamais`,
+    fixCallee: (callee) => `Vérifiez l’orthographe par rapport à l’import : from fastapi import FastAPI, puis app = FastAPI() (vous avez écrit ${callee}).`,
+  },
+  appNotLoadable: {
+    message: (file, wanted, name) =>
+      `${file} nomme son objet FastAPI ${name}, mais uvicorn est lancé avec ${wanted}:${wanted} (le CMD que donne le TP) et n’y trouve pas ${wanted} : Error loading ASGI app`,
+    expected: (wanted) => `${wanted} = FastAPI(), l’objet que charge uvicorn ${wanted}:${wanted}`,
+    fix: (name, wanted) => `Renommez ${name} en ${wanted}, dans l’affectation et dans chaque décorateur (@${wanted}.get).`,
+  },
   wrongBody: {
     noReturn: (path, line) => `la fonction de la route GET ${path} (ligne ${line}) n’a pas d’instruction return, donc FastAPI répond null`,
     endWith: (body) => `Terminez la fonction par : return ${body}`,

@@ -43,6 +43,8 @@ export const lab: Catalogue['lab'] = {
   },
   session: {
     imageBlocked: 'Vérification non lancée : l’image ne s’est pas construite (voir ex3.build).',
+    noLab: 'Vérification non lancée : le TP est introuvable dans le rendu (voir le haut de la fiche).',
+    noDockerfile: 'aucun Dockerfile dans le rendu',
     apiStart: {
       message: 'Docker n’a pas pu démarrer un conteneur de votre image.',
       expected: 'docker run -p 8000:8000 <votre image> démarre l’API',

@@ -10,10 +10,11 @@ const words = (n: number) => `${n} mot${s(n)}`
 export const report: Catalogue['report'] = {
   suite: 'Le compte rendu',
   missing: {
-    message: (file) => `Il n’y a pas de compte rendu : ${file} est absent du rendu.`,
-    expected: (file) => `${file} avec vos réponses aux questions, sous des titres comme « ## Question 4.a »`,
-    seen: 'fichier absent',
-    fix: (file) => `Ajoutez votre compte rendu sous le nom ${file} à la racine du rendu, avec ses captures d’écran dans un dossier à côté (par exemple Captures/TP1/).`,
+    message: (_names) => 'Il n’y a pas de compte rendu : aucun fichier Markdown du rendu ne contient les questions du TP.',
+    expected: (names) => `un compte rendu Markdown (${names.slice(0, 3).join(', ')}…) avec vos réponses aux questions, sous des titres comme « ## Question 4.a »`,
+    seen: 'aucun fichier Markdown',
+    seenOthers: (files) => `des fichiers Markdown qui ne contiennent aucune des questions : ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}`,
+    fix: (file) => `Ajoutez votre compte rendu sous le nom ${file}, avec ses captures d’écran dans un dossier à côté (par exemple images/).`,
   },
   question: {
     expectedScreenshot: (id) => `une section « Question ${id} » avec une capture d’écran qui soit un vrai fichier image du rendu`,

@@ -13,7 +13,7 @@ export const rubric: Catalogue['rubric'] = {
     'ex3.dockerfile': 'le Dockerfile contient les cinq instructions demandées',
     'ex3.report-files': 'les fichiers recopiés dans le compte rendu (3.a, 3.b, 5.b) sont ceux rendus (indicatif)',
     'ex3.build': 'le Dockerfile se construit',
-    'ex3.image': `l’image contient ${e.workdir}/${e.appFile}, Python ${e.pythonVersion}, et ${e.pipPackages.join(' et ')} s’importent`,
+    'ex3.image': `l’image exécute Python ${e.baseImage.pythonMajor}, contient ${e.appFile} dans son répertoire de travail${e.workdir ? ` ${e.workdir}` : ''}, et ${e.pipPackages.join(' et ')} s’importent`,
     'ex4.health': `l’API répond à GET ${e.healthPath} par 200 ${JSON.stringify(e.healthBody)} sur son port publié`,
     'ex4.listen-all': `le serveur écoute sur ${e.apiHost}:${e.apiPort} dans le conteneur`,
     'ex4.ps': 'docker ps liste le conteneur en marche avec son port ; après docker stop, seul ps -a le liste, arrêté (Exited)',
@@ -31,13 +31,15 @@ export const rubric: Catalogue['rubric'] = {
     'ex6.psql-exec': `psql -U ${e.db.user} -d ${e.db.database} dans le conteneur ${e.services.db} répond à une requête`,
     'ex6.service-dns': `depuis ${e.services.api}, l’hôte ${e.services.db} accepte une connexion TCP sur le port ${e.dbPort}`,
     'ex7.logs': `les journaux du service ${e.services.api} montrent les lignes de démarrage d’uvicorn`,
-    'ex7.exec': `dans le conteneur ${e.services.api} en marche : ${e.appFile} dans le répertoire de travail, Python ${e.pythonVersion}`,
+    'ex7.exec': `dans le conteneur ${e.services.api} en marche : ${e.appFile} dans le répertoire de travail, Python ${e.baseImage.pythonMajor}`,
     'ex7.restart': `redémarrer ${e.services.api} seul garde le même conteneur, laisse ${e.services.db} tranquille, et ${e.healthPath} répond à nouveau`,
   }),
   items: (e) => ({
     // The first four are Dockerfile instructions: the same in every language.
     'ex3.dockerfile': {
       ...instructionTitles(e),
+      workdir: e.workdir ? `WORKDIR ${e.workdir}` : 'WORKDIR fixe le répertoire de travail',
+      copy: `COPY place ${e.appFile} dans le répertoire de travail`,
       cmd: `CMD en forme exec lance uvicorn ${e.appModule} sur ${e.apiHost} port ${e.apiPort}`,
     },
     'ex5.services': {

@@ -25,6 +25,21 @@ export const sheet: Catalogue['sheet'] = {
     grader: 'correcteur',
     unknown: 'inconnu',
   },
+  layout: {
+    graded: 'Corrigé',
+    folder: (folder) => `le TP dans ${folder}`,
+    dockerfile: 'Dockerfile',
+    compose: 'fichier Compose',
+    report: 'compte rendu',
+    none: 'introuvable',
+    notFound: {
+      title: '**Le TP est introuvable dans ce rendu.** Rien n’a été corrigé : toutes les vérifications sont bloquées.',
+      looked: (folders, imageFolders, reports) =>
+        `Cherché dans ${folders.join(', ')} : un Dockerfile (dans ${imageFolders.join(' ou ')} du dossier), un fichier Compose (compose.yaml, docker-compose.yml…) et un compte rendu Markdown qui contient les questions (${reports.join(', ')}…).`,
+      fix: 'Rendez les fichiers que demande l’énoncé, à la racine de votre dépôt ou dans un dossier nommé d’après le TP (par exemple TP1/).',
+    },
+    blocker: 'le TP est introuvable dans le rendu',
+  },
   exercise: (exercise) => `Exercice ${exercise}`,
   table: { status: 'Statut', check: 'Vérification', points: 'Points', id: 'Id' },
   feedback: 'Retours',
