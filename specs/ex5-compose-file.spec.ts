@@ -31,7 +31,10 @@ describe(t.suite, () => {
         seen: t.missing.seen,
         fix: t.missing.fix,
       })
-    const yaml = parseComposeYaml(readSubmissionFile(session().workDir(), file) ?? '', file)
+    const text = readSubmissionFile(session().workDir(), file) ?? ''
+    if (!text.replace(/#.*$/gm, '').trim())
+      throw new SubmissionError(t.empty.message(file), { expected: t.empty.expected(expected.services.db, expected.services.api), seen: t.empty.seen, fix: t.empty.fix(file), location: { file } })
+    const yaml = parseComposeYaml(text, file)
     if (!yaml.ok) throw new SubmissionError(yaml.message, { ...yaml.feedback, location: { file, ...(yaml.line ? { line: yaml.line } : {}) } })
     const config = await session().composeConfig()
     if (!config.ok)

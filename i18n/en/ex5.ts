@@ -24,6 +24,13 @@ export const ex5 = {
       seen: 'none of them',
       fix: 'Save your Compose file as docker-compose.yml next to the api/ folder.',
     },
+    /** The file is there but holds nothing (or only comments): the skeleton was never filled in. */
+    empty: {
+      message: (file: string) => `${file} is empty: it declares no service.`,
+      expected: (db: string, api: string) => `the services ${db} and ${api} of question 5.b`,
+      seen: 'an empty file (or only comments)',
+      fix: (file: string) => `Write the Compose file of question 5.b in ${file}, then check it with docker compose config.`,
+    },
     invalid: {
       message: (file: string) => `${file} is valid YAML but not a valid Compose file.`,
       expected: 'docker compose config accepts the file',

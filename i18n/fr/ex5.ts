@@ -12,6 +12,12 @@ export const ex5: Catalogue['ex5'] = {
       seen: 'aucun d’eux',
       fix: 'Enregistrez votre fichier Compose sous le nom docker-compose.yml, à côté du dossier api/.',
     },
+    empty: {
+      message: (file) => `${file} est vide : il ne déclare aucun service.`,
+      expected: (db, api) => `les services ${db} et ${api} de la question 5.b`,
+      seen: 'un fichier vide (ou seulement des commentaires)',
+      fix: (file) => `Écrivez le fichier Compose de la question 5.b dans ${file}, puis vérifiez-le avec docker compose config.`,
+    },
     invalid: {
       message: (file) => `${file} est du YAML valide, mais pas un fichier Compose valide.`,
       expected: 'docker compose config accepte le fichier',
