@@ -177,3 +177,21 @@ describe('notes on passed checks', () => {
     expect(noted).toContain(`(\`${passed.id}\`): The copy of docker-compose.yml in question 5.b is indented with tabs.`)
   })
 })
+
+describe('what was graded, at the top of the sheet', () => {
+  it('names the Dockerfile, the Compose file and the report as found, and the lab folder when it is not the submission', () => {
+    const grade = gradedSample()
+    grade.submission.layout = { found: true, folder: 'TP1', dockerfile: 'TP1/api/Dockerfile', compose: 'TP1/docker-compose.yml' }
+    const lines = renderGradeSheet(grade).split('\n')
+    expect(lines[4]).toBe('**Graded:** the lab in `TP1/` · Dockerfile `TP1/api/Dockerfile` · Compose file `TP1/docker-compose.yml` · report (none found)')
+  })
+
+  it('says where it looked when nothing was found, instead of feedback under every blocked check', () => {
+    const grade = gradedSample()
+    grade.submission.layout = { found: false, folder: '.', searched: { folders: ['./', 'docs/'], imageFolders: ['./', 'api/'], reports: ['reports/rapport_tp1.md', 'README.md'] } }
+    grade.checks = grade.checks.map((c) => ({ ...c, status: 'blocked', points: 0, message: 'Not run: the lab is nowhere in the submission.', details: { blockedBy: 'layout' } }))
+    const sheet = renderGradeSheet(grade)
+    expect(sheet).toContain('> Looked in ./, docs/ for a Dockerfile (in ./ or api/ of the folder)')
+    expect(sheet).not.toContain('### Feedback')
+  })
+})

@@ -83,7 +83,8 @@ function renderRunInfo(grade: Grade, t: SheetText): string {
 function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[], t: SheetText): string {
   const heading = `## ${t.exercise(group.exercise)} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
   const noted = (c: GradedCheck) => hasNote(c, t)
-  const notes = group.checks.filter((c) => c.status === 'manual' || isLost(c) || noted(c))
+  // A check blocked because the lab is nowhere has nothing to add to the warning at the top of the sheet.
+  const notes = group.checks.filter((c) => c.details?.blockedBy !== 'layout' && (c.status === 'manual' || isLost(c) || noted(c)))
   const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c, t) : noted(c) ? renderPassedNote(c, t) : renderFeedback(c, allChecks, t)))
   const reviews = group.checks.filter((c) => c.review).map((c) => renderReview(c, t))
   return [

@@ -20,6 +20,7 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
       runId = id
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(exitCode, `npm test's exit code\n${sheet}`).toBe(fixture.exitCode)
+      if (fixture.layout) expect(grade.submission.layout).toMatchObject(fixture.layout)
       expect(grade.status).toBe(fixture.exitCode === 3 ? 'ungraded' : 'graded')
       for (const check of grade.checks.filter((c) => c.status === 'failed')) {
         expect(check.message, `${check.id} says what went wrong`).not.toBe('')

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Grade } from '../../grading/grade.js'
+import type { Grade, SubmissionLayout } from '../../grading/grade.js'
 
 export const projectRoot = path.resolve(new URL('../..', import.meta.url).pathname)
 export const referenceSubmission = path.join(projectRoot, 'student-submission')
@@ -47,6 +47,8 @@ export interface Fixture {
   env?: Record<string, string>
   /** Host paths the submission tries to create: they must never appear. */
   hostMarkers?: string[]
+  /** What the grader must say it graded (grade.json's submission.layout): the lab's folder, Dockerfile, Compose file, report. */
+  layout?: Partial<SubmissionLayout>
   /** Substrings that the message (or seen) of a check must contain. */
   expectMessages?: Record<string, string>
 }
