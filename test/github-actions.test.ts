@@ -67,7 +67,7 @@ function workspaceWith(handIn: { moveInto?: string; files?: Record<string, strin
     writeFileSync(path.join(repository, file), content)
   }
   handIn.edit?.(repository)
-  const git = (...args: string[]) => execFileSync('git', ['-C', repository, '-c', 'user.name=Student', '-c', 'user.email=student@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' }).trim()
+  const git = (...args: string[]) => execFileSync('git', ['-C', repository, '-c', 'user.name=Student', '-c', 'user.email=student@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { encoding: 'utf8' }).trim()
   git('init', '-q')
   git('add', '-A')
   git('commit', '-qm', 'TP1')
