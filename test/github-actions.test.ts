@@ -92,16 +92,17 @@ const fileOf = (command: string) => /^::error file=([^,:]+)/.exec(command)?.[1]
 
 describe('a student\'s own repository, graded on GitHub Actions by the reusable workflow at the pinned grader', () => {
   it('a hand-in one folder down gets its sheet, annotations on its files relative to the repository, and a red run', async () => {
-    const dockerfile = existsSync(path.join(referenceDir(base), 'Dockerfile')) ? 'Dockerfile' : 'api/Dockerfile'
-    let fromLine = 0
+    // A fault that no layout or freedom of the statement excuses, and that spares the Compose run: a tab in the Compose file.
+    const compose = 'docker-compose.yml'
+    let tabLine = 0
     const { root, workspace, repository, commit } = workspaceWith({
       moveInto: 'TP1',
       edit: (repo) => {
-        const file = path.join(repo, 'TP1', dockerfile)
+        const file = path.join(repo, 'TP1', compose)
         const lines = readFileSync(file, 'utf8').split('\n')
-        fromLine = lines.findIndex((l) => l.startsWith(`FROM ${rubric.expected.pythonImage}`)) + 1
-        if (!fromLine) throw new Error(`${dockerfile} of the ${base} reference has no FROM ${rubric.expected.pythonImage}`)
-        lines[fromLine - 1] = 'FROM python:3.12-slim'
+        tabLine = lines.findIndex((l) => /^ {2}\w+:\s*$/.test(l)) + 1
+        if (!tabLine) throw new Error(`${compose} of the ${base} reference has no service at two spaces`)
+        lines[tabLine - 1] = lines[tabLine - 1]!.replace(/^ {2}/, '\t')
         writeFileSync(file, lines.join('\n'))
       },
     })
@@ -110,8 +111,8 @@ describe('a student\'s own repository, graded on GitHub Actions by the reusable 
       expect(grade.submission).toMatchObject({ path: realpathSync(path.join(repository, 'TP1')), commit })
       expect(grading.exitCode).toBe(1)
       expect(summary).toContain(`**Score: ${grade.score} / ${grade.maxScore}**`)
-      expect(summary).toContain('## Exercise 3')
-      expect(grading.commands.find((c) => c.includes('title=ex3.dockerfile%3A '))).toMatch(new RegExp(`^::error file=TP1/${dockerfile},line=${fromLine},title=`))
+      expect(summary).toContain('## Exercise 5')
+      expect(grading.commands.find((c) => c.includes('title=ex5.compose-valid%3A '))).toMatch(new RegExp(`^::error file=TP1/${compose},line=${tabLine},title=`))
       // GitHub places `file` relative to the root of the repository: each must name a file of the student's.
       const files = grading.commands.map(fileOf).filter((f): f is string => f !== undefined)
       for (const file of files) expect(existsSync(path.join(repository, file)), file).toBe(true)
