@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { escapeData, escapeProperty, renderAnnotations } from './github-actions.js'
+import { escapeData, escapeProperty, renderAnnotations, submissionInRepository } from './github-actions.js'
 
 const grade = (checks: Grade['checks'], status: Grade['status'] = 'graded'): Grade => ({
   schemaVersion: 1, lab: 'tp1', submission: { path: '/w/student-submission' }, status, score: 0, maxScore: 10,
@@ -40,5 +44,26 @@ describe('renderAnnotations', () => {
   it('escapes what would break a workflow command', () => {
     expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext')
     expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc')
+  })
+})
+
+describe('submissionInRepository', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'tp1-gha-unit-'))
+  const repository = path.join(workspace, 'submission')
+  mkdirSync(path.join(repository, 'TP1'), { recursive: true })
+  execFileSync('git', ['init', '-q', repository])
+  mkdirSync(path.join(workspace, 'loose', 'TP1'), { recursive: true })
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('is relative to the repository that holds the submission, not to GITHUB_WORKSPACE', () => {
+    vi.stubEnv('GITHUB_WORKSPACE', workspace)
+    expect(submissionInRepository(path.join(repository, 'TP1'))).toBe('TP1')
+    expect(submissionInRepository(repository)).toBe('')
+  })
+
+  it('is relative to GITHUB_WORKSPACE for a folder outside any repository', () => {
+    vi.stubEnv('GITHUB_WORKSPACE', workspace)
+    expect(submissionInRepository(path.join(workspace, 'loose', 'TP1'))).toBe(path.join('loose', 'TP1'))
   })
 })

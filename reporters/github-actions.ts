@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback } from '../grading/verdict.js'
@@ -37,4 +39,27 @@ export function renderAnnotations(grade: Grade, submissionPath: string): string[
     lines.push(`::warning title=${escapeProperty(t.github.ungradedTitle)}::${escapeData(t.github.ungraded(ungraded.length, ungraded.join(', ')))}`)
   }
   return lines
+}
+
+/**
+ * The submission folder relative to the root of the git repository that holds it, where GitHub places an annotation's
+ * `file`: in the reusable workflow the student's repository is a checkout beside the grader's, not GITHUB_WORKSPACE.
+ * A folder outside any repository is taken relative to GITHUB_WORKSPACE.
+ */
+export function submissionInRepository(submission: string): string {
+  let root = process.env.GITHUB_WORKSPACE || process.cwd()
+  try {
+    root = execFileSync('git', ['-C', submission, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    // not in a repository (or no git): GITHUB_WORKSPACE is the repository's root
+  }
+  return path.relative(realPath(root), realPath(submission))
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return path.resolve(file)
+  }
 }

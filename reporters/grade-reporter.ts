@@ -12,7 +12,7 @@ import { findLabLayout, foundAnything, shownFolder } from '../analysis/lab-layou
 import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
-import { renderAnnotations } from './github-actions.js'
+import { renderAnnotations, submissionInRepository } from './github-actions.js'
 import { RESULT_FORMATS, parseFormats, type ResultFormat } from './result-formats.js'
 import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
@@ -112,8 +112,7 @@ export default class GradeReporter implements Reporter {
   /** The sheet in the job summary, and the lost points as annotations on the student's files. */
   private publishOnGitHub(grade: Grade, sheet: string): void {
     process.stdout.write(`::${this.commandsToken}::\n`)
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    for (const line of renderAnnotations(grade, path.relative(workspace, grade.submission.path))) process.stdout.write(`${line}\n`)
+    for (const line of renderAnnotations(grade, submissionInRepository(grade.submission.path))) process.stdout.write(`${line}\n`)
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, sheet)
   }
 }
