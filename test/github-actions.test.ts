@@ -107,8 +107,9 @@ describe('a student\'s own repository, graded on GitHub Actions by the reusable 
       },
     })
     try {
-      const { grading, verdict, grade, summary } = await gradeWithReusableWorkflow(workspace, { path: 'TP1', language: 'en' })
-      expect(grade.submission).toMatchObject({ path: realpathSync(path.join(repository, 'TP1')), commit })
+      // No `path`: the grader finds the lab in TP1/ by itself.
+      const { grading, verdict, grade, summary } = await gradeWithReusableWorkflow(workspace, { language: 'en' })
+      expect(grade.submission).toMatchObject({ path: realpathSync(repository), commit, layout: { folder: 'TP1', compose: `TP1/${compose}` } })
       expect(grading.exitCode).toBe(1)
       expect(summary).toContain(`**Score: ${grade.score} / ${grade.maxScore}**`)
       expect(summary).toContain('## Exercise 5')
