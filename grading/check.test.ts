@@ -12,6 +12,11 @@ describe('CheckRecorder.verdictFrom', () => {
     expect(verdict).toEqual({ status: 'failed', points: 0, message: 'no answer', feedback: { expected: '200', seen: 'refused', fix: '--host 0.0.0.0' } })
   })
 
+  it('keeps an advisory finding as a note: passed, no point at stake, never a lost point', () => {
+    const verdict = new CheckRecorder('ex3.report-files').verdictFrom(new SubmissionError('the report shows another app.py', { fix: 'paste the final version' }))
+    expect(verdict).toEqual({ status: 'passed', points: 0, message: 'the report shows another app.py', feedback: { fix: 'paste the final version' }, advice: true })
+  })
+
   it('is blocked, naming the prerequisite, on a BlockedError', () => {
     expect(new CheckRecorder('ex3.image').verdictFrom(new BlockedError('Not run: no image', 'ex3.build'))).toMatchObject({ status: 'blocked', blockedBy: 'ex3.build', points: 0 })
   })

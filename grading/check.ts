@@ -37,6 +37,8 @@ export class CheckRecorder {
       if (def.items) return this.itemsVerdict(def.items.length)
       return { status: 'passed', points: def.points, message: this.notes.join(' ') || messages.verdict.passed, ...extra }
     }
+    if (outcome instanceof SubmissionError && def.advisory)
+      return { status: 'passed', points: 0, message: outcome.message, feedback: outcome.feedback, advice: true, ...extra }
     if (outcome instanceof SubmissionError)
       return { status: 'failed', points: 0, message: outcome.message, feedback: outcome.feedback, ...extra }
     if (outcome instanceof BlockedError)

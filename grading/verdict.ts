@@ -32,6 +32,8 @@ export interface Verdict {
   blockedBy?: string
   /** Facts recorded by the check (versions, timings); not feedback. */
   facts?: Record<string, string | number | boolean>
+  /** An advisory check found something: the message and feedback are a note, no point is at stake. */
+  advice?: boolean
 }
 
 declare module 'vitest' {

@@ -86,7 +86,7 @@ function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runEr
       ...(verdict.facts ? { facts: verdict.facts } : {}),
     }
     const points = verdict.status === 'ungraded' ? 0 : Math.min(Math.max(verdict.points, 0), def.points)
-    return { ...base, points: round(points), status: verdict.status, message: verdict.message, ...(Object.keys(details).length ? { details } : {}) }
+    return { ...base, points: round(points), status: verdict.status, message: verdict.message, ...(verdict.advice ? { advice: true } : {}), ...(Object.keys(details).length ? { details } : {}) }
   }
 
   // No verdict: the test never reached its end (a hook failed, it timed out, the run stopped). Not the student's fault.

@@ -11,6 +11,9 @@ export const STATUS_ICON: Record<CheckStatus, string> = {
   manual: '📝',
 }
 
+/** An advisory check's finding: a note, not a lost point. */
+export const ADVICE_ICON = '💡'
+
 /** The words of the grade's own language; a grade.json from before languages were recorded is English. */
 export type SheetText = Catalogue['sheet']
 export function sheetText(grade: Pick<Grade, 'language'>): SheetText {

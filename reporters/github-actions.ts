@@ -20,20 +20,22 @@ function locationsOf(check: GradedCheck): NonNullable<Feedback['location']>[] {
  * the submission folder relative to the repository root, so that GitHub can place the annotation.
  */
 export function renderAnnotations(grade: Grade, submissionPath: string): string[] {
-  const lines: string[] = []
   const t = sheetText(grade)
-  for (const check of grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded')) {
-    const lost = formatPoints(check.maxPoints - check.points)
-    const title = escapeProperty(`${check.id}: ${check.title} (-${lost})`)
+  const root = submissionPath.split(path.sep).join('/')
+  /** The check's annotation on each file and line it concerns, or on the run when it knows none. */
+  const annotate = (level: 'error' | 'notice', check: GradedCheck, title: string): string[] => {
     const fix = check.details?.fix ? `\n${t.fix}${t.colon} ${check.details.fix}` : ''
     const message = escapeData(`${oneLine(check.message)}${fix}`)
     const locations = locationsOf(check)
-    if (!locations.length) lines.push(`::error title=${title}::${message}`)
-    for (const location of locations) {
-      const file = escapeProperty(path.posix.join(submissionPath.split(path.sep).join('/'), location.file))
-      lines.push(`::error file=${file}${location.line ? `,line=${location.line}` : ''},title=${title}::${message}`)
-    }
+    if (!locations.length) return [`::${level} title=${escapeProperty(title)}::${message}`]
+    return locations.map((location) =>
+      `::${level} file=${escapeProperty(path.posix.join(root, location.file))}${location.line ? `,line=${location.line}` : ''},title=${escapeProperty(title)}::${message}`)
   }
+  const lines = [
+    ...grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded').flatMap((c) => annotate('error', c, `${c.id}: ${c.title} (-${formatPoints(c.maxPoints - c.points)})`)),
+    // An advisory finding is a note on the file it concerns: it never turns the run red.
+    ...grade.checks.filter((c) => c.advice).flatMap((c) => annotate('notice', c, `${c.id}: ${c.title}`)),
+  ]
   if (grade.status === 'ungraded') {
     const ungraded = grade.checks.filter((c) => c.status === 'ungraded').map((c) => c.id)
     lines.push(`::warning title=${escapeProperty(t.github.ungradedTitle)}::${escapeData(t.github.ungraded(ungraded.length, ungraded.join(', ')))}`)

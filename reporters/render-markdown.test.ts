@@ -195,3 +195,14 @@ describe('what was graded, at the top of the sheet', () => {
     expect(sheet).not.toContain('### Feedback')
   })
 })
+
+describe('an advisory finding', () => {
+  it('is a note in the table and the feedback, never a lost point', () => {
+    const grade = gradedSample()
+    grade.checks.push({ id: 'ex3.report-files', exercise: 3, title: 'the pasted files match', points: 0, maxPoints: 0, status: 'passed', advice: true, message: 'The report shows another app.py.', details: { fix: 'Paste the final version.' } })
+    const sheet = renderGradeSheet(grade)
+    expect(sheet).toContain('| 💡 note | the pasted files match | 0 / 0 | `ex3.report-files` |')
+    expect(sheet).toContain('#### 💡 the pasted files match (`ex3.report-files`) — 0 / 0')
+    expect(sheet).toContain('**Fix:** Paste the final version.')
+  })
+})

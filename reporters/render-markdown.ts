@@ -1,7 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback, ItemVerdict } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
-import { STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
+import { ADVICE_ICON, STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 // Deterministic on purpose (no clock, no environment): the same grade.json always renders the same sheet.
 // The language is the grade's: the one its messages were written in.
@@ -96,7 +96,7 @@ function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[],
 
 export function renderExerciseTable(checks: readonly GradedCheck[], t: SheetText): string {
   const rows = checks.map((c) =>
-    tableRow([`${STATUS_ICON[c.status]} ${t.status[c.status]}`, c.title, renderCheckPoints(c), code(c.id)]),
+    tableRow([c.advice ? `${ADVICE_ICON} ${t.advice}` : `${STATUS_ICON[c.status]} ${t.status[c.status]}`, c.title, renderCheckPoints(c), code(c.id)]),
   )
   return [tableRow([t.table.status, t.table.check, t.table.points, t.table.id]), '| --- | --- | ---: | --- |', ...rows].join('\n')
 }
@@ -120,6 +120,7 @@ export function escapeCell(text: string): string {
 const hasNote = (check: GradedCheck, t: SheetText) => check.status === 'passed' && !isLost(check) && check.message !== t.status.passed
 
 function renderPassedNote(check: GradedCheck, t: SheetText): string {
+  if (check.advice) return renderFeedback(check, [], t)
   return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${inline(check.message)}`
 }
 
@@ -141,7 +142,7 @@ function renderManualNote(check: GradedCheck, t: SheetText): string {
 export function renderFeedback(check: GradedCheck, allChecks: readonly GradedCheck[], t: SheetText): string {
   const details = check.details ?? {}
   const blocks = [
-    `#### ${STATUS_ICON[check.status]} ${oneLine(check.title)} (${code(check.id)}) — ${renderCheckPoints(check)}`,
+    `#### ${check.advice ? ADVICE_ICON : STATUS_ICON[check.status]} ${oneLine(check.title)} (${code(check.id)}) — ${renderCheckPoints(check)}`,
     ...(check.message.trim() ? [inline(check.message)] : []),
     ...(check.status === 'ungraded' ? [t.notScored] : []),
     ...renderFeedbackFields(details, t),

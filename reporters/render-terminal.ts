@@ -2,7 +2,7 @@ import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { layoutParts } from './render-markdown.js'
-import { STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
+import { ADVICE_ICON, STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 const WIDTH = 80
 
@@ -37,12 +37,14 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
   const groups = groupByExercise(grade.checks)
   const lost = grade.checks.filter(isLost)
   const manual = grade.checks.filter((c) => c.status === 'manual')
+  const advice = grade.checks.filter((c) => c.advice)
   const lines = [
     paint('bold', `${t.terminal.grade} — ${options.title ?? grade.lab}`),
     ...(grade.submission.layout?.found ? [`${t.layout.graded}${t.colon} ${layoutParts(grade.submission.layout, t, (p) => p, `${t.colon} `).join(' · ')}`] : []),
     ...(grade.submission.layout && !grade.submission.layout.found ? [paint('yellow', oneLine(t.layout.notFound.title.replace(/\*\*/g, '')))] : []),
     ...renderExerciseLines(groups, paint, t),
     ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
+    ...(advice.length ? ['', t.terminal.notes, ...advice.map((c) => `  ${ADVICE_ICON} ${c.id}  ${truncate(oneLine(c.message), Math.max(20, WIDTH - c.id.length - 6))}`)] : []),
     ...(manual.length ? ['', renderManualLine(manual, paint, t)] : []),
     '',
     paint('bold', `${t.score}${t.colon} ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),

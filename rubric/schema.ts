@@ -21,8 +21,11 @@ const check = z
     items: z.array(item).optional(),
     /** Report checks: automatic for presence and evidence, and flagged for the instructor's review of the prose. */
     review: z.boolean().default(false),
+    /** Worth no points: what it finds is a note for the student (💡), never a lost point or a red run. */
+    advisory: z.boolean().default(false),
   })
   .superRefine((c, ctx) => {
+    if (c.advisory && c.points !== 0) ctx.addIssue({ code: 'custom', message: `advisory check ${c.id} is worth ${c.points} points, not 0` })
     if (c.items) {
       const sum = c.items.reduce((s, i) => s + i.points, 0)
       if (Math.abs(sum - c.points) > 1e-9)

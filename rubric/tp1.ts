@@ -84,7 +84,7 @@ export const tp1: RubricSource = {
         { id: 'cmd', points: 1 },
       ],
     },
-    { id: 'ex3.report-files', exercise: 3, points: 0 },
+    { id: 'ex3.report-files', exercise: 3, points: 0, advisory: true },
     { id: 'ex3.build', exercise: 3, points: 6 },
     { id: 'ex3.image', exercise: 3, points: 6 },
 

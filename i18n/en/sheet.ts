@@ -1,6 +1,8 @@
 /** The grade sheet and the other renderings of a grade (terminal, GitHub, Gradescope, PrairieLearn, JUnit). */
 export const sheet = {
   status: { passed: 'passed', failed: 'failed', blocked: 'blocked', ungraded: 'ungraded', manual: 'manual' },
+  /** An advisory check's finding: worth no points, a note to read. */
+  advice: 'note',
   /** What follows a label (French puts a space before it). */
   colon: ':',
   score: 'Score',
@@ -64,6 +66,7 @@ export const sheet = {
     sheetFile: 'Grade sheet',
     grade: 'Grade',
     notEarned: 'Points not earned:',
+    notes: 'Notes (no points at stake):',
     manual: (points: string, checks: number) => `${points} points (${checks} report check${checks === 1 ? '' : 's'}) are graded by your instructor.`,
     ungraded: (count: number) => `UNGRADED: ${count ? `${count} check${count === 1 ? '' : 's'} could not be graded` : 'the run did not finish'}: the grader or Docker failed.`,
     notYourFault: 'Not your fault: the score above is incomplete. Re-run, or tell your instructor.',

@@ -2,6 +2,7 @@ import type { Catalogue } from '../en/index.js'
 
 export const sheet: Catalogue['sheet'] = {
   status: { passed: 'réussi', failed: 'échoué', blocked: 'bloqué', ungraded: 'non noté', manual: 'manuel' },
+  advice: 'remarque',
   colon: ' :',
   score: 'Note',
   statusGraded: 'noté',
@@ -61,6 +62,7 @@ export const sheet: Catalogue['sheet'] = {
   terminal: {
     sheetFile: 'Fiche de notes',
     grade: 'Note',
+    notes: 'Remarques (sans points en jeu) :',
     notEarned: 'Points non obtenus :',
     manual: (points, checks) => `${points} points (${checks} vérification${checks > 1 ? 's' : ''} du compte rendu) sont notés par votre enseignant.`,
     ungraded: (count) => `NON NOTÉ : ${count ? `${count} vérification${count === 1 ? '' : 's'} n’${count === 1 ? 'a' : 'ont'} pas pu être notée${count === 1 ? '' : 's'}` : 'la correction ne s’est pas terminée'} : le correcteur ou Docker a échoué.`,
