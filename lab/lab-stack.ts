@@ -40,10 +40,15 @@ export class LabStack {
   /** `docker compose up --build [services]`; all services when none are named. */
   static async up(
     engine: DockerEngine,
-    options: { config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; scratchDir: string; timeoutMs: number; services?: string[] },
+    options: {
+      config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; scratchDir: string; timeoutMs: number; services?: string[]
+      /** Container ports the grader reaches, by service: published (on ephemeral host ports) whatever the student published. */
+      probePorts?: Record<string, number[]>
+    },
   ): Promise<LabStack> {
     const file = 'compose.grader.json'
-    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(graderComposeConfig(options.config, options.labels, composeLimits(options.limits)), null, 2))
+    const config = graderComposeConfig(options.config, options.labels, composeLimits(options.limits), options.probePorts)
+    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(config, null, 2))
     const starting = new DockerComposeEnvironment(options.scratchDir, file)
       .withProjectName(options.project)
       .withBuild()

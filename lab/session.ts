@@ -171,7 +171,11 @@ export class GradingSession {
         if (refused.length) throw new BlockedError(t.policyRefused(refused.map((v) => `${v.service}.${v.key}`).join(', ')), 'ex5.compose-valid')
         const engine = await this.engine()
         this.workDir()
-        const options = { config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000 }
+        const { services, apiPort, dbPort } = rubric.expected
+        const options = {
+          config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch,
+          timeoutMs: rubric.timeouts.composeUpSeconds * 1000, probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
+        }
         try {
           return { ok: true as const, stack: await LabStack.up(engine, options) }
         } catch (failure) {

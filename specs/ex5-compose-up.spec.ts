@@ -47,7 +47,17 @@ describe(t.up.suite, () => {
   check('ex5.api-health', async () => {
     const stack = await session().requireRunning(api)
     const healthy = (answer: HttpAnswer) => answer.status === 200 && isDeepStrictEqual(answer.json, expected.healthBody)
-    const answer = await stack.pollHttp(api, expected.apiPort, expected.healthPath, healthy, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
+    // Where `curl localhost:8000` lands: the container port the student published host port 8000 to, if any.
+    const declared = (await session().requireComposeConfig()).services[api]?.ports ?? []
+    const target = declared.find((p) => p.published === String(expected.apiPort))?.target ?? expected.apiPort
+    const answer = await stack.pollHttp(api, target, expected.healthPath, healthy, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
+    if (!answer.ok && target !== expected.apiPort) {
+      throw new SubmissionError(t.apiHealth.otherTarget.message(api, expected.apiPort, target), {
+        expected: t.apiHealth.otherTarget.expected(expected.apiPort, expected.apiPort),
+        seen: t.apiHealth.otherTarget.seen(expected.apiPort, target, describeConnectionError(answer.lastError)),
+        fix: t.apiHealth.otherTarget.fix(expected.apiPort, expected.apiPort),
+      })
+    }
     if (!answer.ok) {
       throw new SubmissionError(t.apiHealth.message(api, expected.healthPath, JSON.stringify(expected.healthBody)), {
         expected: `200 ${JSON.stringify(expected.healthBody)}`,

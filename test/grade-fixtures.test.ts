@@ -14,6 +14,9 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     for (const [tag, dockerfileDir] of Object.entries(fixture.requiredImages ?? {})) await ensureImage(tag, dockerfileDir)
     const submission = assembleFixture(fixture)
     for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
+    for (const name of fixture.existingContainers ?? []) execFileSync('docker', ['run', '-d', '--name', name, 'alpine:latest', 'sleep', '3600'], { stdio: 'ignore' })
+    const containerId = (name: string) => execFileSync('docker', ['inspect', '--format', '{{.Id}} {{.State.Running}}', name], { encoding: 'utf8' }).trim()
+    const theirs = (fixture.existingContainers ?? []).map(containerId)
     let runId = ''
     try {
       const { grade, sheet, runId: id, exitCode } = await runGrader(submission, fixture.env)
@@ -32,7 +35,9 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
         expect(`${check?.message}\n${check?.details?.seen ?? ''}`).toContain(text)
       }
       for (const marker of fixture.hostMarkers ?? []) expect(existsSync(marker), `${marker} must never be created`).toBe(false)
+      expect((fixture.existingContainers ?? []).map(containerId), "the student's own containers are left as they were").toEqual(theirs)
     } finally {
+      for (const name of fixture.existingContainers ?? []) execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' })
       for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])
       rmSync(path.dirname(submission), { recursive: true, force: true })
     }

@@ -100,6 +100,14 @@ export const ex5 = {
     /** `body` is the expected JSON body, as text. */
     message: (api: string, path: string, body: string) => `The ${api} service did not answer GET ${path} with 200 ${body}.`,
     fix: (port: number) => `Check api/app.py and the CMD of api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${port}).`,
+    /** Host port `hostPort` is published to another container port than the one the app listens on. */
+    otherTarget: {
+      message: (api: string, hostPort: number, target: number) =>
+        `The ${api} service publishes host port ${hostPort} to container port ${target}, where nothing answers: curl localhost:${hostPort} reaches nothing.`,
+      expected: (hostPort: number, port: number) => `"${hostPort}:${port}": host port ${hostPort} to container port ${port}, where uvicorn listens`,
+      seen: (hostPort: number, target: number, error: string) => `"${hostPort}:${target}": ${error}`,
+      fix: (hostPort: number, port: number) => `In ports:, the second number is the port inside the container, the one uvicorn listens on (--port ${port}): write "${hostPort}:${port}".`,
+    },
   },
   down: {
     suite: 'Exercise 5 — docker compose down',

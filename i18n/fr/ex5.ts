@@ -84,6 +84,13 @@ export const ex5: Catalogue['ex5'] = {
   apiHealth: {
     message: (api, path, body) => `Le service ${api} n’a pas répondu à GET ${path} par 200 ${body}.`,
     fix: (port) => `Vérifiez api/app.py et le CMD de api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${port}).`,
+    otherTarget: {
+      message: (api, hostPort, target) =>
+        `Le service ${api} publie le port ${hostPort} de l’hôte vers le port ${target} du conteneur, où rien ne répond : curl localhost:${hostPort} n’atteint rien.`,
+      expected: (hostPort, port) => `"${hostPort}:${port}" : le port ${hostPort} de l’hôte vers le port ${port} du conteneur, où écoute uvicorn`,
+      seen: (hostPort, target, error) => `"${hostPort}:${target}" : ${error}`,
+      fix: (hostPort, port) => `Dans ports:, le second nombre est le port dans le conteneur, celui où écoute uvicorn (--port ${port}) : écrivez "${hostPort}:${port}".`,
+    },
   },
   down: {
     suite: 'Exercice 5 — docker compose down',

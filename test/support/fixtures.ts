@@ -36,6 +36,8 @@ export interface Fixture {
   remove?: string[]
   /** Moves the whole reference one folder down (e.g. "TP1": a repository that holds every TP) before `remove` and the files. */
   moveInto?: string
+  /** Containers of the student's own with these names, running before the run (created by the test): still there after it. */
+  existingContainers?: string[]
   /** Docker networks that must exist before the run (created by the test, removed after). */
   externalNetworks?: string[]
   /** Images the fixture needs beyond the lab's, and the folder of a Dockerfile that builds each offline. */
