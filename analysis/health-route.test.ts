@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { findHealthRoute } from './health-route.js'
+import { checkHealthRoute, findHealthRoute } from './health-route.js'
 
 const options = { path: '/health', body: { status: 'ok' } }
 
@@ -150,5 +150,42 @@ describe('findHealthRoute', () => {
   it('reports an unterminated string', () => {
     const r = findHealthRoute('@app.get("/health)\ndef health():\n    return {"status": "ok"}\n', options)
     expect(r).toMatchObject({ ok: false, reason: 'syntax-error', line: 1 })
+  })
+})
+
+describe('checkHealthRoute: Python itself judges the syntax', () => {
+  // Valid Python the fast parser misreads: an async lifespan with a bare yield, spaces here and a tab below.
+  const lifespan = `from contextlib import asynccontextmanager
+from fastapi import FastAPI
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    print("start")
+    yield
+    print("stop")
+
+app = FastAPI(lifespan=lifespan)
+
+@app.get("/health")
+def health():
+\treturn {"status": "ok"}
+`
+  it('accepts a file CPython compiles even where the fast parser sees a syntax error', async () => {
+    expect(findHealthRoute(lifespan, options)).toMatchObject({ ok: false, reason: 'syntax-error' })
+    expect(await checkHealthRoute(lifespan, options)).toEqual({ ok: true, line: 13 })
+  })
+
+  it("keeps a real syntax error, in CPython's own words and line", async () => {
+    const broken = reference.replace('def health(): ', 'def health() ')
+    const result = await checkHealthRoute(broken, options)
+    expect(result).toMatchObject({ ok: false, reason: 'syntax-error', line: 6 })
+    if (!result.ok) expect(result.message).toMatch(/line 6 \(SyntaxError: expected ':'\)/)
+  })
+
+  it('says which indentation error Python meets', async () => {
+    const result = await checkHealthRoute(withRoute('@app.get("/health")', 'return {"status": "ok"}').replace('    return', '      return\n    pass'), options)
+    expect(result).toMatchObject({ ok: false, reason: 'syntax-error' })
+    if (!result.ok) expect(result.message).toContain('IndentationError')
   })
 })

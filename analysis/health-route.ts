@@ -1,4 +1,5 @@
 import { parser } from '@lezer/python'
+import { pythonSyntaxError } from './python-syntax.js'
 import type { Feedback } from '../grading/verdict.js'
 import { messages } from '../rubric/index.js'
 
@@ -8,8 +9,11 @@ export type HealthRouteFailure = 'syntax-error' | 'no-route' | 'wrong-method' | 
 export type HealthRouteResult =
   | { ok: true; line: number }
   | { ok: false; reason: HealthRouteFailure; message: string; feedback: Feedback; line?: number }
-/** `appObject`: the variable uvicorn loads from the file (`app` in `uvicorn app:app`). */
-export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string; appObject?: string }
+/**
+ * `appObject`: the variable uvicorn loads from the file (`app` in `uvicorn app:app`). `pythonAccepts`: CPython
+ * compiled the file, so the fast parser's syntax errors are its own (see checkHealthRoute).
+ */
+export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string; appObject?: string; pythonAccepts?: boolean }
 
 /** `object`: the name the route is declared on (`app` in `@app.get`). */
 interface Route { methods: string[]; path: string; line: number; decorated: Node; object: string }
@@ -20,18 +24,43 @@ const UNKNOWN = Symbol('unknown')
 const t = messages.healthRoute
 const ROUTE_DECORATORS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace', 'api_route', 'route', 'websocket'])
 
-/** Finds the GET route for options.path in a FastAPI source and checks the dict it returns. */
+/**
+ * As findHealthRoute, with Python itself as the judge of syntax: a syntax error the fast parser reports is kept only
+ * when CPython also refuses the file, and then with CPython's own line and words.
+ */
+export async function checkHealthRoute(source: string, options: HealthRouteOptions): Promise<HealthRouteResult> {
+  const found = findHealthRoute(source, options)
+  if (found.ok || found.reason !== 'syntax-error') return found
+  const file = options.fileName ?? 'app.py'
+  const real = await pythonSyntaxError(source, file)
+  if (!real) return findHealthRoute(source, { ...options, pythonAccepts: true })
+  return syntaxFailure(new Source(source), file, { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) })
+}
+
+/** The student's hint for an error Python names. */
+function hintFor(what: string, line: number): string {
+  if (/TabError/.test(what)) return t.syntax.tabError(line)
+  if (/unexpected indent/.test(what)) return t.syntax.unexpectedIndent(line)
+  if (/unindent does not match/.test(what)) return t.syntax.unindent(line)
+  if (/expected an indented block/.test(what)) return t.syntax.expectedIndent(line)
+  if (/unterminated (triple-quoted )?string/.test(what)) return t.syntax.unterminatedString(line)
+  return t.syntax.invalidSyntax(line)
+}
+
+function syntaxFailure(src: Source, file: string, syntax: Problem): HealthRouteResult {
+  const atLineStart = syntax.line > 1 && /^\s*$/.test(src.lineText(syntax.line).slice(0, syntax.col))
+  const seen = atLineStart ? `${src.quote(syntax.line - 1)}\n${src.quote(syntax.line)}` : src.quote(syntax.line)
+  return fail('syntax-error', t.syntax.message(file, syntax.line, syntax.what),
+    { expected: t.syntax.expected(file), seen, fix: t.syntax.fix(syntax.hint, file) }, syntax.line)
+}
+
+/** Finds the GET route for options.path in a FastAPI source and checks the dict it returns (syntax by the fast parser). */
 export function findHealthRoute(source: string, options: HealthRouteOptions): HealthRouteResult {
   const file = options.fileName ?? 'app.py'
   const src = new Source(source)
   const tree = parser.parse(source)
-  const syntax = findSyntaxError(src, tree.topNode)
-  if (syntax) {
-    const atLineStart = syntax.line > 1 && /^\s*$/.test(src.lineText(syntax.line).slice(0, syntax.col))
-    const seen = atLineStart ? `${src.quote(syntax.line - 1)}\n${src.quote(syntax.line)}` : src.quote(syntax.line)
-    return fail('syntax-error', t.syntax.message(file, syntax.line, syntax.what),
-      { expected: t.syntax.expected(file), seen, fix: t.syntax.fix(syntax.hint, file) }, syntax.line)
-  }
+  const syntax = options.pythonAccepts ? undefined : findSyntaxError(src, tree.topNode)
+  if (syntax) return syntaxFailure(src, file, syntax)
 
   const routes = collectRoutes(src, tree.topNode)
   const decorator = `@app.get("${options.path}")`

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe } from 'vitest'
 import { checkDockerfile } from '../analysis/dockerfile-rules.js'
-import { findHealthRoute } from '../analysis/health-route.js'
+import { checkHealthRoute } from '../analysis/health-route.js'
 import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
@@ -24,9 +24,9 @@ function requireFile(file: string | undefined, name: string, fix: (folder: strin
 }
 
 describe(t.staticSuite, () => {
-  check('ex3.health-route', () => {
+  check('ex3.health-route', async () => {
     const app = requireFile(session().layout().appFile, expected.appFile, (folder) => t.missingFile.appFix(expected.appFile, folder))
-    const route = findHealthRoute(app.text, { path: expected.healthPath, body: expected.healthBody, fileName: app.file, appObject: expected.appModule.split(':')[1]! })
+    const route = await checkHealthRoute(app.text, { path: expected.healthPath, body: expected.healthBody, fileName: app.file, appObject: expected.appModule.split(':')[1]! })
     if (!route.ok) throw new SubmissionError(route.message, { ...route.feedback, location: { file: app.file, ...(route.line ? { line: route.line } : {}) } })
   })
 
