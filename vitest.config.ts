@@ -6,6 +6,7 @@ import { isSettingError } from './grading/errors.js'
 // the run ends with exit code 2: no grade is written, since nothing was graded.
 try {
   await import('./rubric/index.js') // it reads the environment as it loads
+  ;(await import('./lab/submission.js')).requireSubmissionDir()
 } catch (error) {
   if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
   process.stderr.write(`grader: ${error.message}\n`)

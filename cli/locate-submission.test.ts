@@ -1,7 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { graderFiles } from '../reporters/grader-digest.js'
 import { locateSubmission } from './submissions.js'
 
 const root = path.resolve(new URL('..', import.meta.url).pathname)
@@ -15,10 +16,12 @@ describe('locateSubmission', () => {
   it("grades student-submission/ of a student's copy of this repository, and flags modified grader files", () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'tp1-locate-'))
     mkdirSync(path.join(copy, 'student-submission'))
-    for (const folder of ['specs', 'lab', 'analysis', 'grading', 'reporters', 'rubric']) cpSync(path.join(root, folder), path.join(copy, folder), { recursive: true })
-    for (const file of ['vitest.config.ts', 'package-lock.json']) cpSync(path.join(root, file), path.join(copy, file))
-    cpSync(path.join(root, '.github'), path.join(copy, '.github'), { recursive: true })
+    for (const entry of graderFiles()) if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
+    writeFileSync(path.join(copy, 'NOTES.md'), 'my notes: not a grader file')
     expect(locateSubmission(copy)).toEqual({ dir: path.join(copy, 'student-submission'), graderModified: false })
+    writeFileSync(path.join(copy, 'i18n', 'en', 'ex4.ts'), 'export const ex4 = {} // messages are grader files too')
+    expect(locateSubmission(copy).graderModified).toBe(true)
+    cpSync(path.join(root, 'i18n'), path.join(copy, 'i18n'), { recursive: true })
     writeFileSync(path.join(copy, 'rubric', 'tp1.ts'), '// every check worth 0 points')
     expect(locateSubmission(copy).graderModified).toBe(true)
   })

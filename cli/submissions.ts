@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { GRADER_FILES, graderDigest } from '../reporters/grader-digest.js'
+import { graderDigest, holdsGrader } from '../reporters/grader-digest.js'
 import { parseRoster, studentIdProblem, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -30,7 +30,7 @@ const INSTRUCTOR_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
 export function locateSubmission(root: string): { dir: string; graderModified?: boolean } {
   const inner = path.join(root, 'student-submission')
   if (!existsSync(inner) || !statSync(inner).isDirectory()) return { dir: root }
-  const hasGrader = GRADER_FILES.some((f) => existsSync(path.join(root, f)))
+  const hasGrader = holdsGrader(root)
   return { dir: inner, ...(hasGrader ? { graderModified: graderDigest(root) !== graderDigest(INSTRUCTOR_ROOT) } : {}) }
 }
 

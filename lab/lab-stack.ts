@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
+import { GraderError } from '../grading/errors.js'
 import { messages } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
@@ -69,7 +70,8 @@ export class LabStack {
 
   async requireService(name: string): Promise<ContainerState> {
     const state = await this.service(name)
-    if (!state) throw new Error(messages.lab.stack.noContainer(name))
+    // Checks ask only for services they saw running (session.requireRunning): a container gone since is not the student's doing.
+    if (!state) throw new GraderError(messages.lab.stack.noContainer(name))
     return state
   }
 
@@ -96,7 +98,8 @@ export class LabStack {
     const state = await this.requireService(service)
     const bindings = state.ports[`${containerPort}/tcp`] ?? []
     const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0]
-    if (!binding) throw new Error(messages.lab.stack.portNotPublished(containerPort, service))
+    // The grader publishes every port it probes itself (probePorts): one missing is the grader's fault.
+    if (!binding) throw new GraderError(messages.lab.stack.portNotPublished(containerPort, service))
     return { host: this.engine.host, port: binding.hostPort }
   }
 
@@ -122,7 +125,7 @@ export class LabStack {
     const before = await this.engine.list({ all: true, labels: this.labelsOf() })
     const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
     const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
-    await withTimeout(down, timeoutMs, () => new Error(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))))
+    await withTimeout(down, timeoutMs, () => new GraderError(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))))
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }

@@ -1,10 +1,18 @@
 import { closeSync, cpSync, existsSync, lstatSync, mkdtempSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { SettingError } from '../grading/errors.js'
 import path from 'node:path'
 
 /** The folder being graded: SUBMISSION_DIR, or student-submission/ beside the grader. */
 export function submissionDir(): string {
   return path.resolve(process.env.SUBMISSION_DIR || 'student-submission')
+}
+
+/** The folder being graded, which must be one: a wrong SUBMISSION_DIR is a setting error (exit 2), said before anything runs. */
+export function requireSubmissionDir(): string {
+  const dir = submissionDir()
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SettingError(`SUBMISSION_DIR=${process.env.SUBMISSION_DIR ?? dir}: no such folder`)
+  return dir
 }
 
 const isInside = (root: string, target: string) => {
@@ -32,7 +40,6 @@ export function insideSubmission(dir: string, relative: string): boolean {
  * image build, Compose) can reach a file of the machine through them.
  */
 export function copySubmission(source: string, runId: string): string {
-  if (!existsSync(source)) throw new Error(`The submission folder ${source} does not exist`)
   const workDir = path.join(mkdtempSync(path.join(tmpdir(), `tp1-grader-${runId}-`)), 'submission')
   cpSync(source, workDir, {
     recursive: true,

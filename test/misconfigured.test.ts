@@ -28,6 +28,7 @@ describe('a wrong setting', () => {
   it.each([
     [{ GRADER_LANG: 'de' }, 'grader: GRADER_LANG=de: unknown language (known: fr, en)'],
     [{ GRADER_TIMEOUT_BUILD_SECONDS: 'abc' }, 'grader: GRADER_TIMEOUT_BUILD_SECONDS=abc is not a positive number'],
+    [{ SUBMISSION_DIR: '/no/such/tp1' }, 'grader: SUBMISSION_DIR=/no/such/tp1: no such folder'],
   ])('%o: npm test says it in one line and exits 2', async (env, line) => {
     const { code, stderr } = await attempt([vitest, 'run'], env)
     expect(stderr.trim()).toBe(line)

@@ -55,8 +55,10 @@ export async function leftovers(runId: string): Promise<string[]> {
     run('docker', ['network', 'ls', '-q', '--filter', label]),
     run('docker', ['volume', 'ls', '-q', '--filter', label]),
     run('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}} {{.Names}}']),
+    run('docker', ['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=tp1-grader-${runId}`]),
+    run('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=tp1-grader-${runId}`]),
   ])
-  const kinds = ['container', 'image', 'network', 'volume', 'compose project']
+  const kinds = ['container', 'image', 'network', 'volume', 'compose project', 'compose volume', 'compose network']
   return lists.flatMap((l, i) =>
-    l.stdout.split('\n').filter((line) => line && (i < 4 || line.startsWith(`tp1-grader-${runId} `))).map((id) => `${kinds[i]} ${id}`))
+    l.stdout.split('\n').filter((line) => line && (i !== 4 || line.startsWith(`tp1-grader-${runId} `))).map((id) => `${kinds[i]} ${id}`))
 }
