@@ -15,11 +15,11 @@ import { BatchStop } from './batch-stop.js'
 import { createProgress, type Progress } from './progress.js'
 import type { Submission } from './roster.js'
 import { readGrade, runSubmission, writeGradeFiles, type SubmissionRun } from './run-submission.js'
-import { inShard, type Shard } from './shard.js'
+import { refreshRosterFacts, selectStudents } from './selection.js'
+import type { Shard } from './shard.js'
 import { collectClass, prepareSubmission, type MissedDeadline, type PreparedSubmission } from './submissions.js'
 import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
-import { UsageError } from './usage-error.js'
 
 export interface GradeOptions {
   submissionsDir?: string
@@ -63,9 +63,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   const manifest = readManifest(outDir)
   sweepPartialFolders(outDir)
   const everyone = collectClass(options)
-  let selected = inShard(everyone, options.shard)
-  if (options.onlyUngraded) selected = selected.filter((s) => manifest.students[s.student]?.status === 'ungraded')
-  if (options.only) selected = onlyThese(selected, options)
+  const selected = selectStudents(everyone, manifest, options)
   refreshRosterFacts(manifest, everyone)
   if (options.lms) manifest.lms = options.lms
   const digest = rubricDigest(rubric)
@@ -100,25 +98,6 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
     return 130
   }
   return outcomes.some((o) => o.status === 'ungraded') ? 3 : 0
-}
-
-/** --only alice,bob: those students, each of them in the class, graded again whatever the manifest says. */
-function onlyThese(selected: Submission[], options: GradeOptions): Submission[] {
-  if (options.shard || options.onlyUngraded) throw new UsageError('--only names the students to grade again: it cannot be combined with --shard or --only-ungraded.')
-  const names = new Set(options.only)
-  const unknown = [...names].filter((n) => !selected.some((s) => s.student === n))
-  if (unknown.length) throw new UsageError(`--only ${unknown.join(',')}: no such student in the class (the --submissions folders and the --roster rows). Check the spelling of the ids.`)
-  return selected.filter((s) => names.has(s.student))
-}
-
-/** The roster's identifiers (email, sis_id…) and path may be fixed without a new grade: what was graded keeps them. */
-function refreshRosterFacts(manifest: Manifest, everyone: readonly Submission[]): void {
-  for (const s of everyone) {
-    const entry = manifest.students[s.student]
-    if (!entry) continue
-    if (s.identity) entry.identity = s.identity
-    else delete entry.identity
-  }
 }
 
 interface Context extends GradeOptions {
