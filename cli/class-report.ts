@@ -50,7 +50,7 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
     `**${headline(summary)}**`,
     ...(deadline ? [deadline] : []),
     ...(summary.ungraded.length ? [renderUngradedMarkdown(summary)] : []),
-    ...(summary.missedDeadline.length ? [`## ${MISSED_HEADING}\n\n${MISSED_TEXT}\n\n${summary.missedDeadline.map((m) => `- **${escapeCell(m.student)}** — ${missedText(m)}`).join('\n')}`] : []),
+    ...(summary.missedDeadline.length ? [renderMissedMarkdown(summary)] : []),
     ...(summary.graderModified.length
       ? [`## Grader files modified\n\nThese repositories carry grader files (specs, rubric, reporters, workflows…) that differ from yours; they were graded with yours, but look at what they changed: ${summary.graderModified.map((s) => `**${s}**`).join(', ')}.`]
       : []),
@@ -58,6 +58,8 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
     failed.length
       ? failed.map((r) => `- \`${r.id}\` — ${r.title}: ${percent(r.rate)} passed (${r.passed}/${r.graded})`).join('\n')
       : 'Every graded student earned the full points of every check.',
+    renderStudentsMarkdown(summary),
+    renderLosersMarkdown(summary),
     `## Score distribution`,
     `![Score distribution](${CHART_FILES.histogram})`,
     ['| score | students |', '| --- | ---: |', ...summary.histogram.map((b) => `| ${b.from}–${b.to} | ${b.count} |`)].join('\n'),
@@ -68,10 +70,12 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
       '| --- | --- | ---: | ---: | ---: |',
       ...summary.passRates.map((r) => `| \`${r.id}\` | ${escapeCell(r.title)} | ${r.passed}/${r.graded} | ${percent(r.rate)} | ${orDash(r.meanPoints)} / ${r.maxPoints} |`),
     ].join('\n'),
-    renderStudentsMarkdown(summary),
-    renderLosersMarkdown(summary),
   ]
   return `${blocks.join('\n\n')}\n`
+}
+
+function renderMissedMarkdown(summary: ClassSummary): string {
+  return [`## ${MISSED_HEADING}`, MISSED_TEXT, '', ...summary.missedDeadline.map((m) => `- **${escapeCell(m.student)}** — ${missedText(m)}`)].join('\n')
 }
 
 function renderUngradedMarkdown(summary: ClassSummary): string {
@@ -121,6 +125,8 @@ ${ungraded}
 ${missed}
 <h2>What the class failed most</h2>
 ${failedList}
+${renderStudentsHtml(summary)}
+${renderLosersHtml(summary)}
 <h2>Score distribution</h2>
 ${charts.histogram}
 <h2>Pass rate per check</h2>
@@ -129,8 +135,6 @@ ${charts.passRates}
 <tbody>
 ${rows}
 </tbody></table>
-${renderStudentsHtml(summary)}
-${renderLosersHtml(summary)}
 </body>
 </html>
 `

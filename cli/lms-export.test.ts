@@ -101,6 +101,12 @@ describe('LMS options', () => {
 })
 
 describe('feedback', () => {
+  it('lists the points not earned, not an advisory 0-point check', () => {
+    const text = feedback(rubric, { student: 'x', grade: gradeWith({ 'ex3.report-files': { points: 0, status: 'failed' }, 'ex4.health': { points: 0, status: 'failed' } }) }, 20)
+    expect(text).toContain('(ex4.health) −8')
+    expect(text).not.toContain('ex3.report-files')
+  })
+
   it('says a report review is pending', () => {
     const pending = gradeWith({ 'ex1.report': { review: { status: 'pending', automaticPoints: 4 } } })
     expect(feedback(rubric, { student: 'x', grade: pending }, 20)).toContain('Your written report has not been reviewed yet')

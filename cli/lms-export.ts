@@ -131,7 +131,8 @@ export function feedback(rubric: Rubric, s: GradedStudent, scale: number): strin
   const t = catalogue(language).lms
   if (!s.grade) return t.missedDeadline(s.missedDeadline.deadline, s.missedDeadline.latest?.date)
   const grade = s.grade
-  const lost = grade.checks.filter(isLost).map((c) => t.lostItem(c.title, c.id, formatPoints(c.maxPoints - c.points)))
+  // An advisory check (0 points) is in the sheet, not in a list of points not earned.
+  const lost = grade.checks.filter((c) => isLost(c) && c.points < c.maxPoints).map((c) => t.lostItem(c.title, c.id, formatPoints(c.maxPoints - c.points)))
   return [
     t.score(catalogue(language).rubric.title, formatPoints(grade.score), formatPoints(grade.maxScore), scaled(grade, scale), formatPoints(scale)),
     lost.length ? t.lost(lost) : t.allEarned,

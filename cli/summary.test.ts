@@ -24,7 +24,7 @@ describe('batch summary', () => {
     expect(text).toContain(' · ungraded 0 · missed the deadline 1\n')
     expect(text).toMatch(/Nothing at or before the deadline — not zeros, not ungraded .*:\n  bob: latest commit 2026-12-11T08:00:00\+01:00 \(deadline 2026-12-10T23:59\+01:00\)\n/)
     expect(text).toContain('Moodle import: /out/moodle-grades.csv (2 students)\n  not in it (1):\n    dave: no email in the roster\n  blank grade, nothing before the deadline: bob\n')
-    expect(text).toContain('report review pending (the automatic report points count until you review it): alice')
+    expect(text).toContain('Report review pending — the LMS files count the automatic report points until you review them: alice\n')
     expect(text).toContain("eve: the email starts like a spreadsheet formula and is written with a leading ' — Moodle will not match it as it is")
   })
 

@@ -61,6 +61,8 @@ export function renderClosing(closing: Closing, outDir: string): string {
     for (const m of closing.missedDeadline) lines.push(`  ${m.student}: ${m.latestCommitDate ? `latest commit ${m.latestCommitDate}` : 'no commit at all'} (deadline ${m.deadline})`)
   }
   for (const e of closing.lms ?? []) lines.push(...renderLmsLines(e, outDir))
+  const pending = [...new Set((closing.lms ?? []).flatMap((e) => e.reviewPending))].sort()
+  if (pending.length) lines.push(`Report review pending — the LMS files count the automatic report points until you review them: ${pending.join(', ')}`)
   lines.push(`Gradebook: ${path.join(outDir, 'gradebook.csv')}`, `Class report: ${path.join(outDir, CLASS_REPORT_FILES.markdown)} and ${path.join(outDir, CLASS_REPORT_FILES.html)}`)
   return `${lines.join('\n')}\n`
 }
@@ -74,7 +76,6 @@ function renderLmsLines(e: LmsExport, outDir: string): string[] {
     for (const l of e.leftOut) lines.push(`    ${l.student}: ${l.why}`)
   }
   if (e.blank.length) lines.push(`  blank grade, nothing before the deadline: ${e.blank.join(', ')}`)
-  if (e.reviewPending.length) lines.push(`  report review pending (the automatic report points count until you review it): ${e.reviewPending.join(', ')}`)
   for (const n of e.neutralized) lines.push(`  ${n.student}: the ${n.column} starts like a spreadsheet formula and is written with a leading ' — ${LMS_NAME[e.format]} will not match it as it is: check the roster`)
   return lines
 }
