@@ -1,32 +1,71 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { isLanguage } from '../i18n/index.js'
+import { renderGradeSheet } from '../reporters/render-markdown.js'
 import type { Rubric } from '../rubric/index.js'
 import { CHART_FILES, renderCharts, renderClassReportHtml, renderClassReportMarkdown } from './class-report.js'
 import { summarizeClass, type ClassSummary } from './class-stats.js'
 import { renderGradebook, type GradedStudent } from './gradebook.js'
+import { canvasExport, LMS_FILES, LMS_FORMATS, moodleExport, type LmsExport, type LmsOptions } from './lms-export.js'
 import { writeFileAtomically, type Manifest } from './manifest.js'
+import { CLASS_REPORT_FILES, SHEET_FILES, studentDir } from './output-layout.js'
 import { readGrade } from './run-submission.js'
+import { renderSheetHtml } from './sheet-html.js'
 
-/** The output folder: students/<id>/ (grade.json, grade-sheet.md, grader.log), clones/<id>/ for git sources. */
-export const studentDir = (outDir: string, student: string) => path.join(outDir, 'students', student)
-export const cloneRoot = (outDir: string) => path.join(outDir, 'clones')
+export { cloneRoot, studentDir } from './output-layout.js'
 
-/** Every student of the manifest whose grade.json is in the output folder. */
+/** Every student of the manifest: those with a grade.json in the output folder, and those who missed the deadline. */
 export function gradedStudents(outDir: string, manifest: Manifest): GradedStudent[] {
-  return Object.values(manifest.students).flatMap((entry) => {
+  return Object.values(manifest.students).flatMap((entry): GradedStudent[] => {
+    const facts = {
+      student: entry.student,
+      ...(entry.commit ? { commit: entry.commit } : {}),
+      ...(entry.commitDate ? { commitDate: entry.commitDate } : {}),
+      ...(entry.deadline ? { deadline: entry.deadline } : {}),
+      ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.graderModified ? { graderModified: true } : {}),
+      ...(entry.identity ? { identity: entry.identity } : {}),
+    }
+    if (entry.status === 'missed-deadline') return [{ ...facts, missedDeadline: entry.missedDeadline ?? { deadline: entry.deadline ?? '' } }]
     const grade = readGrade(path.join(studentDir(outDir, entry.student), 'grade.json'))
-    return grade ? [{ student: entry.student, ...(entry.commit ? { commit: entry.commit } : {}), ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.graderModified ? { graderModified: true } : {}), grade }] : []
+    return grade ? [{ ...facts, grade }] : []
   })
 }
 
-/** gradebook.csv, class-report.md with its two SVG charts, and class-report.html with the charts inline. */
-export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Rubric): ClassSummary {
+export interface ClassOutputs {
+  summary: ClassSummary
+  lms: LmsExport[]
+}
+
+/**
+ * gradebook.csv, class-report.md with its two SVG charts, class-report.html with the charts inline and each grade
+ * sheet beside it as HTML, and the LMS files the manifest asks for (those of another format are removed: stale).
+ */
+export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Rubric): ClassOutputs {
   const students = gradedStudents(outDir, manifest)
   const summary = summarizeClass(rubric, students)
   const charts = renderCharts(summary)
   writeFileAtomically(path.join(outDir, 'gradebook.csv'), renderGradebook(rubric, students))
   writeFileAtomically(path.join(outDir, CHART_FILES.histogram), `${charts.histogram}\n`)
   writeFileAtomically(path.join(outDir, CHART_FILES.passRates), `${charts.passRates}\n`)
-  writeFileAtomically(path.join(outDir, 'class-report.md'), renderClassReportMarkdown(summary))
-  writeFileAtomically(path.join(outDir, 'class-report.html'), renderClassReportHtml(summary))
-  return summary
+  writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.markdown), renderClassReportMarkdown(summary))
+  writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.html), renderClassReportHtml(summary))
+  for (const s of students) if (s.grade) writeSheetHtml(outDir, s.student, s.grade, rubric)
+  return { summary, lms: writeLmsFiles(outDir, rubric, students, manifest.lms) }
+}
+
+/** The HTML twin of the grade sheet the run wrote (the Markdown file is the one the student reads). */
+function writeSheetHtml(outDir: string, student: string, grade: NonNullable<GradedStudent['grade']>, rubric: Rubric): void {
+  const dir = studentDir(outDir, student)
+  const markdownFile = path.join(dir, SHEET_FILES.markdown)
+  const markdown = existsSync(markdownFile) ? readFileSync(markdownFile, 'utf8') : renderGradeSheet(grade, { title: rubric.title })
+  const language = isLanguage(grade.language) ? grade.language : 'en'
+  writeFileAtomically(path.join(dir, SHEET_FILES.html), renderSheetHtml(markdown, `${student} — ${rubric.title}`, language))
+}
+
+function writeLmsFiles(outDir: string, rubric: Rubric, students: readonly GradedStudent[], options: LmsOptions | undefined): LmsExport[] {
+  const exports = (options?.formats ?? []).map((format) => (format === 'moodle' ? moodleExport(rubric, students, options!) : canvasExport(students, options!)))
+  for (const e of exports) writeFileAtomically(path.join(outDir, e.file), e.csv)
+  for (const format of LMS_FORMATS) if (!options?.formats.includes(format)) rmSync(path.join(outDir, LMS_FILES[format]), { force: true })
+  return exports
 }

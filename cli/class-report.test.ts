@@ -13,6 +13,25 @@ const summary: ClassSummary = {
   ],
   ungraded: [{ student: 'dora', reason: 'the run took longer than the time limit' }],
   graderModified: ['eve'],
+  missedDeadline: [],
+  deadlines: [],
+  lines: [],
+  losers: [],
+}
+
+/** The same class with a deadline: who failed what, a missed deadline, student ids that need escaping. */
+const week: ClassSummary = {
+  ...summary,
+  students: 4,
+  missedDeadline: [{ student: 'carol', deadline: '2026-12-10T23:59+01:00', latestCommitDate: '2026-12-11T08:00:00+01:00' }],
+  deadlines: ['2026-12-10T23:59+01:00'],
+  lines: [
+    { student: 'Jean (Dupont)', status: 'graded', score: 92, commit: 'c0ffee1234567', commitDate: '2026-12-10T20:00:00+01:00', hasSheet: true, lost: [{ id: 'ex4.health', lost: 8, status: 'failed' }], reviewPending: true },
+    { student: 'carol', status: 'missed-deadline', hasSheet: false, lost: [], reviewPending: false, note: 'latest commit 2026-12-11T08:00:00+01:00, after the deadline' },
+    { student: 'dora', status: 'ungraded', hasSheet: true, lost: [], reviewPending: false, note: 'the run took longer than the time limit' },
+    { student: '<eve>', status: 'graded', score: 100, hasSheet: true, lost: [], reviewPending: false },
+  ],
+  losers: [{ id: 'ex4.health', title: 'GET /health answers {"status":"ok"}', maxPoints: 8, students: [{ student: 'Jean (Dupont)', points: 0, status: 'failed' }] }],
 }
 
 describe('class report', () => {
@@ -30,6 +49,31 @@ describe('class report', () => {
     expect(html.match(/<svg/g)).toHaveLength(2)
     expect(html).toContain('TP1 &lt;Docker&gt;')
     expect(html).not.toMatch(/<script|src=|href=/)
+  })
+
+  it('states the deadline rule and lists a missed deadline apart, neither zero nor ungraded', () => {
+    const md = renderClassReportMarkdown(week)
+    expect(md).toContain('4 students · 2 graded · 1 ungraded · 1 missed the deadline · mean 90 / 100')
+    expect(md).toContain('Deadline 2026-12-10T23:59+01:00: each git repository is graded at its last commit at or before it, by committer date (a roster ref wins).')
+    expect(md).toMatch(/## Nothing before the deadline — not zeros, not ungraded[\s\S]*- \*\*carol\*\* — latest commit 2026-12-11T08:00:00\+01:00, after the deadline 2026-12-10T23:59\+01:00/)
+  })
+
+  it('the Markdown says who failed what: a table of students linking their sheets, and who lost each check', () => {
+    const md = renderClassReportMarkdown(week)
+    expect(md).toContain('| Jean (Dupont) | graded (review pending) | 92 / 100 | c0ffee1 (2026-12-10T20:00:00+01:00) | [grade sheet](students/Jean%20%28Dupont%29/grade-sheet.md) | ex4.health −8 |')
+    expect(md).toContain('| carol | missed the deadline | — | — | — | latest commit 2026-12-11T08:00:00+01:00, after the deadline |')
+    expect(md).toContain('| dora | ungraded | — | — | [grade sheet](students/dora/grade-sheet.md) | the run took longer than the time limit |')
+    expect(md).toContain('| <eve> | graded | 100 / 100 | — | [grade sheet](students/%3Ceve%3E/grade-sheet.md) | none |')
+    expect(md).toContain('- `ex4.health` — GET /health answers {"status":"ok"} (8 pts), 1 student: [Jean (Dupont)](students/Jean%20%28Dupont%29/grade-sheet.md) 0/8 failed')
+  })
+
+  it('the HTML links each sheet relatively, beside the report, and nothing else: the folder can be zipped and shared', () => {
+    const html = renderClassReportHtml(week)
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])
+    expect(hrefs).toEqual(['students/Jean%20%28Dupont%29/grade-sheet.html', 'students/dora/grade-sheet.html', 'students/%3Ceve%3E/grade-sheet.html', 'students/Jean%20%28Dupont%29/grade-sheet.html'])
+    expect(html).not.toMatch(/<script|src=/)
+    expect(html).toContain('<td>&lt;eve&gt;</td>')
+    expect(html).toContain('<h2>Nothing before the deadline — not zeros, not ungraded</h2>')
   })
 
   it('lists as most failed only checks with points that some missed, lowest first', () => {

@@ -1,6 +1,7 @@
 import { escapeCell } from '../reporters/render-markdown.js'
 import { formatPoints } from '../reporters/format.js'
 import type { CheckPassRate, ClassSummary } from './class-stats.js'
+import { renderLosersHtml, renderLosersMarkdown, renderStudentsHtml, renderStudentsMarkdown } from './class-report-students.js'
 import { escapeXml, histogramSvg, passRateSvg, rateColor } from './svg-charts.js'
 
 export const CHART_FILES = { histogram: 'score-distribution.svg', passRates: 'check-pass-rates.svg' } as const
@@ -25,17 +26,31 @@ export function mostFailed(rates: readonly CheckPassRate[]): CheckPassRate[] {
 }
 
 function headline(summary: ClassSummary): string {
-  return `${summary.students} students · ${summary.graded} graded · ${summary.ungraded.length} ungraded · mean ${orDash(summary.meanScore)} / ${summary.maxScore} · median ${orDash(summary.medianScore)} / ${summary.maxScore}`
+  const missed = summary.missedDeadline.length ? ` · ${summary.missedDeadline.length} missed the deadline` : ''
+  return `${summary.students} students · ${summary.graded} graded · ${summary.ungraded.length} ungraded${missed} · mean ${orDash(summary.meanScore)} / ${summary.maxScore} · median ${orDash(summary.medianScore)} / ${summary.maxScore}`
 }
+
+/** Which commit was graded: the rule, said once at the top. */
+function deadlineLine(summary: ClassSummary): string | undefined {
+  if (summary.deadlines.length === 0) return undefined
+  return `Deadline ${summary.deadlines.join(', ')}: each git repository is graded at its last commit at or before it, by committer date (a roster ref wins).`
+}
+
+const MISSED_HEADING = 'Nothing before the deadline — not zeros, not ungraded'
+const MISSED_TEXT = 'These repositories have no commit at or before the deadline: nothing was graded and they have no score. A roster ref for the student grades the commit it names.'
+const missedText = (m: ClassSummary['missedDeadline'][number]) => (m.latestCommitDate ? `latest commit ${m.latestCommitDate}, after the deadline ${m.deadline}` : `no commit at all (deadline ${m.deadline})`)
 
 const RERUN = 'npx tp1-grade-class grade … --only-ungraded'
 
 export function renderClassReportMarkdown(summary: ClassSummary): string {
   const failed = mostFailed(summary.passRates)
+  const deadline = deadlineLine(summary)
   const blocks = [
     `# Class report — ${summary.title}`,
     `**${headline(summary)}**`,
+    ...(deadline ? [deadline] : []),
     ...(summary.ungraded.length ? [renderUngradedMarkdown(summary)] : []),
+    ...(summary.missedDeadline.length ? [renderMissedMarkdown(summary)] : []),
     ...(summary.graderModified.length
       ? [`## Grader files modified\n\nThese repositories carry grader files (specs, rubric, reporters, workflows…) that differ from yours; they were graded with yours, but look at what they changed: ${summary.graderModified.map((s) => `**${s}**`).join(', ')}.`]
       : []),
@@ -43,6 +58,8 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
     failed.length
       ? failed.map((r) => `- \`${r.id}\` — ${r.title}: ${percent(r.rate)} passed (${r.passed}/${r.graded})`).join('\n')
       : 'Every graded student earned the full points of every check.',
+    renderStudentsMarkdown(summary),
+    renderLosersMarkdown(summary),
     `## Score distribution`,
     `![Score distribution](${CHART_FILES.histogram})`,
     ['| score | students |', '| --- | ---: |', ...summary.histogram.map((b) => `| ${b.from}–${b.to} | ${b.count} |`)].join('\n'),
@@ -57,6 +74,10 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
   return `${blocks.join('\n\n')}\n`
 }
 
+function renderMissedMarkdown(summary: ClassSummary): string {
+  return [`## ${MISSED_HEADING}`, MISSED_TEXT, '', ...summary.missedDeadline.map((m) => `- **${escapeCell(m.student)}** — ${missedText(m)}`)].join('\n')
+}
+
 function renderUngradedMarkdown(summary: ClassSummary): string {
   return [
     '## Ungraded — not zeros',
@@ -66,7 +87,7 @@ function renderUngradedMarkdown(summary: ClassSummary): string {
   ].join('\n')
 }
 
-/** One file a teacher opens offline: no script, no external resource, the charts inline. */
+/** One file a teacher opens offline: no script, no external resource, the charts inline, the sheets linked relatively. */
 export function renderClassReportHtml(summary: ClassSummary): string {
   const charts = renderCharts(summary)
   const e = escapeXml
@@ -74,6 +95,10 @@ export function renderClassReportHtml(summary: ClassSummary): string {
   const ungraded = summary.ungraded.length
     ? `<section class="ungraded"><h2>Ungraded — not zeros</h2><p>The grader or Docker failed for these students, not the students: they have no score yet. Re-run them alone with <code>${e(RERUN)}</code>.</p><ul>${summary.ungraded.map((u) => `<li><strong>${e(u.student)}</strong> — ${e(u.reason)}</li>`).join('')}</ul></section>`
     : ''
+  const missed = summary.missedDeadline.length
+    ? `<section class="missed"><h2>${e(MISSED_HEADING)}</h2><p>${e(MISSED_TEXT)}</p><ul>${summary.missedDeadline.map((m) => `<li><strong>${e(m.student)}</strong> — ${e(missedText(m))}</li>`).join('')}</ul></section>`
+    : ''
+  const deadline = deadlineLine(summary)
   const failedList = failed.length
     ? `<ul>${failed.map((r) => `<li><code>${e(r.id)}</code> — ${e(r.title)}: <strong>${percent(r.rate)}</strong> passed (${r.passed}/${r.graded})</li>`).join('')}</ul>`
     : '<p>Every graded student earned the full points of every check.</p>'
@@ -88,15 +113,20 @@ export function renderClassReportHtml(summary: ClassSummary): string {
 <style>
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
 table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
-td.n { text-align: right; white-space: nowrap; } .ungraded { background: #fff8c5; padding: .5rem 1rem; border-radius: 6px; }
+td.n { text-align: right; white-space: nowrap; } .ungraded, .missed { background: #fff8c5; padding: .5rem 1rem; border-radius: 6px; }
+tr.ungraded, tr.missed-deadline { background: #fff8c5; }
 </style>
 </head>
 <body>
 <h1>Class report — ${e(summary.title)}</h1>
 <p><strong>${e(headline(summary))}</strong></p>
+${deadline ? `<p>${e(deadline)}</p>` : ''}
 ${ungraded}
+${missed}
 <h2>What the class failed most</h2>
 ${failedList}
+${renderStudentsHtml(summary)}
+${renderLosersHtml(summary)}
 <h2>Score distribution</h2>
 ${charts.histogram}
 <h2>Pass rate per check</h2>

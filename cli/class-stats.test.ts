@@ -50,6 +50,36 @@ describe('class summary', () => {
     expect(summary.histogram.reduce((s, b) => s + b.count, 0)).toBe(2)
   })
 
+  it('lists a missed deadline apart from the scores and from the ungraded, with the deadline and the latest commit', () => {
+    const summary = summarizeClass(rubric, [
+      { student: 'alice', deadline: '2026-12-10T23:59+01:00', grade: gradeWith({}) },
+      { student: 'bob', missedDeadline: { deadline: '2026-12-10T23:59+01:00', latest: { commit: 'beef', date: '2026-12-11T08:00:00+01:00' } } },
+    ])
+    expect(summary).toMatchObject({ students: 2, graded: 1, ungraded: [], deadlines: ['2026-12-10T23:59+01:00'] })
+    expect(summary.missedDeadline).toEqual([{ student: 'bob', deadline: '2026-12-10T23:59+01:00', latestCommitDate: '2026-12-11T08:00:00+01:00' }])
+    expect(summary.histogram.reduce((s, b) => s + b.count, 0)).toBe(1)
+    expect(summary.lines.map((l) => [l.student, l.status, l.hasSheet])).toEqual([['alice', 'graded', true], ['bob', 'missed-deadline', false]])
+  })
+
+  it('says who failed what: per student the checks lost and their cost, per check the graded students who lost it', () => {
+    const summary = summarizeClass(rubric, [
+      { student: 'zoe', grade: gradeWith({ 'ex4.health': { points: 0, status: 'failed' } }) },
+      { student: 'bob', commit: 'c0ffee1234', commitDate: '2026-12-10T20:00:00+01:00', grade: gradeWith({ 'ex4.health': { points: 0, status: 'blocked' }, 'ex5.services': { points: 2, status: 'failed' } }) },
+      { student: 'dora', grade: gradeWith({ 'ex4.health': { points: 0, status: 'ungraded', message: 'timed out' } }, 'ungraded') },
+    ])
+    expect(summary.lines.map((l) => [l.student, l.status, l.score, l.lost])).toEqual([
+      ['bob', 'graded', 91, [{ id: 'ex4.health', lost: 8, status: 'blocked' }, { id: 'ex5.services', lost: 1, status: 'failed' }]],
+      ['dora', 'ungraded', undefined, []],
+      ['zoe', 'graded', 92, [{ id: 'ex4.health', lost: 8, status: 'failed' }]],
+    ])
+    expect(summary.lines[0]).toMatchObject({ commit: 'c0ffee1234', commitDate: '2026-12-10T20:00:00+01:00' })
+    expect(summary.lines[1]!.note).toBe('timed out')
+    expect(summary.losers.map((c) => [c.id, c.students.map((s) => `${s.student} ${s.points} ${s.status}`)])).toEqual([
+      ['ex4.health', ['bob 0 blocked', 'zoe 0 failed']],
+      ['ex5.services', ['bob 2 failed']],
+    ])
+  })
+
   it('median of odd and even counts', () => {
     expect([median([3, 1, 2]), median([4, 1, 2, 3]), median([])]).toEqual([2, 2.5, undefined])
   })

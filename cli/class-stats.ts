@@ -1,6 +1,8 @@
 import type { Grade } from '../grading/grade.js'
+import type { CheckStatus } from '../grading/verdict.js'
+import { isLost } from '../reporters/format.js'
 import type { Rubric } from '../rubric/index.js'
-import type { GradedStudent } from './gradebook.js'
+import { byStudentId, reviewState, studentStatus, type GradedStudent, type StudentStatus } from './gradebook.js'
 
 export interface ScoreBin {
   from: number
@@ -20,6 +22,38 @@ export interface CheckPassRate {
   meanPoints?: number
 }
 
+/** A check a student did not earn in full: how many points it cost, and why (failed, blocked…). */
+export interface LostCheck {
+  id: string
+  lost: number
+  status: CheckStatus
+}
+
+/** One row of "who failed what": a student's status, score, commit and the checks that cost them points. */
+export interface StudentLine {
+  student: string
+  status: StudentStatus
+  /** Graded runs only. */
+  score?: number
+  commit?: string
+  commitDate?: string
+  /** A grade sheet was written (graded and ungraded runs; not a missed deadline). */
+  hasSheet: boolean
+  /** Graded runs only, rubric order. */
+  lost: LostCheck[]
+  reviewPending: boolean
+  /** Why it is ungraded, or what was committed after the deadline. */
+  note?: string
+}
+
+/** For one check: the graded students who did not earn it in full, sorted by id. */
+export interface CheckLosers {
+  id: string
+  title: string
+  maxPoints: number
+  students: { student: string; points: number; status: CheckStatus }[]
+}
+
 export interface ClassSummary {
   title: string
   students: number
@@ -33,6 +67,14 @@ export interface ClassSummary {
   ungraded: { student: string; reason: string }[]
   /** Students whose repository carried modified grader files. */
   graderModified: string[]
+  /** Nothing committed at or before the deadline: listed apart, neither zeros nor ungraded. */
+  missedDeadline: { student: string; deadline: string; latestCommitDate?: string }[]
+  /** The deadlines that chose commits (one, unless shards were graded with different ones). */
+  deadlines: string[]
+  /** Who failed what: one line per student, sorted by id. */
+  lines: StudentLine[]
+  /** For each check some graded student did not earn in full, rubric order. */
+  losers: CheckLosers[]
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
@@ -71,12 +113,15 @@ export function median(values: readonly number[]): number | undefined {
 }
 
 export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[]): ClassSummary {
-  const graded = students.filter((s) => s.grade.status === 'graded')
-  const scores = graded.map((s) => s.grade.score)
-  const ungraded = students
-    .filter((s) => s.grade.status === 'ungraded')
-    .map(({ student, grade, reason }) => ({ student, reason: reason ?? grade.checks.find((c) => c.status === 'ungraded')?.message ?? 'no reason recorded' }))
-    .sort((a, b) => (a.student < b.student ? -1 : 1))
+  const grades = students.flatMap((s) => (s.grade ? [s.grade] : []))
+  const graded = grades.filter((g) => g.status === 'graded')
+  const scores = graded.map((g) => g.score)
+  const sorted = [...students].sort(byStudentId)
+  const ungraded = sorted.filter((s) => studentStatus(s) === 'ungraded').map((s) => ({ student: s.student, reason: ungradedReason(s) }))
+  const missedDeadline = sorted.flatMap((s) =>
+    s.missedDeadline ? [{ student: s.student, deadline: s.missedDeadline.deadline, ...(s.missedDeadline.latest ? { latestCommitDate: s.missedDeadline.latest.date } : {}) }] : [],
+  )
+  const deadlines = [...new Set(students.flatMap((s) => deadlineOf(s) ?? []))].sort()
   const medianScore = median(scores)
   return {
     graderModified: students.filter((s) => s.graderModified).map((s) => s.student).sort(),
@@ -87,7 +132,47 @@ export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[
     ...(scores.length ? { meanScore: round(scores.reduce((s, x) => s + x, 0) / scores.length) } : {}),
     ...(medianScore !== undefined ? { medianScore } : {}),
     histogram: scoreHistogram(scores, rubric.totalPoints),
-    passRates: checkPassRates(rubric, students.map((s) => s.grade)),
+    passRates: checkPassRates(rubric, grades),
     ungraded,
+    missedDeadline,
+    deadlines,
+    lines: sorted.map(studentLine),
+    losers: checkLosers(rubric, sorted),
   }
+}
+
+const deadlineOf = (s: GradedStudent) => s.deadline ?? s.missedDeadline?.deadline
+
+const ungradedReason = (s: GradedStudent) => s.reason ?? s.grade?.checks.find((c) => c.status === 'ungraded')?.message ?? 'no reason recorded'
+
+function studentLine(s: GradedStudent): StudentLine {
+  const status = studentStatus(s)
+  const grade = s.grade
+  const lost = status === 'graded' ? grade!.checks.filter(isLost).map((c) => ({ id: c.id, lost: round(c.maxPoints - c.points), status: c.status })) : []
+  const note = status === 'ungraded' ? ungradedReason(s) : s.missedDeadline ? latestNote(s.missedDeadline.latest?.date) : undefined
+  const commit = s.commit ?? grade?.submission.commit
+  return {
+    student: s.student,
+    status,
+    ...(status === 'graded' ? { score: grade!.score } : {}),
+    ...(commit ? { commit } : {}),
+    ...(s.commitDate ? { commitDate: s.commitDate } : {}),
+    hasSheet: grade !== undefined,
+    lost,
+    reviewPending: grade !== undefined && reviewState(grade) === 'pending',
+    ...(note ? { note } : {}),
+  }
+}
+
+const latestNote = (date: string | undefined) => (date ? `latest commit ${date}, after the deadline` : 'no commit at all')
+
+/** Rubric order; within a check, the students by id. Graded runs only, as for the pass rates. */
+export function checkLosers(rubric: Rubric, students: readonly GradedStudent[]): CheckLosers[] {
+  return rubric.checks.flatMap((def) => {
+    const losers = students.flatMap((s) => {
+      const check = s.grade?.status === 'graded' ? s.grade.checks.find((c) => c.id === def.id) : undefined
+      return check && isLost(check) ? [{ student: s.student, points: check.points, status: check.status }] : []
+    })
+    return losers.length ? [{ id: def.id, title: def.title, maxPoints: def.points, students: losers.sort(byStudentId) }] : []
+  })
 }

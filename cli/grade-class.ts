@@ -3,7 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
 import { rubric } from '../rubric/index.js'
+import { parseDeadline } from './deadline.js'
 import { defaultConcurrency, gradeClass, type Grader } from './grade-command.js'
+import { parseLmsOptions } from './lms-export.js'
 import { mergeShards } from './merge-command.js'
 import { parseShard } from './shard.js'
 import { UsageError } from './usage-error.js'
@@ -19,9 +21,28 @@ function positiveInteger(option: string, raw: string): number {
   return value
 }
 
+/** --only alice,bob: ids separated by commas. */
+function studentList(raw: string): string[] {
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean)
+  if (ids.length === 0) throw new UsageError(`--only ${JSON.stringify(raw)} names no student: write the ids separated by commas, e.g. --only alice,bob.`)
+  return ids
+}
+
+const lmsArgs = {
+  lms: { type: 'string', description: 'Also write the files Moodle and/or Canvas import: moodle, canvas, moodle,canvas (none: stop); kept for the next runs of --out', valueHint: 'moodle,canvas' },
+  scale: { type: 'string', description: `Points the LMS grade is out of, e.g. 20 for /20 (default: the rubric's ${rubric.totalPoints})`, valueHint: 'points' },
+  assignment: { type: 'string', description: 'Grade item (Moodle) or assignment (Canvas) the LMS column is for (default: TP1; Canvas: "Title (id)" for an existing one)', valueHint: 'name' },
+  'moodle-key': { type: 'string', description: 'What the Moodle file identifies students by: email (roster column email) or idnumber (column sis_id); default email', valueHint: 'email|idnumber' },
+} satisfies ArgsDef
+
+const lmsOptions = (args: { lms?: string; scale?: string; assignment?: string; 'moodle-key'?: string }) =>
+  parseLmsOptions({ ...(args.lms !== undefined ? { lms: args.lms } : {}), ...(args.scale !== undefined ? { scale: args.scale } : {}), ...(args.assignment !== undefined ? { assignment: args.assignment } : {}), ...(args['moodle-key'] !== undefined ? { moodleKey: args['moodle-key'] } : {}) }, rubric.totalPoints)
+
+const lmsField = <T>(lms: T | undefined) => (lms ? { lms } : {})
+
 const gradeArgs = {
   submissions: { type: 'string', description: 'Folder holding one folder per student (the folder name is the student id)', valueHint: 'dir' },
-  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref]: source is a git URL or a folder', valueHint: 'file.csv' },
+  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref,path,name,email,sis_id,sis_login_id,canvas_id,section]: source is a git URL or a folder', valueHint: 'file.csv' },
   ref: { type: 'string', description: 'Branch, tag or commit of the git sources whose roster row gives none (default: their default branch)', valueHint: 'ref' },
   out: { type: 'string', description: 'Output folder (grades, gradebook.csv, class report); re-running resumes it', default: 'class-grades', valueHint: 'dir' },
   concurrency: { type: 'string', description: `Submissions graded at once (default here: ${defaultConcurrency()})`, valueHint: 'n' },
@@ -29,6 +50,9 @@ const gradeArgs = {
   shard: { type: 'string', description: 'Grade only slice i of n of the class (students sorted by id), e.g. 1/4', valueHint: 'i/n' },
   force: { type: 'boolean', description: 'Grade again submissions already graded at the same commit and rubric' },
   'only-ungraded': { type: 'boolean', description: 'Grade again only the submissions that are ungraded in --out' },
+  only: { type: 'string', description: 'Grade again only these students (ids separated by commas); the others keep their grades', valueHint: 'alice,bob' },
+  deadline: { type: 'string', description: 'Grade each git repository at its last commit at or before this time, by committer date (a roster ref wins), e.g. 2026-12-10T23:59+01:00', valueHint: 'date' },
+  ...lmsArgs,
 } satisfies ArgsDef
 
 const grade = defineCommand({
@@ -47,6 +71,9 @@ const grade = defineCommand({
         ...(args.shard ? { shard: parseShard(args.shard) } : {}),
         force: Boolean(args.force),
         onlyUngraded: Boolean(args['only-ungraded']),
+        ...(args.only !== undefined ? { only: studentList(args.only) } : {}),
+        ...(args.deadline !== undefined ? { deadline: parseDeadline(args.deadline) } : {}),
+        ...lmsField(lmsOptions(args)),
       },
       grader,
     )
@@ -55,6 +82,7 @@ const grade = defineCommand({
 
 const mergeArgs = {
   out: { type: 'string', description: 'Folder of the merged gradebook and class report', default: 'class-grades/merged', valueHint: 'dir' },
+  ...lmsArgs,
   shards: { type: 'positional', description: 'Output folders of the shards (tp1-grade-class grade --shard i/n --out …)', required: false },
 } satisfies ArgsDef
 
@@ -63,7 +91,7 @@ const merge = defineCommand({
   args: mergeArgs,
   run({ args, rawArgs }) {
     rejectUnknownOptions(rawArgs, mergeArgs)
-    process.exitCode = mergeShards(args._, args.out, rubric)
+    process.exitCode = mergeShards(args._, args.out, rubric, lmsOptions(args))
   },
 })
 

@@ -7,14 +7,17 @@ import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 import { loadReview, reviewFilePath } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
-import { decide, readManifest, rubricDigest, writeManifest, type Manifest } from './manifest.js'
+import type { Deadline } from './deadline.js'
+import type { LmsOptions } from './lms-export.js'
+import { decide, readManifest, rubricDigest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js'
 import { withManualPoints } from './manual-points.js'
 import { BatchStop } from './batch-stop.js'
 import { createProgress, type Progress } from './progress.js'
 import type { Submission } from './roster.js'
 import { readGrade, runSubmission, writeGradeFiles, type SubmissionRun } from './run-submission.js'
-import { inShard, type Shard } from './shard.js'
-import { collectClass, prepareSubmission, type PreparedSubmission } from './submissions.js'
+import { refreshRosterFacts, selectStudents } from './selection.js'
+import type { Shard } from './shard.js'
+import { collectClass, prepareSubmission, type MissedDeadline, type PreparedSubmission } from './submissions.js'
 import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
 
@@ -28,6 +31,12 @@ export interface GradeOptions {
   shard?: Shard
   force: boolean
   onlyUngraded: boolean
+  /** Grade these students again, alone (a regrade request); the others' grades stay as they are. */
+  only?: string[]
+  /** Each git source at its last commit at or before it (a roster ref wins). */
+  deadline?: Deadline
+  /** The LMS files to write; kept in the manifest for the next runs of this folder. */
+  lms?: LmsOptions
 }
 
 export interface Grader {
@@ -53,11 +62,14 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   const { rubric } = grader
   const manifest = readManifest(outDir)
   sweepPartialFolders(outDir)
-  let selected = inShard(collectClass(options), options.shard)
-  if (options.onlyUngraded) selected = selected.filter((s) => manifest.students[s.student]?.status === 'ungraded')
+  const everyone = collectClass(options)
+  const selected = selectStudents(everyone, manifest, options)
+  refreshRosterFacts(manifest, everyone)
+  if (options.lms) manifest.lms = options.lms
   const digest = rubricDigest(rubric)
   const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
-  process.stdout.write(renderStart({ ...options, count: selected.length, machine }))
+  const { deadline, ...batch } = options
+  process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), count: selected.length, machine }))
   const stop = new BatchStop(outDir)
   const stopListening = stop.listen()
   const progress = createProgress(selected.length)
@@ -79,8 +91,8 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   stopListening()
   const outcomes = results.filter((o) => o !== undefined)
   writeManifest(outDir, manifest)
-  writeClassOutputs(outDir, manifest, rubric)
-  process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt))
+  const outputs = writeClassOutputs(outDir, manifest, rubric)
+  process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt, outputs.lms))
   if (stop.requested) {
     process.stderr.write(`Stopped before the end: ${selected.length - outcomes.length} submission(s) not graded in this run. Run the same command again to resume.\n`)
     return 130
@@ -103,7 +115,9 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   const started = Date.now()
   let prepared: PreparedSubmission
   try {
-    prepared = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS)
+    const ready = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS, ctx.deadline)
+    if (ready.kind === 'missed-deadline') return recordMissedDeadline(submission, ready, ctx, Date.now() - started)
+    prepared = ready
   } catch (error) {
     return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, { wallMs: Date.now() - started })
   }
@@ -111,8 +125,11 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   const reviewFile = reviewFilePath(prepared.dir, {})
   const reviewDigest = sha256(reviewFile)
   const previous = ctx.manifest.students[student]
-  const decision = decide(previous, { revision: prepared.revision, rubricDigest: ctx.digest, ...(reviewDigest ? { reviewDigest } : {}), hasGrade: existsSync(path.join(dir, 'grade.json')) }, ctx.force || ctx.onlyUngraded)
+  const current = { revision: prepared.revision, rubricDigest: ctx.digest, ...(reviewDigest ? { reviewDigest } : {}), hasGrade: existsSync(path.join(dir, 'grade.json')) }
+  const decision = decide(previous, current, ctx.force || ctx.onlyUngraded || ctx.only !== undefined)
+  if (ctx.only && decision.why === '--force') decision.why = '--only'
   const grade = decision.action === 'grade' ? undefined : readGrade(path.join(dir, 'grade.json'))
+  if (previous && grade) refreshCommitFacts(previous, prepared)
   if (previous && grade && decision.action === 'skip')
     return { student, status: 'graded', action: 'skipped', line: `skipped: ${decision.why} (${grade.score}/${grade.maxScore})` }
   if (previous && grade && decision.action === 'merge-review') return mergeReview(student, grade, reviewFile, reviewDigest, decision.why, ctx)
@@ -165,14 +182,56 @@ function lostRun(ctx: Context, submission: Submission, reason: string, started: 
   return { grade, lostReason: reason }
 }
 
+/** The same commit, chosen now by a deadline (or no longer): the gradebook says so without a new run. */
+function refreshCommitFacts(entry: ManifestEntry, prepared: PreparedSubmission): void {
+  for (const key of ['commitDate', 'deadline'] as const) {
+    const value = prepared[key]
+    if (value) entry[key] = value
+    else delete entry[key]
+  }
+}
+
+/** What the roster says of a student, as the manifest keeps it. */
+function rosterFacts(submission: Submission): Pick<ManifestEntry, 'student' | 'source' | 'path' | 'identity'> {
+  return {
+    student: submission.student,
+    source: submission.source,
+    ...(submission.path ? { path: submission.path } : {}),
+    ...(submission.identity ? { identity: submission.identity } : {}),
+  }
+}
+
+/** Nothing to grade: no run, no grade; a grade of another commit (an earlier batch without the deadline) goes. */
+function recordMissedDeadline(submission: Submission, missed: MissedDeadline, ctx: Context, wallMs: number): Outcome {
+  rmSync(studentDir(ctx.outDir, submission.student), { recursive: true, force: true })
+  ctx.manifest.students[submission.student] = {
+    ...rosterFacts(submission),
+    rubricDigest: ctx.digest,
+    status: 'missed-deadline',
+    deadline: missed.deadline,
+    gradedAt: new Date().toISOString(),
+    durationMs: wallMs,
+    missedDeadline: { deadline: missed.deadline, ...(missed.latest ? { latest: missed.latest } : {}) },
+  }
+  const latest = missed.latest ? `latest commit ${missed.latest.date}` : 'no commit at all'
+  return {
+    student: submission.student,
+    status: 'missed-deadline',
+    action: 'missed',
+    line: `nothing at or before the deadline ${missed.deadline} (${latest}): not graded`,
+    missed: { student: submission.student, deadline: missed.deadline, ...(missed.latest ? { latestCommitDate: missed.latest.date } : {}) },
+  }
+}
+
 function record(submission: Submission, prepared: PreparedSubmission | undefined, run: SubmissionRun, ctx: Context, facts: { reviewDigest?: string; why?: string; wallMs: number }): Outcome {
   const { grade } = run
   const { reviewDigest, why, wallMs } = facts
   const reason = run.lostReason ?? grade.checks.find((c) => c.status === 'ungraded')?.message
   ctx.manifest.students[submission.student] = {
-    student: submission.student,
-    source: submission.source,
+    ...rosterFacts(submission),
     ...(prepared?.commit ? { commit: prepared.commit } : {}),
+    ...(prepared?.commitDate ? { commitDate: prepared.commitDate } : {}),
+    ...(prepared?.deadline ? { deadline: prepared.deadline } : {}),
     ...(prepared ? { revision: prepared.revision } : {}),
     rubricDigest: ctx.digest,
     ...(reviewDigest ? { reviewDigest } : {}),

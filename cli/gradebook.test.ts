@@ -14,7 +14,23 @@ describe('the gradebook', () => {
   const header = gradebookRows(rubric, [])[0]!
 
   it('has one column per check, in rubric order, between the score and the grade on 20', () => {
-    expect(header).toEqual(['student', 'commit', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review', 'grader_modified'])
+    expect(header).toEqual(['student', 'commit', 'commit_date', 'deadline', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review', 'grader_modified'])
+  })
+
+  it('records the commit date and the deadline that chose the commit', () => {
+    const rows = gradebookRows(rubric, [{ student: 'alice', commit: 'c0ffee', commitDate: '2026-12-10T22:00:00+01:00', deadline: '2026-12-10T23:59+01:00', grade: gradeWith({}) }])
+    expect(Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]))).toMatchObject({ commit: 'c0ffee', commit_date: '2026-12-10T22:00:00+01:00', deadline: '2026-12-10T23:59+01:00', status: 'graded' })
+  })
+
+  it('gives a missed deadline its own status: no score, no points, no grade — neither 0 nor ungraded', () => {
+    const missed = { student: 'carol', missedDeadline: { deadline: '2026-12-10T23:59+01:00', latest: { commit: 'beef', date: '2026-12-11T09:00:00+01:00' } } }
+    const row = Object.fromEntries(header.map((h, i) => [h, gradebookRows(rubric, [missed])[1]![i]]))
+    expect(row).toMatchObject({ student: 'carol', commit: '', deadline: '2026-12-10T23:59+01:00', status: 'missed-deadline', score: '', grade_20: '', 'ex4.health': '', manual_review: '' })
+  })
+
+  it('neutralizes a cell a spreadsheet would run as a formula', () => {
+    const csv = renderGradebook(rubric, [{ student: '=HYPERLINK("http://x","y")', grade: gradeWith({}) }])
+    expect((parse(csv, { columns: true }) as Record<string, string>[])[0]!.student).toBe(`'=HYPERLINK("http://x","y")`)
   })
 
   it('has one row per student, sorted by id, with every check’s points and the grade on 20', () => {

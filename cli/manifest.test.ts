@@ -22,6 +22,7 @@ describe('deciding whether to grade again', () => {
     expect(decide(entry, { ...same, revision: 'files:def' }, false)).toEqual({ action: 'grade', why: 'the submission changed' })
     expect(decide(entry, { ...same, rubricDigest: 'r2' }, false)).toEqual({ action: 'grade', why: 'the rubric changed' })
     expect(decide({ ...entry, status: 'ungraded' }, same, false).action).toBe('grade')
+    expect(decide({ ...entry, status: 'missed-deadline' }, same, false)).toEqual({ action: 'grade', why: 'nothing before the deadline last time' })
     expect(decide(entry, same, true)).toEqual({ action: 'grade', why: '--force' })
   })
 

@@ -2,31 +2,46 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Rubric } from '../rubric/index.js'
-import type { SubmissionSource } from './roster.js'
+import type { CommitFacts } from './deadline.js'
+import type { LmsOptions } from './lms-export.js'
+import type { StudentIdentity, SubmissionSource } from './roster.js'
 import { UsageError } from './usage-error.js'
 
 /** What was graded for one student, and against what: enough to decide, on the next run, whether to grade again. */
 export interface ManifestEntry {
   student: string
   source: SubmissionSource
+  /** The roster's path: the folder graded inside the repository or folder. */
+  path?: string
+  /** The roster's identifiers (email, sis_id…), refreshed from the roster on every run: what the LMS files need. */
+  identity?: StudentIdentity
   commit?: string
+  /** The commit's committer date (ISO 8601), and the deadline that chose it, when one did. */
+  commitDate?: string
+  deadline?: string
   revision?: string
   rubricDigest: string
   /** sha256 of the instructor's review file when its points were merged; absent when there was none. */
   reviewDigest?: string
-  status: 'graded' | 'ungraded'
-  score: number
+  /** missed-deadline: nothing was committed at or before the deadline; not a zero, not ungraded. */
+  status: 'graded' | 'ungraded' | 'missed-deadline'
+  /** The score of a graded or ungraded run; none for a missed deadline. */
+  score?: number
   gradedAt: string
   durationMs: number
   /** Why the run is ungraded, in one line. */
   reason?: string
   /** The student's repository carried modified grader files (the instructor's grader graded it anyway). */
   graderModified?: boolean
+  /** For status missed-deadline: the deadline, and the newest commit (after it), if the repository has any. */
+  missedDeadline?: { deadline: string; latest?: CommitFacts }
 }
 
 export interface Manifest {
   schemaVersion: 1
   students: Record<string, ManifestEntry>
+  /** The LMS files this folder writes (--lms, --scale…): kept, so that a later --only run exports them again. */
+  lms?: LmsOptions
 }
 
 export const MANIFEST_FILE = 'manifest.json'
@@ -78,6 +93,7 @@ export function decide(previous: ManifestEntry | undefined, current: Current, fo
   if (force) return { action: 'grade', why: '--force' }
   if (!previous || !current.hasGrade) return { action: 'grade', why: 'not graded yet' }
   if (previous.status === 'ungraded') return { action: 'grade', why: 'ungraded last time' }
+  if (previous.status === 'missed-deadline') return { action: 'grade', why: 'nothing before the deadline last time' }
   if (previous.revision !== current.revision) return { action: 'grade', why: 'the submission changed' }
   if (previous.rubricDigest !== current.rubricDigest) return { action: 'grade', why: 'the rubric changed' }
   if (previous.reviewDigest !== current.reviewDigest) return { action: 'merge-review', why: "the instructor's review changed" }

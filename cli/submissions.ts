@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+<<<<<<< HEAD
 import { graderDigest, holdsGrader } from '../reporters/grader-digest.js'
+=======
+import { GRADER_FILES, graderDigest } from '../reporters/grader-digest.js'
+import { commitAtDeadline, commitDate, type CommitFacts, type Deadline } from './deadline.js'
+>>>>>>> instructor-week
 import { parseRoster, studentIdProblem, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -11,26 +16,49 @@ const run = promisify(execFile)
 
 /** A submission ready to grade: a folder on this machine, and what identifies the version graded. */
 export interface PreparedSubmission {
+  kind: 'ready'
   student: string
   dir: string
-  /** The git commit graded, when the submission is a git repository. */
+  /** The git commit graded, when the submission is a git repository, and its committer date. */
   commit?: string
+  commitDate?: string
+  /** The deadline that chose the commit (absent when a roster ref, or no --deadline, chose it). */
+  deadline?: string
   /** What resuming compares: the commit for git sources, a digest of the files for folders. */
   revision: string
   /** The student's copy of this repository carries grader files that differ from the instructor's. */
   graderModified?: boolean
 }
 
+/** A git source with no commit at or before the deadline: nothing to grade, and not the grader's failure either. */
+export interface MissedDeadline {
+  kind: 'missed-deadline'
+  student: string
+  deadline: string
+  /** The newest commit, after the deadline; absent for a repository without commits. */
+  latest?: CommitFacts
+}
+
 const INSTRUCTOR_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
 
 /**
  * A student's repository made from this one holds the grader and `student-submission/`: that folder is what is
- * graded (always with the instructor's grader), and its grader files are compared with the instructor's.
+ * graded (always with the instructor's grader), and its grader files are compared with the instructor's. A roster
+ * `path` names the folder to grade instead; the grader files are still compared.
  */
+<<<<<<< HEAD
 export function locateSubmission(root: string): { dir: string; graderModified?: boolean } {
   const inner = path.join(root, 'student-submission')
   if (!existsSync(inner) || !statSync(inner).isDirectory()) return { dir: root }
   const hasGrader = holdsGrader(root)
+=======
+export function locateSubmission(root: string, labPath?: string): { dir: string; graderModified?: boolean } {
+  const inner = path.join(root, labPath ?? 'student-submission')
+  const isFolder = existsSync(inner) && statSync(inner).isDirectory()
+  if (labPath && !isFolder) throw new Error(`the roster path "${labPath}" is not a folder of the submission`)
+  if (!isFolder) return { dir: root }
+  const hasGrader = GRADER_FILES.some((f) => existsSync(path.join(root, f)))
+>>>>>>> instructor-week
   return { dir: inner, ...(hasGrader ? { graderModified: graderDigest(root) !== graderDigest(INSTRUCTOR_ROOT) } : {}) }
 }
 
@@ -65,13 +93,17 @@ function readRoster(file: string, defaultRef: string | undefined): Submission[] 
   return parseRoster(readFileSync(file, 'utf8'), path.resolve(file), defaultRef)
 }
 
-/** Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref. */
-export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number): Promise<PreparedSubmission> {
+/**
+ * Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref, then, under a
+ * deadline, at the last commit at or before it (a roster ref wins). A roster path is appended to what is graded.
+ */
+export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number, deadline?: Deadline): Promise<PreparedSubmission | MissedDeadline> {
   const { student, source } = submission
+  const at = submission.path ? `:${submission.path}` : ''
   if (source.kind === 'folder') {
     // Only a repository's own top folder: a folder inside another repository is not versioned by the student.
     const commit = existsSync(path.join(source.path, '.git')) ? await headCommit(source.path).catch(() => undefined) : undefined
-    return { student, ...locateSubmission(source.path), ...(commit ? { commit } : {}), revision: `files:${folderDigest(source.path)}` }
+    return { kind: 'ready', student, ...locateSubmission(source.path, submission.path), ...(commit ? { commit } : {}), revision: `files:${folderDigest(source.path)}${at}` }
   }
   const dir = path.join(cloneRoot, student)
   const cloning = path.join(cloneRoot, `.${student}.cloning-${process.pid}`)
@@ -81,14 +113,22 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   const options = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
   try {
     await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], options)
-    if (source.ref) await git(`git checkout ${source.ref}`, ['-C', cloning, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', source.ref, '--'], options)
+    if (source.ref) await checkout(cloning, source.ref, options)
+    const chosen = deadline && !source.pinned ? await commitAtDeadline(cloning, deadline) : undefined
+    if (chosen?.kind === 'none') return { kind: 'missed-deadline', student, deadline: deadline!.text, ...(chosen.latest ? { latest: chosen.latest } : {}) }
+    if (chosen) await checkout(cloning, chosen.commit, options)
     const commit = await headCommit(cloning)
+    const date = await commitDate(cloning, commit)
     rmSync(dir, { recursive: true, force: true })
     renameSync(cloning, dir)
-    return { student, ...locateSubmission(dir), commit, revision: commit }
+    return { kind: 'ready', student, ...locateSubmission(dir, submission.path), commit, commitDate: date, ...(chosen ? { deadline: deadline!.text } : {}), revision: `${commit}${at}` }
   } finally {
     rmSync(cloning, { recursive: true, force: true })
   }
+}
+
+function checkout(repo: string, ref: string, options: { timeout: number; env: NodeJS.ProcessEnv }): Promise<void> {
+  return git(`git checkout ${ref}`, ['-C', repo, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', ref, '--'], options)
 }
 
 async function git(what: string, args: string[], options: { timeout: number; env: NodeJS.ProcessEnv }): Promise<void> {

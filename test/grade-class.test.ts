@@ -3,49 +3,17 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
-import type { Manifest } from '../cli/manifest.js'
-import { assembleFixture, listFixtures, projectRoot, referenceSubmission, type Fixture } from './support/fixtures.js'
+import { assembleFixture, listFixtures, referenceSubmission } from './support/fixtures.js'
+import { fullScore, gradeClassCli, lostPoints, readGradebook, readManifest } from './support/grade-class-cli.js'
 
 const run = promisify(execFile)
-const cli = path.join(projectRoot, 'cli', 'grade-class.mjs')
-
-interface CliRun { code: number; output: string; ms: number }
-
-/** Runs the instructor's command as `npx tp1-grade-class` does, with plain progress lines. */
-async function gradeClassCli(...args: string[]): Promise<CliRun> {
-  const started = Date.now()
-  const env = { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', CI: 'true', NO_COLOR: '1' }
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: projectRoot, env, maxBuffer: 16 * 1024 * 1024 })
-    return { code: 0, output: stdout + stderr, ms: Date.now() - started }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof e.code === 'number' ? e.code : 1, output: (e.stdout ?? '') + (e.stderr ?? ''), ms: Date.now() - started }
-  }
-}
-
-const readGradebook = (out: string) =>
-  Object.fromEntries((parse(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [r.student, r]))
-const readManifest = (out: string) => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest
-
-/** What a fixture's lost checks cost: all their points, or the points missing from "failed 2/3". */
-function lostPoints(fixture: Fixture): number {
-  return Object.entries(fixture.lose).reduce((sum, [id, verdict]) => {
-    const max = rubric.checks.find((c) => c.id === id)!.points
-    const partial = /(\d+(?:\.\d+)?)\/\d+/.exec(verdict)
-    return sum + (partial ? max - Number(partial[1]) : max)
-  }, 0)
-}
 
 describe('tp1-grade-class grades a class of four', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'tp1-class-'))
   const classDir = path.join(root, 'class')
   const roster = path.join(root, 'roster.csv')
   const out = path.join(root, 'out')
-  const fullScore = rubric.totalPoints - rubric.checks.filter((c) => c.mode === 'manual').reduce((s, c) => s + c.points, 0)
   const fixtures = Object.fromEntries(listFixtures().map((f) => [f.name, f]))
   const expected: Record<string, number> = {}
   let daveCommit = ''

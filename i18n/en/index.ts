@@ -13,6 +13,7 @@ import { lab } from './lab.js'
 import { healthRoute } from './health-route.js'
 import { dockerfile } from './dockerfile.js'
 import { compose } from './compose.js'
+import { lms } from './lms.js'
 
 /**
  * Every message a student reads, in English. This file's shape is the catalogue type: a French entry missing or
@@ -34,6 +35,7 @@ export const en = {
   healthRoute,
   dockerfile,
   compose,
+  lms,
 }
 
 export type Catalogue = typeof en

@@ -14,6 +14,7 @@ import { lab } from './lab.js'
 import { healthRoute } from './health-route.js'
 import { dockerfile } from './dockerfile.js'
 import { compose } from './compose.js'
+import { lms } from './lms.js'
 
 /** Tous les messages que lit un étudiant, en français (la langue de TP1, et celle par défaut). */
 export const fr: Catalogue = {
@@ -32,4 +33,5 @@ export const fr: Catalogue = {
   healthRoute,
   dockerfile,
   compose,
+  lms,
 }

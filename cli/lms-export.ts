@@ -1,0 +1,141 @@
+import type { Grade } from '../grading/grade.js'
+import { catalogue, isLanguage } from '../i18n/index.js'
+import { formatPoints, isLost } from '../reporters/format.js'
+import type { Rubric } from '../rubric/index.js'
+import { needsNeutralizing, renderCsv } from './csv-cells.js'
+import { byStudentId, gradeOnScale, reviewState, studentStatus, type GradedStudent } from './gradebook.js'
+import type { StudentIdentity } from './roster.js'
+import { UsageError } from './usage-error.js'
+
+export const LMS_FORMATS = ['moodle', 'canvas'] as const
+export type LmsFormat = (typeof LMS_FORMATS)[number]
+/** Moodle's "Map from" column: the user's email address (useremail) or ID number (useridnumber). */
+export const MOODLE_KEYS = ['email', 'idnumber'] as const
+export type MoodleKey = (typeof MOODLE_KEYS)[number]
+
+export interface LmsOptions {
+  formats: readonly LmsFormat[]
+  /** The grade is out of `scale` (20 for the French /20): Moodle's grade item maximum, Canvas's Points Possible. */
+  scale: number
+  /** The grade item (Moodle) or assignment (Canvas) the column is for; Canvas matches "Title (id)" or the title. */
+  assignment: string
+  moodleKey: MoodleKey
+}
+
+export const LMS_FILES: Record<LmsFormat, string> = { moodle: 'moodle-grades.csv', canvas: 'canvas-grades.csv' }
+export const DEFAULT_ASSIGNMENT = 'TP1'
+
+/**
+ * --lms moodle,canvas (or none) with --scale, --assignment and --moodle-key: undefined when --lms is not given (the
+ * output folder's earlier choice then stands). The other three only make sense with --lms.
+ */
+export function parseLmsOptions(raw: { lms?: string; scale?: string; assignment?: string; moodleKey?: string }, defaultScale: number): LmsOptions | undefined {
+  if (raw.lms === undefined) {
+    const stray = (['scale', 'assignment', 'moodleKey'] as const).find((k) => raw[k] !== undefined)
+    if (stray) throw new UsageError(`--${stray === 'moodleKey' ? 'moodle-key' : stray} is for the LMS files: add --lms moodle, --lms canvas or --lms moodle,canvas.`)
+    return undefined
+  }
+  const names = raw.lms.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
+  const unknown = names.filter((f) => f !== 'none' && !(LMS_FORMATS as readonly string[]).includes(f))
+  if (names.length === 0 || unknown.length) throw new UsageError(`--lms ${JSON.stringify(raw.lms)}: write moodle, canvas, moodle,canvas or none.`)
+  const scale = raw.scale === undefined ? defaultScale : Number(raw.scale)
+  if (!Number.isFinite(scale) || scale <= 0) throw new UsageError(`--scale ${JSON.stringify(raw.scale)} is not a positive number of points, e.g. --scale 20.`)
+  const assignment = (raw.assignment ?? DEFAULT_ASSIGNMENT).trim()
+  if (!assignment) throw new UsageError('--assignment is empty: give the name of the grade item (Moodle) or assignment (Canvas), e.g. --assignment "TP1 Docker".')
+  const moodleKey = raw.moodleKey ?? 'email'
+  if (!(MOODLE_KEYS as readonly string[]).includes(moodleKey)) throw new UsageError(`--moodle-key ${JSON.stringify(moodleKey)}: write email (the roster's email column) or idnumber (its sis_id column).`)
+  return { formats: LMS_FORMATS.filter((f) => names.includes(f)), scale, assignment, moodleKey: moodleKey as MoodleKey }
+}
+
+export interface LmsExport {
+  format: LmsFormat
+  file: string
+  csv: string
+  rows: number
+  /** Students not in the file, and why: never dropped silently. */
+  leftOut: { student: string; why: string }[]
+  /** Identifiers written with a leading ' (they started like a formula): the platform will not match them as they are. */
+  neutralized: { student: string; column: string }[]
+  /** In the file with a blank grade: nothing was committed at or before the deadline. */
+  blank: string[]
+  /** In the file with the automatic points of a report the instructor has not reviewed yet. */
+  reviewPending: string[]
+}
+
+/** Why a student cannot be in an LMS file at all: an ungraded run is no grade to import (a blank would erase one). */
+const UNGRADED = 'ungraded: re-run it with --only-ungraded, then export again'
+
+const scaled = (grade: Grade, scale: number) => formatPoints(gradeOnScale(grade.score, grade.maxScore, scale))
+
+/**
+ * Moodle's gradebook import (Grades ▸ Import ▸ CSV file): a user column, one grade column and its feedback. Moodle
+ * reads "" or "-" as no grade and parses "15.5"; a row whose user is not found aborts the whole import, so students
+ * without the identifier are left out and named (grade/import/csv/classes/load_data.php, MoodleDocs "Grade import").
+ */
+export function moodleExport(rubric: Rubric, students: readonly GradedStudent[], options: LmsOptions): LmsExport {
+  const keyColumn = options.moodleKey === 'email' ? 'Email address' : 'ID number'
+  const rosterColumn = options.moodleKey === 'email' ? 'email' : 'sis_id'
+  const header = [keyColumn, options.assignment, `Feedback: ${options.assignment}`]
+  const result = collect(students, (identity) => (options.moodleKey === 'email' ? identity?.email : identity?.sisId), `no ${rosterColumn} in the roster (Moodle's ${keyColumn})`)
+  const rows = result.kept.map(({ s, key }) => [key, s.grade?.status === 'graded' ? scaled(s.grade, options.scale) : '', feedback(rubric, s, options.scale)])
+  const neutralized = result.kept.filter(({ key }) => needsNeutralizing(key)).map(({ s }) => ({ student: s.student, column: rosterColumn }))
+  return exportOf('moodle', [header, ...rows], result, neutralized)
+}
+
+/**
+ * Canvas's gradebook import (Grades ▸ Import): its export's columns, then the "    Points Possible" row; Canvas
+ * finds the student by ID, then SIS User ID, then SIS Login ID, and reads "" as no score (lib gradebook_importer.rb).
+ */
+export function canvasExport(students: readonly GradedStudent[], options: LmsOptions): LmsExport {
+  const header = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', options.assignment]
+  const pointsPossible = ['    Points Possible', '', '', '', '', formatPoints(options.scale)]
+  const result = collect(students, (identity) => identity?.canvasId ?? identity?.sisId ?? identity?.sisLoginId, 'no canvas_id, sis_id or sis_login_id in the roster')
+  const rows = result.kept.map(({ s }) => {
+    const id = s.identity!
+    return [id.name ?? s.student, id.canvasId ?? '', id.sisId ?? '', id.sisLoginId ?? '', id.section ?? '', s.grade?.status === 'graded' ? scaled(s.grade, options.scale) : '']
+  })
+  const columns = { canvasId: 'canvas_id', sisId: 'sis_id', sisLoginId: 'sis_login_id' } as const
+  const neutralized = result.kept.flatMap(({ s }) =>
+    Object.entries(columns).flatMap(([key, column]) => (needsNeutralizing(s.identity?.[key as keyof typeof columns] ?? '') ? [{ student: s.student, column }] : [])),
+  )
+  return exportOf('canvas', [header, pointsPossible, ...rows], result, neutralized)
+}
+
+interface Collected {
+  kept: { s: GradedStudent; key: string }[]
+  leftOut: LmsExport['leftOut']
+}
+
+function collect(students: readonly GradedStudent[], keyOf: (identity: StudentIdentity | undefined) => string | undefined, missing: string): Collected {
+  const kept: Collected['kept'] = []
+  const leftOut: Collected['leftOut'] = []
+  for (const s of [...students].sort(byStudentId)) {
+    const key = keyOf(s.identity)
+    if (studentStatus(s) === 'ungraded') leftOut.push({ student: s.student, why: UNGRADED })
+    else if (!key) leftOut.push({ student: s.student, why: missing })
+    else kept.push({ s, key })
+  }
+  return { kept, leftOut }
+}
+
+function exportOf(format: LmsFormat, rows: string[][], { kept, leftOut }: Collected, neutralized: LmsExport['neutralized']): LmsExport {
+  const blank = kept.filter(({ s }) => !s.grade).map(({ s }) => s.student)
+  const reviewPending = kept.filter(({ s }) => s.grade && reviewState(s.grade) === 'pending').map(({ s }) => s.student)
+  // UTF-8 with a byte-order mark: spreadsheets then read accents right; Moodle strips it, Canvas reads its own exports with it.
+  return { format, file: LMS_FILES[format], csv: renderCsv(rows, { bom: true }), rows: kept.length, leftOut, neutralized, blank, reviewPending }
+}
+
+/** What the student reads beside the grade, in the grade's language: the score, the points not earned, a pending review. */
+export function feedback(rubric: Rubric, s: GradedStudent, scale: number): string {
+  const language = s.grade?.language && isLanguage(s.grade.language) ? s.grade.language : rubric.language
+  const t = catalogue(language).lms
+  if (!s.grade) return t.missedDeadline(s.missedDeadline.deadline, s.missedDeadline.latest?.date)
+  const grade = s.grade
+  // An advisory check (0 points) is in the sheet, not in a list of points not earned.
+  const lost = grade.checks.filter((c) => isLost(c) && c.points < c.maxPoints).map((c) => t.lostItem(c.title, c.id, formatPoints(c.maxPoints - c.points)))
+  return [
+    t.score(catalogue(language).rubric.title, formatPoints(grade.score), formatPoints(grade.maxScore), scaled(grade, scale), formatPoints(scale)),
+    lost.length ? t.lost(lost) : t.allEarned,
+    ...(reviewState(grade) === 'pending' ? [t.reviewPending] : []),
+  ].join(' ')
+}
