@@ -3,12 +3,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-<<<<<<< HEAD
 import { graderDigest, holdsGrader } from '../reporters/grader-digest.js'
-=======
-import { GRADER_FILES, graderDigest } from '../reporters/grader-digest.js'
 import { commitAtDeadline, commitDate, type CommitFacts, type Deadline } from './deadline.js'
->>>>>>> instructor-week
 import { parseRoster, studentIdProblem, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -46,19 +42,12 @@ const INSTRUCTOR_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
  * graded (always with the instructor's grader), and its grader files are compared with the instructor's. A roster
  * `path` names the folder to grade instead; the grader files are still compared.
  */
-<<<<<<< HEAD
-export function locateSubmission(root: string): { dir: string; graderModified?: boolean } {
-  const inner = path.join(root, 'student-submission')
-  if (!existsSync(inner) || !statSync(inner).isDirectory()) return { dir: root }
-  const hasGrader = holdsGrader(root)
-=======
 export function locateSubmission(root: string, labPath?: string): { dir: string; graderModified?: boolean } {
   const inner = path.join(root, labPath ?? 'student-submission')
   const isFolder = existsSync(inner) && statSync(inner).isDirectory()
   if (labPath && !isFolder) throw new Error(`the roster path "${labPath}" is not a folder of the submission`)
   if (!isFolder) return { dir: root }
-  const hasGrader = GRADER_FILES.some((f) => existsSync(path.join(root, f)))
->>>>>>> instructor-week
+  const hasGrader = holdsGrader(root)
   return { dir: inner, ...(hasGrader ? { graderModified: graderDigest(root) !== graderDigest(INSTRUCTOR_ROOT) } : {}) }
 }
 
