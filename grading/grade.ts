@@ -54,6 +54,8 @@ export interface GradedCheck {
   status: CheckStatus
   message: string
   details?: CheckDetails
+  /** How long the check took, its waits included (what a slow run spent its time on). */
+  durationMs?: number
   /** An advisory check's finding (💡): worth no points, a note to read; the status stays `passed`. */
   advice?: boolean
   /** Checks the instructor reviews by hand (the report): `points` above is the reviewed figure once there is one. */

@@ -2,6 +2,8 @@ import type { Feedback } from '../grading/verdict.js'
 import { messages } from '../rubric/index.js'
 import { describeExitCode } from './exit-codes.js'
 import type { ListeningSocket } from './proc-net-tcp.js'
+import { describeConnectionError } from './http-probe.js'
+import type { HttpWait } from './http-wait.js'
 
 const t = messages.lab
 
@@ -22,6 +24,16 @@ export function diagnoseListening(sockets: ListeningSocket[], port: number): { o
       fix: t.listening.otherPortFix(port),
     }
   return { ok: false, seen: t.listening.nothing, fix: t.listening.nothingFix }
+}
+
+/** What a wait for an HTTP answer saw when it did not get the awaited one, for a beginner. */
+export function describeWait(wait: Exclude<HttpWait, { outcome: 'accepted' }>, port: number): string {
+  switch (wait.outcome) {
+    case 'answered': return `${wait.answer.status} ${wait.answer.body.slice(0, 300)}`
+    case 'not-listening': return diagnoseListening(wait.sockets, port).seen
+    case 'hang': return t.connection.timeout
+    default: return describeConnectionError(wait.lastError)
+  }
 }
 
 /** Feedback for a container that exited when it should have kept running; `what` names it, in the student's language. */

@@ -3,11 +3,17 @@ import { messages } from '../rubric/index.js'
 
 export interface HttpAnswer {
   status: number
+  /** The body's first MAX_BODY_BYTES, as text. */
   body: string
   json?: unknown
+  /** The body was longer: the rest was never read. */
+  truncated?: boolean
 }
 
-/** One GET with short timeouts; throws on connection errors (refused, reset, timeout) so `eventually` retries. */
+/** The most of an answer's body the grader reads: /health answers a few bytes; a flood is cut, never held. */
+export const MAX_BODY_BYTES = 10_000
+
+/** One GET with short timeouts; throws on connection errors (refused, reset, timeout) so a wait retries. */
 export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
   const { statusCode, body } = await request(url, {
     method: 'GET',
@@ -15,14 +21,26 @@ export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswe
     bodyTimeout: timeoutMs,
     signal: AbortSignal.timeout(timeoutMs),
   })
-  const text = (await body.text()).slice(0, 10_000)
+  const chunks: Buffer[] = []
+  let size = 0
+  let truncated = false
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) {
+      truncated = true
+      body.destroy()
+      break
+    }
+  }
+  const text = Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
     json = undefined
   }
-  return { status: statusCode, body: text, ...(json === undefined ? {} : { json }) }
+  return { status: statusCode, body: text, ...(json === undefined ? {} : { json }), ...(truncated ? { truncated } : {}) }
 }
 
 /** An answer, but not the awaited one: what the server said is what the student needs to see. */

@@ -2,8 +2,8 @@ import type { StartedTestContainer } from 'testcontainers'
 import { LimitedContainer, type Limits } from './limited-container.js'
 import type { DockerEngine, ContainerState, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
-import { eventually, type Eventually } from './eventually.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
+import { waitForHttp, type HttpWait } from './http-wait.js'
 import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
 import { StartedOnly } from './started-only.js'
 
@@ -39,14 +39,15 @@ export class LabApi {
     return `http://${this.engine.host}:${this.container.getMappedPort(this.containerPort)}${path}`
   }
 
-  /** Polls GET path until an HTTP answer comes, the container exits, or the deadline passes. */
-  async get(path: string, options: { timeoutMs: number; probeMs: number }): Promise<Eventually<HttpAnswer>> {
-    return eventually(() => httpGet(this.url(path), options.probeMs), {
+  /** GET path until the outcome is known: an answer, a server listening elsewhere, a hang, the container's exit. */
+  get(path: string, options: { timeoutMs: number; probeMs: number; accept?: (answer: HttpAnswer) => boolean }): Promise<HttpWait> {
+    return waitForHttp({
+      probe: () => httpGet(this.url(path), options.probeMs),
+      ...(options.accept ? { accept: options.accept } : {}),
+      port: this.containerPort,
+      listening: () => this.listeningSockets(),
+      running: async () => (await this.state()).running,
       timeoutMs: options.timeoutMs,
-      giveUp: async () => {
-        const state = await this.state()
-        return state.running ? undefined : `the container exited with code ${state.exitCode}`
-      },
     })
   }
 

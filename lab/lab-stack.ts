@@ -8,8 +8,9 @@ import { messages } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
-import { eventually, type Eventually } from './eventually.js'
-import { httpGet, UnexpectedReply, type HttpAnswer } from './http-probe.js'
+import { httpGet, type HttpAnswer } from './http-probe.js'
+import { waitForHttp, type HttpWait } from './http-wait.js'
+import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
 import { composeLimits, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
@@ -81,16 +82,25 @@ export class LabStack {
   }
 
   /**
-   * Polls GET `path` on the service's published port until `accept` takes the answer, the container exits, or the
-   * timeout passes. An answer refused is kept as an UnexpectedReply, so that the student sees what was answered.
+   * GET `path` on a container port of the service until the outcome is known (see HttpWait): `accept` takes the
+   * answer, the app answers something else each time, listens elsewhere, hangs, or the container exits.
    */
-  async pollHttp(service: string, containerPort: number, path: string, accept: (answer: HttpAnswer) => boolean, timing: { timeoutMs: number; probeMs: number }): Promise<Eventually<HttpAnswer>> {
+  async waitForHttp(service: string, containerPort: number, path: string, timing: { timeoutMs: number; probeMs: number; accept?: (answer: HttpAnswer) => boolean }): Promise<HttpWait> {
     const { host, port } = await this.endpoint(service, containerPort)
-    return eventually(async () => {
-      const answer = await httpGet(`http://${host}:${port}${path}`, timing.probeMs)
-      if (!accept(answer)) throw new UnexpectedReply(answer)
-      return answer
-    }, { timeoutMs: timing.timeoutMs, giveUp: this.untilExited(service) })
+    return waitForHttp({
+      probe: () => httpGet(`http://${host}:${port}${path}`, timing.probeMs),
+      ...(timing.accept ? { accept: timing.accept } : {}),
+      port: containerPort,
+      listening: () => this.listeningSockets(service),
+      running: async () => Boolean((await this.service(service))?.running),
+      timeoutMs: timing.timeoutMs,
+    })
+  }
+
+  /** What the service's server listens on, read from the kernel's socket table inside its container. */
+  async listeningSockets(service: string): Promise<ListeningSocket[] | undefined> {
+    const result = await this.exec(service, ['cat', '/proc/net/tcp', '/proc/net/tcp6'])
+    return result.exitCode === 0 || result.stdout ? parseListeningSockets(result.stdout) : undefined
   }
 
   /** Where a container port of a service is reached from the grader. */

@@ -13,9 +13,9 @@ import { ComposeUpTimeout, LabStack, loadComposeConfig, type ComposeConfigResult
 import { runLabels } from './labels.js'
 import { imageProbes, type ImageProbe } from './image-probes.js'
 import { runOneShot, type OneShotResult } from './one-shot.js'
-import { copySubmission, submissionDir } from './submission.js'
+import { copySubmission, readSubmissionFile, submissionDir } from './submission.js'
+import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
-import { httpGet } from './http-probe.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
 
 const t = messages.lab.session
@@ -43,6 +43,8 @@ export class GradingSession {
   private readonly memo = new Map<string, Promise<unknown>>()
   private work?: { dir: string; scratch: string }
   private reportReview?: ReportReview
+  /** How long the run's slow phases took (ms), for grade.json's facts: what a slow run waited for. */
+  readonly phases: Record<string, number> = {}
   private labLayout?: LabLayout
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -82,6 +84,22 @@ export class GradingSession {
     const layout = this.layout()
     if (!foundAnything(layout)) throw new BlockedError(t.noLab, LAYOUT_STEP)
     return layout
+  }
+
+  /** The CMD line of exercise 3's Dockerfile, where a server that does not listen or stop right is fixed (annotations). */
+  cmdLocation(): { location?: { file: string; line?: number } } {
+    const file = this.layout().image?.dockerfile
+    if (!file) return {}
+    const line = findInstructionLine(readSubmissionFile(this.workDir(), file) ?? '', 'CMD')
+    return { location: { file, ...(line ? { line } : {}) } }
+  }
+
+  /**
+   * Exercise 4's one `docker stop`, started in the background once the checks of the running container are done:
+   * its grace period (long for a server that ignores SIGTERM) overlaps the Compose checks.
+   */
+  stopApiInBackground(): void {
+    void this.requireApi().then((api) => api.stop(rubric.timeouts.stopGraceSeconds)).catch(() => {})
   }
 
   /** A file of the lab, by its path in the submission. */
@@ -164,7 +182,7 @@ export class GradingSession {
 
   /** `docker compose up --build`, once. */
   stack(): Promise<StackOutcome> {
-    return this.once('stack', async () => {
+    return this.once('stack', () => this.timed('composeUpMs', async () => {
       try {
         const config = await this.requireComposeConfig()
         const refused = await this.policyViolations()
@@ -187,7 +205,16 @@ export class GradingSession {
       } catch (error) {
         return { ok: false as const, error }
       }
-    })
+    }))
+  }
+
+  private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const started = Date.now()
+    try {
+      return await work()
+    } finally {
+      this.phases[phase] = Date.now() - started
+    }
   }
 
   async requireStack(): Promise<LabStack> {
@@ -206,29 +233,28 @@ export class GradingSession {
   }
 
   /**
-   * The stack once it has settled: PostgreSQL answers (even to refuse a login) and the API answers HTTP, or a
-   * container exited, or the start timeout passed. Checks then observe a stable state.
+   * The stack once it has settled: PostgreSQL answers (even to refuse a login), and the API's outcome is known (an
+   * answer, a server listening elsewhere, a hang), or a container exited, or the start timeout passed. Checks then
+   * observe a stable state.
    */
   settledStack(): Promise<LabStack> {
     return this.once('settled-stack', async () => {
       const stack = await this.requireStack()
+      const settling = Date.now()
       const { expected, timeouts } = rubric
       const { db, api } = expected.services
-      await eventually(async () => {
-        const dbEndpoint = await stack.endpoint(db, expected.dbPort)
-        await queryPostgres({ ...dbEndpoint, ...expected.db }, timeouts.probeSeconds * 1000).catch((error: unknown) => {
+      const running = async (service: string) => Boolean((await stack.service(service))?.running)
+      const dbAnswers = eventually(async () => {
+        const endpoint = await stack.endpoint(db, expected.dbPort)
+        await queryPostgres({ ...endpoint, ...expected.db }, timeouts.probeSeconds * 1000).catch((error: unknown) => {
           if (!isServerAnswer(error)) throw error
         })
-        const apiEndpoint = await stack.endpoint(api, expected.apiPort)
-        await httpGet(`http://${apiEndpoint.host}:${apiEndpoint.port}${expected.healthPath}`, timeouts.probeSeconds * 1000)
-      }, {
-        timeoutMs: timeouts.startSeconds * 1000,
-        intervalMs: 250,
-        giveUp: async () => {
-          for (const service of [db, api]) if (!(await stack.service(service))?.running) return `${service} is not running`
-          return undefined
-        },
-      })
+      }, { timeoutMs: timeouts.startSeconds * 1000, intervalMs: 250, giveUp: async () => ((await running(db)) ? undefined : `${db} is not running`) })
+      const apiAnswers = (await running(api))
+        ? stack.waitForHttp(api, expected.apiPort, expected.healthPath, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
+        : undefined
+      await Promise.all([dbAnswers, apiAnswers])
+      this.phases.settleMs = Date.now() - settling
       return stack
     })
   }

@@ -8,11 +8,11 @@ const rubric = parseRubric({
     baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' }, postgresMajor: 16, apiPort: 8000, apiHost: '0.0.0.0', dbPort: 5432,
     healthPath: '/health', healthBody: { status: 'ok' }, workdir: '/app', appModule: 'app:app', appFile: 'app.py',
     pipPackages: ['fastapi'], oneShotOutput: 'hi', db: { user: 'u', password: 'p', database: 'd' },
-    services: { db: 'db', api: 'api', apiBuildContext: './api' }, gracefulStopSeconds: 3,
+    services: { db: 'db', api: 'api', apiBuildContext: './api' },
   },
   layout: { labName: 'tp(\\d+)', labNumber: 1, maxDepth: 1, imageFolders: ['.'], reportFiles: ['README.md'] },
   limits: { memoryMegabytes: 64, pids: 64, cpus: 1, logMegabytes: 1 },
-  timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1 },
+  timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1, quickStopSeconds: 1 },
   report: { minWords: 5, questions: {}, pastedFiles: {} },
   checks: [
     { id: 'ex1.engine', exercise: 1, title: 'engine', points: 0 },

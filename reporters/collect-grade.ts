@@ -11,6 +11,8 @@ export interface ObservedCheck {
   verdict?: Verdict
   /** Errors of the test, or of the suite or module around it (a failed beforeAll, an import error). */
   errors: string[]
+  /** How long the check took, waits included. */
+  durationMs?: number
 }
 
 export interface RunFacts {
@@ -74,7 +76,7 @@ function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile
 
 function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[], language: Language): GradedCheck {
   const t = catalogue(language).verdict
-  const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points }
+  const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points, ...(seen?.durationMs === undefined ? {} : { durationMs: seen.durationMs }) }
   if (def.mode === 'manual') return { ...base, points: 0, status: 'manual', message: t.manual }
 
   const verdict = seen?.verdict

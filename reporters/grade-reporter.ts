@@ -129,9 +129,11 @@ function observeCheck(test: TestCase, moduleErrors: string[]): ObservedCheck | u
   const meta = test.meta()
   if (!meta.checkId) return undefined
   const result = test.result()
+  const durationMs = test.diagnostic()?.duration
   return {
     checkId: meta.checkId,
     state: result.state,
+    ...(durationMs === undefined ? {} : { durationMs: Math.round(durationMs) }),
     ...(meta.verdict ? { verdict: meta.verdict } : {}),
     errors: [...(result.errors ?? []).map((e) => firstLine(e.message)), ...suiteErrors(test), ...moduleErrors],
   }

@@ -62,7 +62,6 @@ export const rubricSchema = z
       oneShotOutput: z.string(),
       db: z.object({ user: z.string(), password: z.string(), database: z.string() }),
       services: z.object({ db: z.string(), api: z.string(), apiBuildContext: z.string() }),
-      gracefulStopSeconds: seconds,
     }),
     /**
      * Where the lab may sit in a hand-in. Lab data, not code: the grader looks where this says, in this order of
@@ -93,7 +92,10 @@ export const rubricSchema = z
       probeSeconds: seconds,
       composeUpSeconds: seconds,
       composeDownSeconds: seconds,
+      /** docker stop's grace period where ex4.graceful-stop judges the stop. */
       stopGraceSeconds: seconds,
+      /** The grace period of stops no check judges (restart, compose down): a server that ignores SIGTERM is not waited for twice. */
+      quickStopSeconds: seconds,
     }),
     report: z.object({
       /** Words of prose that make a question answered. */

@@ -32,7 +32,6 @@ export const tp1: RubricSource = {
     oneShotOutput: 'Bonjour',
     db: { user: 'demo', password: 'demo', database: 'demo' },
     services: { db: 'db', api: 'api', apiBuildContext: './api' },
-    gracefulStopSeconds: 3,
   },
   layout: {
     labName: '(?:^|[^a-z0-9])(?:tp|td|lab)[\\s_.-]*0*(\\d+)(?![0-9])',
@@ -50,6 +49,7 @@ export const tp1: RubricSource = {
     composeUpSeconds: 300,
     composeDownSeconds: 60,
     stopGraceSeconds: 10,
+    quickStopSeconds: 3,
   },
   report: {
     minWords: 8,

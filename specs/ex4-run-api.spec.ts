@@ -1,50 +1,36 @@
 import { isDeepStrictEqual } from 'node:util'
-import { describe } from 'vitest'
+import { afterAll, describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { BlockedError, SubmissionError } from '../grading/errors.js'
-import { diagnoseListening, exitedFeedback } from '../lab/api-diagnosis.js'
+import { SubmissionError } from '../grading/errors.js'
+import { describeWait, diagnoseListening, exitedFeedback } from '../lab/api-diagnosis.js'
 import { eventually } from '../lab/eventually.js'
 import { describeConnectionError } from '../lab/http-probe.js'
-import { describeExitCode } from '../lab/exit-codes.js'
 import { session } from '../lab/session.js'
 import { messages, rubric } from '../rubric/index.js'
-import { findInstructionLine } from '../analysis/dockerfile-rules.js'
-import { readSubmissionFile } from '../lab/submission.js'
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort
 const healthBody = JSON.stringify(expected.healthBody)
 const t = messages.ex4
 
-/** The CMD line of the Dockerfile: where a server that does not listen right or stop right is fixed. */
-function cmdLocation(): { file: string; line?: number } | undefined {
-  const file = session().layout().image?.dockerfile
-  if (!file) return undefined
-  const line = findInstructionLine(readSubmissionFile(session().workDir(), file) ?? '', 'CMD')
-  return { file, ...(line ? { line } : {}) }
-}
-
-const withLocation = () => {
-  const location = cmdLocation()
-  return location ? { location } : {}
-}
 
 describe(t.suite, () => {
-  check('ex4.health', async () => {
+  check('ex4.health', async (c) => {
     const api = await session().api()
     const answer = await api.get(expected.healthPath, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
-    if (!answer.ok) {
+    c.fact('waitedMs', answer.waitedMs)
+    if (answer.outcome !== 'accepted') {
       const state = await api.state()
       if (!state.running) throw new SubmissionError(t.health.stopped, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
-      const listening = diagnoseListening(await api.listeningSockets(), port)
-      throw new SubmissionError(t.health.noAnswer.message(expected.healthPath, describeConnectionError(answer.lastError)), {
+      const listening = diagnoseListening(answer.outcome === 'not-listening' ? answer.sockets : await api.listeningSockets(), port)
+      throw new SubmissionError(t.health.noAnswer.message(expected.healthPath, 'lastError' in answer ? describeConnectionError(answer.lastError) : describeWait(answer, port)), {
         expected: t.health.noAnswer.expected(healthBody, timeouts.startSeconds),
         seen: t.health.noAnswer.seen(listening.seen),
         fix: listening.fix ?? t.health.noAnswer.fix,
         log: await api.logTail(),
       })
     }
-    const { status, json, body } = answer.value
+    const { status, json, body } = answer.answer
     if (status !== 200 || !isDeepStrictEqual(json, expected.healthBody))
       throw new SubmissionError(t.health.wrongAnswer.message(expected.healthPath, status, body.slice(0, 200)), {
         expected: `200 ${healthBody}`,
@@ -74,46 +60,11 @@ describe(t.suite, () => {
         seen: diagnosis.seen,
         ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
         log: await api.logTail(),
-        ...withLocation(),
+        ...session().cmdLocation(),
       })
   })
 
-  check('ex4.ps', async () => {
-    const api = await session().requireApi()
-    const engine = await session().engine()
-    const stop = await api.stop(timeouts.stopGraceSeconds)
-    if (!stop.listedWhileRunning) {
-      const state = await api.state()
-      throw new SubmissionError(t.ps.notListed, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
-    }
-    if (!stop.publishedWhileRunning)
-      throw new SubmissionError(t.ps.notPublished.message(port), {
-        expected: t.ps.notPublished.expected(port),
-        seen: t.ps.notPublished.seen,
-        fix: t.ps.notPublished.fix(port),
-      })
-    const running = await engine.list({ all: false })
-    const all = await engine.list({ all: true })
-    const listed = all.find((c) => c.id === api.id)
-    if (running.some((c) => c.id === api.id) || listed?.state !== 'exited')
-      throw new SubmissionError(t.ps.notExited.message, {
-        expected: t.ps.notExited.expected,
-        seen: t.ps.notExited.seen(listed?.state),
-      })
-  })
-
-  check('ex4.graceful-stop', async (c) => {
-    const api = await session().requireApi()
-    const stop = await api.stop(timeouts.stopGraceSeconds)
-    if (!stop.listedWhileRunning) throw new BlockedError(t.gracefulStop.blocked, 'ex4.ps')
-    c.fact('stopMs', stop.durationMs)
-    const seconds = stop.durationMs / 1000
-    if (stop.durationMs > expected.gracefulStopSeconds * 1000 || stop.exitCode !== 0)
-      throw new SubmissionError(t.gracefulStop.message(seconds, describeExitCode(stop.exitCode)), {
-        expected: t.gracefulStop.expected(expected.gracefulStopSeconds),
-        seen: t.gracefulStop.seen(seconds, stop.exitCode),
-        fix: stop.exitCode === 137 ? t.gracefulStop.fixShellForm : t.gracefulStop.fixExecForm,
-        ...withLocation(),
-      })
-  })
+  // The one docker stop of exercise 4 starts now, in the background: its grace period overlaps the Compose checks,
+  // and ex4.ps / ex4.graceful-stop (specs/ex4-stop.spec.ts, run later) read what it saw.
+  afterAll(() => session().stopApiInBackground())
 })

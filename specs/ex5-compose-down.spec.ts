@@ -10,7 +10,7 @@ const t = messages.ex5.down
 describe(t.suite, () => {
   check('ex5.down', async () => {
     const stack = await session().requireStack()
-    const left = await stack.down(rubric.timeouts.stopGraceSeconds, rubric.timeouts.composeDownSeconds * 1000)
+    const left = await stack.down(rubric.timeouts.quickStopSeconds, rubric.timeouts.composeDownSeconds * 1000)
     if (left.containers.length || left.networks.length)
       throw new SubmissionError(t.message, {
         expected: t.expected,

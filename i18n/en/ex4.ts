@@ -1,5 +1,6 @@
 /** Messages of exercise 4: the API in a container of the student's image (specs/ex4-run-api.spec.ts). */
 export const ex4 = {
+  stopSuite: 'Exercise 4 — docker stop, docker ps -a',
   suite: 'Exercise 4 — run the API in a container',
   /** What `lab.exited` says should keep running. */
   apiContainer: 'the API container',
@@ -42,9 +43,11 @@ export const ex4 = {
     blocked: 'Not run: the container was not running when it was to be stopped (see ex4.ps).',
     /** `seconds`: how long docker stop took; `exitCode`: what `lab.exitCode` says of it. */
     message: (seconds: number, exitCode: string) => `docker stop took ${seconds.toFixed(1)} s and the container exited with code ${exitCode}.`,
-    expected: (seconds: number) => `stopped within ${seconds} s, exit code 0`,
+    /** `grace`: how long docker stop waits after SIGTERM before it kills (docker stop -t). */
+    expected: (grace: number) => `exit code 0: the server handles SIGTERM and stops before the ${grace} s grace period ends`,
     seen: (seconds: number, exitCode: number) => `${seconds.toFixed(1)} s, exit code ${exitCode}`,
-    fixShellForm: 'Write CMD in exec form: CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits 10 s and then kills it (137).',
+    fixShellForm: (grace: number, exec: string) =>
+      `Write CMD in exec form: ${exec}. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits ${grace} s and then kills it (137).`,
     fixExecForm: 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
   },
 }

@@ -27,7 +27,7 @@ export const rubric = {
     'ex4.health': `the API answers GET ${e.healthPath} with 200 ${JSON.stringify(e.healthBody)} on its published port`,
     'ex4.listen-all': `the server listens on ${e.apiHost}:${e.apiPort} inside the container`,
     'ex4.ps': 'docker ps lists the running container with its port; after docker stop only ps -a lists it, as exited',
-    'ex4.graceful-stop': `docker stop ends the container within ${e.gracefulStopSeconds} s with exit code 0`,
+    'ex4.graceful-stop': 'docker stop ends the container cleanly: the server handles SIGTERM and exits with code 0, not killed',
     'ex5.compose-valid': 'the Compose file is valid YAML and a valid Compose file',
     'ex5.services': `services ${e.services.db} and ${e.services.api} are declared as the lab asks`,
     'ex5.ports': `${e.services.db} publishes ${e.dbPort}:${e.dbPort} and ${e.services.api} publishes ${e.apiPort}:${e.apiPort}`,

@@ -4,6 +4,7 @@ import type { Catalogue } from '../en/index.js'
 const decimal = (seconds: number) => seconds.toFixed(1).replace('.', ',')
 
 export const ex4: Catalogue['ex4'] = {
+  stopSuite: 'Exercice 4 — docker stop, docker ps -a',
   suite: 'Exercice 4 — lancer l’API dans un conteneur',
   apiContainer: 'le conteneur de l’API',
   health: {
@@ -42,9 +43,10 @@ export const ex4: Catalogue['ex4'] = {
   gracefulStop: {
     blocked: 'Vérification non lancée : le conteneur ne tournait pas au moment de l’arrêter (voir ex4.ps).',
     message: (seconds, exitCode) => `docker stop a pris ${decimal(seconds)} s et le conteneur s’est arrêté avec le code ${exitCode}.`,
-    expected: (seconds) => `arrêté en moins de ${seconds} s, code de sortie 0`,
+    expected: (grace) => `code de sortie 0 : le serveur traite SIGTERM et s’arrête avant la fin du délai de grâce de ${grace} s`,
     seen: (seconds, exitCode) => `${decimal(seconds)} s, code de sortie ${exitCode}`,
-    fixShellForm: 'Écrivez CMD en forme exec : CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]. En forme shell, /bin/sh est le PID 1 et ne transmet pas SIGTERM à uvicorn : docker stop attend donc 10 s, puis le tue (137).',
+    fixShellForm: (grace, exec) =>
+      `Écrivez CMD en forme exec : ${exec}. En forme shell, /bin/sh est le PID 1 et ne transmet pas SIGTERM à uvicorn : docker stop attend donc ${grace} s, puis le tue (137).`,
     fixExecForm: 'Écrivez CMD en forme exec pour qu’uvicorn soit le PID 1, reçoive SIGTERM et s’arrête proprement.',
   },
 }

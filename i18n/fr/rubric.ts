@@ -17,7 +17,7 @@ export const rubric: Catalogue['rubric'] = {
     'ex4.health': `l’API répond à GET ${e.healthPath} par 200 ${JSON.stringify(e.healthBody)} sur son port publié`,
     'ex4.listen-all': `le serveur écoute sur ${e.apiHost}:${e.apiPort} dans le conteneur`,
     'ex4.ps': 'docker ps liste le conteneur en marche avec son port ; après docker stop, seul ps -a le liste, arrêté (Exited)',
-    'ex4.graceful-stop': `docker stop arrête le conteneur en moins de ${e.gracefulStopSeconds} s avec le code de sortie 0`,
+    'ex4.graceful-stop': 'docker stop arrête proprement le conteneur : le serveur traite SIGTERM et sort avec le code 0, sans être tué',
     'ex5.compose-valid': 'le fichier Compose est du YAML valide et un fichier Compose valide',
     'ex5.services': `les services ${e.services.db} et ${e.services.api} sont déclarés comme demandé`,
     'ex5.ports': `${e.services.db} publie ${e.dbPort}:${e.dbPort} et ${e.services.api} publie ${e.apiPort}:${e.apiPort}`,

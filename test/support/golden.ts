@@ -34,9 +34,10 @@ export function normalizeGrade(grade: Grade): Grade {
   })
   const check = (c: GradedCheck): GradedCheck => {
     const { facts: _facts, ...details } = c.details ?? {}
+    const { durationMs: _duration, ...timeless } = c
     const items = details.items?.map((i) => ({ ...i, ...(i.feedback ? { feedback: feedback(i.feedback) } : {}) }))
     const normalized = c.details ? feedback({ ...details, ...(items ? { items } : {}) }) : undefined
-    return { ...c, message: text(c.message), ...(normalized && Object.keys(normalized).length ? { details: normalized } : { details: undefined }) }
+    return { ...timeless, message: text(c.message), ...(normalized && Object.keys(normalized).length ? { details: normalized } : { details: undefined }) }
   }
   const { commit: _commit, ...submission } = grade.submission
   return JSON.parse(JSON.stringify({
