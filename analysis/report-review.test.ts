@@ -28,9 +28,9 @@ describe('reviewReport', () => {
   it('answers every question of the reference and says what it read', () => {
     const r = review(submission('seed', { fixture: false }))
     expect(unanswered(r)).toEqual([])
-    expect(r.questions['4.a']!.read).toBe('read as the answer: line 49, under "Question 4.a.": "Le paramètre -p 8000:8000 associe le port 8000 du conteneur…"')
-    expect(r.questions['4.b']!.read).toBe('read as the answer: line 51, under "Question 4.b.": screenshot Captures/TP1/Question_4B_1.png (and 1 more)')
-    expect(r.questions['3.a']!.read).toBe('read as the answer: line 25, under "Question 3.a.": "app.py complété :"')
+    expect(r.questions['4.a']!.read).toBe('read as the answer: line 49, under "Question 4.a": "Le paramètre -p 8000:8000 associe le port 8000 du conteneur…"')
+    expect(r.questions['4.b']!.read).toBe('read as the answer: line 51, under "Question 4.b": screenshot Captures/TP1/Question_4B_1.png (and 1 more)')
+    expect(r.questions['3.a']!.read).toBe('read as the answer: line 25, under "Question 3.a": "app.py complété :"')
     expect(r.pastedFiles.map((p) => [p.question, p.differences.length])).toEqual([['3.a', 0], ['3.b', 0], ['5.b', 1]])
   })
 
@@ -44,7 +44,7 @@ describe('reviewReport', () => {
 
   it('says where it looked when a question is not answered', () => {
     const r = review(submission('report-plain-labels', own))
-    expect(r.questions['2.c']).toMatchObject({ answered: false, why: "only the statement's own text, copied: no answer of yours", read: 'line 27, under "Question 2.c :"' })
+    expect(r.questions['2.c']).toMatchObject({ answered: false, why: "only the statement's own text, copied: no answer of yours", read: 'line 27, under "Question 2.c"' })
     const s = review(submission('report-statement-only', own))
     expect(s.questions['4.a']).toMatchObject({ why: "only the statement's own text, copied: no answer of yours", read: 'line 132, under the statement\'s step "Étape 1 — Lancer le conteneur"' })
     expect(s.pastedFiles).toEqual([])

@@ -91,7 +91,8 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
 function readOf(section: QuestionSection | undefined, answered: boolean, shots: readonly string[], valid: readonly string[]): string | undefined {
   const t = messages.report.read
   if (!section?.found || section.line === undefined) return undefined
-  const where = t.where(section.line, section.how ?? 'label', section.heading ?? '')
+  // "Question 2.a :" reads "Question 2.a" in a sentence that goes on with its own colon.
+  const where = t.where(section.line, section.how ?? 'label', (section.heading ?? '').replace(/[\s:.\-–—]+$/u, ''))
   if (!answered) return where
   const excerpt = section.excerpt
   if (shots.length) return t.answer(where, t.screenshot(shots[0]!, shots.length - 1))
