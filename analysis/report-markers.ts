@@ -86,10 +86,16 @@ export function readExercise(text: string): number | undefined {
 /** A heading such as "Exercices" or "TP1 rappel": no exercise of its own, but the end of the one before. */
 export const isExerciseWord = (text: string): boolean => EXERCISE_WORD.test(text.replace(LEADING_DECORATION, ''))
 
-/** "4. Exécuter l’API…": the number of a numbered title (an exercise or a step, by its level). */
-export function readNumberedTitle(text: string): number | undefined {
-  const m = NUMBERED_TITLE.exec(text.replace(/^[^\p{L}\p{N}]*/u, ''))
-  return m ? Number(m[1]) : undefined
+const ROMAN_TITLE = /^(viii|vii|vi|iv|ix|v|iii|ii|i|x)\s*[.)\-–—:]\s+\p{L}/iu
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 }
+
+/** "4. Exécuter l’API…", "IV. Exécuter l’API…": the number of a numbered title (an exercise or a step, by its level). */
+export function readNumberedTitle(text: string): { number: number; roman: boolean } | undefined {
+  const title = text.replace(/^[^\p{L}\p{N}]*/u, '')
+  const m = NUMBERED_TITLE.exec(title)
+  if (m) return { number: Number(m[1]), roman: false }
+  const r = ROMAN_TITLE.exec(title)
+  return r ? { number: ROMAN[r[1]!.toLowerCase()]!, roman: true } : undefined
 }
 
 /** "Étape 2 — Tester…", "Step 2": the step number. */

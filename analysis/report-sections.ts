@@ -62,10 +62,12 @@ export function assignLines(lines: readonly ReportLine[], requests: readonly Req
   lines.forEach((line, index) => {
     const head = line.bold?.text ?? line.text
     const heading = line.heading !== undefined || line.bold !== undefined
-    const number = line.code ? undefined : readExercise(head) ?? (line.heading !== undefined ? readNumberedTitle(line.text) : undefined)
+    const titled = line.heading !== undefined && !line.code ? readNumberedTitle(line.text) : undefined
+    const number = line.code ? undefined : readExercise(head) ?? titled?.number
     const label = line.code ? undefined : readLabel(head)
     const numberedHeading = line.heading !== undefined && readExercise(head) === undefined && number !== undefined
-    const isExercise = number !== undefined && !label?.ids.length && (!numberedHeading || exercise === undefined || line.heading! <= exerciseDepth)
+    // A numbered title is an exercise at the exercises' level (or in Roman numerals), else maybe a step.
+    const isExercise = number !== undefined && !label?.ids.length && (!numberedHeading || titled?.roman || exercise === undefined || line.heading! <= exerciseDepth)
 
     if (isExercise) {
       // The same exercise's heading again (a report in two parts) continues it.
@@ -119,7 +121,12 @@ export function assignLines(lines: readonly ReportLine[], requests: readonly Req
       return
     }
     const stepHere = line.code ? undefined : readStep(head)
-    const step = stepHere ?? (numberedHeading && !isExercise ? number : undefined)
+    // A student's own numbering of sub-headings rarely follows the statement's steps: a numbered title is a step
+    // only when it names that step's request ("### 1. Lancer le conteneur" is the student's, "1." of anything).
+    const numberedStep = numberedHeading && !isExercise ? stepOf(exercise, number!) : undefined
+    const ofExercise = new Set(requests.filter((r) => r.exercise === exercise).map((r) => r.id))
+    const namesStep = numberedStep && vocabulary.best(line.text, ofExercise)?.id === numberedStep.id
+    const step = stepHere ?? (namesStep ? number : undefined)
     const numbered = step === undefined ? statementStep(line) : undefined
     if (step !== undefined || numbered) {
       const request = numbered ?? stepOf(exercise, step!)

@@ -23,6 +23,10 @@ describe('decodeReport', () => {
     expect(r.encoding).toBe('latin-1')
     expect(r.notes[0]).toMatch(/not valid UTF-8.*save it as UTF-8/)
   })
+  it('reads nothing in a Word document or a PDF saved as the report, and says so', () => {
+    expect(decodeReport(Buffer.from('PK\x03\x04\x14\x00word/document.xml', 'latin1'))).toMatchObject({ text: '', notes: [expect.stringContaining('Word document (.docx)')] })
+    expect(decodeReport(Buffer.from('%PDF-1.7\n', 'latin1')).notes[0]).toContain('is a PDF')
+  })
   it('decodes UTF-16 with a BOM, with a note', () => {
     const le = decodeReport(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Question 4.a\r\nété\r\n', 'utf16le')]))
     expect(le).toMatchObject({ text: '## Question 4.a\nété\n', encoding: 'utf-16le' })

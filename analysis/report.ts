@@ -38,9 +38,16 @@ export interface ReportSections {
 export type AnswerKind = 'screenshot' | 'text' | 'file'
 export interface AnswerOptions { minWords: number; screenshot: boolean; validImages: number; kind?: AnswerKind }
 
-/** Decodes the report's bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 with a note; line ends become LF. */
+const NOT_TEXT: [number[], 'word' | 'pdf'][] = [[[0x50, 0x4b, 0x03, 0x04], 'word'], [[0x25, 0x50, 0x44, 0x46], 'pdf']]
+
+/**
+ * Decodes the report's bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 with a note; line ends
+ * become LF. A Word document or a PDF saved under the report's name is no text: empty, with a note that says so.
+ */
 export function decodeReport(buffer: Uint8Array): DecodedReport {
   const starts = (...bytes: number[]) => bytes.every((b, i) => buffer[i] === b)
+  const binary = NOT_TEXT.find(([magic]) => starts(...magic))?.[1]
+  if (binary) return { text: '', encoding: 'utf-8', notes: [messages.report.encoding.notText[binary]] }
   const decode = (label: string, skip: number) => new TextDecoder(label, { fatal: true }).decode(buffer.subarray(skip))
   const done = (text: string, encoding: ReportEncoding, notes: string[] = []): DecodedReport =>
     ({ text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding, notes })

@@ -66,6 +66,11 @@ export const report = {
   encoding: {
     utf16: (encoding: string) => `The report is saved as ${encoding}; it was read, but ${SAVE_AS_UTF8}.`,
     latin1: `The report is not valid UTF-8, so it was read as Latin-1 (Windows-1252): accents may be wrong; ${SAVE_AS_UTF8}.`,
+    /** The report file holds a document of a word processor, not text. */
+    notText: {
+      word: 'The report is a Word document (.docx) saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown, or export it as Markdown (.md).',
+      pdf: 'The report is a PDF saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown (.md).',
+    },
   },
   /** Why a question counts as answered or not, in a short phrase (analysis/report.ts, analysis/report-review.ts). */
   answer: {

@@ -59,6 +59,10 @@ export const report: Catalogue['report'] = {
   encoding: {
     utf16: (encoding) => `Le compte rendu est enregistré en ${encoding} ; il a pu être lu, mais ${SAVE_AS_UTF8}.`,
     latin1: `Le compte rendu n’est pas en UTF-8 valide : il a été lu en Latin-1 (Windows-1252), les accents peuvent être faux ; ${SAVE_AS_UTF8}.`,
+    notText: {
+      word: 'Le compte rendu est un document Word (.docx) enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown, ou exportez-le en Markdown (.md).',
+      pdf: 'Le compte rendu est un PDF enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown (.md).',
+    },
   },
   answer: {
     noSection: 'aucune section trouvée',
