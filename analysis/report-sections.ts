@@ -160,82 +160,94 @@ export function assignLines(lines: readonly ReportLine[], requests: readonly Req
     else loose.push({ index, ...(exercise === undefined ? {} : { exercise }), run })
   }
 
-  if (marked.size || explicit.size) readLooseRuns()
-  return result
-
-  function readLooseRuns(): void {
+  // What no label or step covers is read by its words (a text with neither is no report of this lab).
+  if (marked.size || explicit.size) {
     const runs = new Map<number, typeof loose>()
     for (const l of loose) (runs.get(l.run) ?? runs.set(l.run, []).get(l.run)!).push(l)
-    for (const members of runs.values()) readRun(members)
+    const context: LooseContext = { lines, requests, byId, vocabulary, explicit, marked, result, markerText }
+    for (const members of runs.values()) readLooseRun(members, context)
   }
+  return result
+}
 
-  // Lines no label or step covers: a title or a copied request that names a request opens it; text that names
-  // another request than the current one moves to it; what comes before the first title is the exercise's preamble.
-  function readRun(members: typeof loose): void {
-    const ex = members[0]!.exercise
-    const among = new Set(
-      requests
-        .filter((r) => !explicit.has(r.id) && (ex === undefined ? !marked.has(r.exercise) : r.exercise === ex || (r.exercise === ex + 1 && !marked.has(ex + 1))))
-        .map((r) => r.id),
-    )
-    if (among.size === 0) return
-    // Where two requests tie: the run's own exercise before the next one, a graded request before another.
-    const prefer = (id: string) => (byId.get(id)?.exercise === ex ? 2 : 0) + (byId.get(id)?.graded ? 1 : 0)
-    let current: string | undefined
-    let firstBy: 'title' | 'words' | undefined
-    let afterTitle = false
-    const pending: number[] = []
-    const scoreOf = (id: string | undefined, of: string) => (id ? vocabulary.scores(of, new Set([id])).get(id) ?? 0 : 0)
-    const moveTo = (id: string, by: 'title' | 'words', how: FoundBy, index: number) => {
-      current = id
-      firstBy ??= by
-      note(id, how, index)
-    }
-    // Text that names another request better than the current one moves to it (by two words, if it names both).
-    const movedBy = (text: string) => {
-      const best = text.trim() ? vocabulary.best(text, among, prefer) : undefined
-      const now = scoreOf(current, text)
-      return best && best.id !== current && best.score > now && (now === 0 || best.score >= 2) ? best.id : undefined
-    }
-    members.forEach(({ index }, at) => {
-      const line = lines[index]!
-      const text = line.code ? line.code.text : line.text
-      if (isTitle(line)) {
-        const best = vocabulary.best(text, among, prefer)
-        if (best && best.id !== current && best.score > scoreOf(current, text)) moveTo(best.id, 'title', isStatementSentence(line.text) ? 'request' : 'title', index)
-        // A screenshot under a title that names the request is the title's; under one that names none, it is free.
-        afterTitle = scoreOf(current, text) > 0
-      } else if (text.trim()) {
-        // Only what the student wrote moves the run: the statement's sentences name every request in turn.
-        const to = movedBy(line.code ? text : ownText(line))
-        if (to) moveTo(to, 'words', 'words', index)
-        afterTitle = false
-      } else if (!afterTitle) {
-        // A screenshot that opens an explanation goes with it; one under a title stays with the title.
-        const next = members[at + 1] && lines[members[at + 1]!.index]!
-        const to = next && !isTitle(next) ? movedBy(next.code?.text ?? ownText(next)) : undefined
-        if (to) moveTo(to, 'words', 'words', index)
-      }
-      if (current === undefined) return pending.push(index)
-      if (firstBy === 'words') for (const p of pending) result.lines[p] = { ids: [current] }
-      pending.length = 0
-      result.lines[index] = { ids: [current] }
-    })
-    if (current !== undefined || ex === undefined) return
-    // Nothing named a request: the run belongs to the one graded request left between its found neighbours.
-    const before = [...explicit].filter(([id, at]) => byId.get(id)?.exercise === ex && at < members[0]!.index).map(([id]) => id)
-    const after = [...explicit].filter(([id, at]) => byId.get(id)?.exercise === ex && at > members.at(-1)!.index).map(([id]) => id)
-    const low = before.sort().at(-1) ?? ''
-    const high = after.sort()[0] ?? '~'
-    const gap = requests.filter((r) => among.has(r.id) && r.exercise === ex && r.graded && r.id > low && r.id < high)
-    if (gap.length !== 1) return
-    for (const p of pending) result.lines[p] = { ids: [gap[0]!.id] }
-    note(gap[0]!.id, 'place', pending[0]!)
-  }
+interface LooseContext {
+  lines: readonly ReportLine[]
+  requests: readonly Request[]
+  byId: ReadonlyMap<string, Request>
+  vocabulary: Vocabulary
+  /** id → index of the line that opened its section. */
+  explicit: ReadonlyMap<string, number>
+  /** Exercises with a heading or a label of their own. */
+  marked: ReadonlySet<number>
+  result: Assignment
+  markerText: (line: ReportLine) => string
+}
 
-  function note(id: string, how: FoundBy, index: number): void {
-    if (!result.found.has(id)) result.found.set(id, { how, line: lines[index]!.line, marker: markerText(lines[index]!) })
+// Lines no label or step covers: a title or a copied request that names a request opens it; text that names
+// another request than the current one moves to it; what comes before the first title is the exercise's preamble.
+function readLooseRun(members: readonly { index: number; exercise?: number }[], c: LooseContext): void {
+  const { lines, requests, byId, vocabulary, explicit, marked, result } = c
+  const note = (id: string, how: FoundBy, index: number) => {
+    if (!result.found.has(id)) result.found.set(id, { how, line: lines[index]!.line, marker: c.markerText(lines[index]!) })
   }
+  const ex = members[0]!.exercise
+  const among = new Set(
+    requests
+      .filter((r) => !explicit.has(r.id) && (ex === undefined ? !marked.has(r.exercise) : r.exercise === ex || (r.exercise === ex + 1 && !marked.has(ex + 1))))
+      .map((r) => r.id),
+  )
+  if (among.size === 0) return
+  // Where two requests tie: the run's own exercise before the next one, a graded request before another.
+  const prefer = (id: string) => (byId.get(id)?.exercise === ex ? 2 : 0) + (byId.get(id)?.graded ? 1 : 0)
+  let current: string | undefined
+  let firstBy: 'title' | 'words' | undefined
+  let afterTitle = false
+  const pending: number[] = []
+  const scoreOf = (id: string | undefined, of: string) => (id ? vocabulary.scores(of, new Set([id])).get(id) ?? 0 : 0)
+  const moveTo = (id: string, by: 'title' | 'words', how: FoundBy, index: number) => {
+    current = id
+    firstBy ??= by
+    note(id, how, index)
+  }
+  // Text that names another request better than the current one moves to it (by two words, if it names both).
+  const movedBy = (text: string) => {
+    const best = text.trim() ? vocabulary.best(text, among, prefer) : undefined
+    const now = scoreOf(current, text)
+    return best && best.id !== current && best.score > now && (now === 0 || best.score >= 2) ? best.id : undefined
+  }
+  members.forEach(({ index }, at) => {
+    const line = lines[index]!
+    const text = line.code ? line.code.text : line.text
+    if (isTitle(line)) {
+      const best = vocabulary.best(text, among, prefer)
+      if (best && best.id !== current && best.score > scoreOf(current, text)) moveTo(best.id, 'title', isStatementSentence(line.text) ? 'request' : 'title', index)
+      // A screenshot under a title that names the request is the title's; under one that names none, it is free.
+      afterTitle = scoreOf(current, text) > 0
+    } else if (text.trim()) {
+      // Only what the student wrote moves the run: the statement's sentences name every request in turn.
+      const to = movedBy(line.code ? text : ownText(line))
+      if (to) moveTo(to, 'words', 'words', index)
+      afterTitle = false
+    } else if (!afterTitle) {
+      // A screenshot that opens an explanation goes with it; one under a title stays with the title.
+      const next = members[at + 1] && lines[members[at + 1]!.index]!
+      const to = next && !isTitle(next) ? movedBy(next.code?.text ?? ownText(next)) : undefined
+      if (to) moveTo(to, 'words', 'words', index)
+    }
+    if (current === undefined) return pending.push(index)
+    if (firstBy === 'words') for (const p of pending) result.lines[p] = { ids: [current] }
+    pending.length = 0
+    result.lines[index] = { ids: [current] }
+  })
+  if (current !== undefined || ex === undefined) return
+  // Nothing named a request: the run belongs to the one graded request left between its found neighbours.
+  const found = (where: (at: number) => boolean) => [...explicit].filter(([id, at]) => byId.get(id)?.exercise === ex && where(at)).map(([id]) => id).sort()
+  const low = found((at) => at < members[0]!.index).at(-1) ?? ''
+  const high = found((at) => at > members.at(-1)!.index)[0] ?? '~'
+  const gap = requests.filter((r) => among.has(r.id) && r.exercise === ex && r.graded && r.id > low && r.id < high)
+  if (gap.length !== 1) return
+  for (const p of pending) result.lines[p] = { ids: [gap[0]!.id] }
+  note(gap[0]!.id, 'place', pending[0]!)
 }
 
 // A line that names what follows: a heading, a bold lead, a copied request, a short line, a command to type.
