@@ -182,6 +182,16 @@ describe('answerStatus', () => {
     expect(answerStatus(shot, { ...opts, screenshot: true, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 10 expected' })
     expect(answerStatus(shot, opts).answered).toBe(false)
   })
+  it('answers a file question by the file pasted with or without a fence, or by its screenshot', () => {
+    const file = { minWords: 8, screenshot: false, kind: 'file' as const }
+    const unfenced = section('Question 3.b :\n\nFROM python:3.13-slim\n\nWORKDIR /app\n\nCOPY app.py .\n', '3.b')
+    expect(answerStatus(unfenced, { ...file, validImages: 0 })).toEqual({ answered: true, why: '3 lines of code pasted without a code block' })
+    const shot = section('## Question 3.b\n![Dockerfile](d.png)\n', '3.b')
+    expect(answerStatus(shot, { ...file, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
+    expect(answerStatus(shot, { ...file, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 8 expected' })
+    const skeleton = section('## Question 3.b\n```dockerfile\nFROM ____________\n```\n', '3.b')
+    expect(answerStatus(skeleton, { ...file, validImages: 0 }).why).toBe("only the statement's skeleton or commands to type: no answer of yours")
+  })
   it('ignores an empty code block', () => {
     expect(answerStatus(section('## Q3a\n```python\n\n```\n', '3.a'), opts).answered).toBe(false)
   })

@@ -144,17 +144,18 @@ export function answerStatus(section: QuestionSection | undefined, options: Answ
   if (!section?.found) return { answered: false, why: t.noSection }
   const code = section.codeBlocks.filter((c) => c.text.trim() !== '' && classifyCode(c.text) === 'answer').length
   if (kind !== 'text' && options.validImages > 0) return { answered: true, why: t.validScreenshots(options.validImages) }
+  if (kind === 'file' && (section.codeLines ?? 0) >= UNFENCED_CODE_LINES && code === 0) return { answered: true, why: t.unfencedCode(section.codeLines!) }
   if (kind !== 'screenshot') {
     if (section.words >= options.minWords) return { answered: true, why: t.words(section.words) }
     if (code > 0) return { answered: true, why: t.codeBlocks(code) }
   }
-  if (kind === 'file' && (section.codeLines ?? 0) >= UNFENCED_CODE_LINES) return { answered: true, why: t.unfencedCode(section.codeLines!) }
   const words = t.tooFewWords(section.words, options.minWords)
   const statementOnly = section.words === 0 && (section.statementWords ?? 0) > 0 && code === 0
   if (kind === 'screenshot') return { answered: false, why: t.screenshotAndWords(section.images.length ? t.noValidScreenshot : t.noScreenshot, words) }
   if (statementOnly && section.images.length === 0) return { answered: false, why: t.statementOnly }
   if (section.words === 0 && section.images.length === 0 && section.codeBlocks.length === 0) return { answered: false, why: t.emptySection }
   if (section.words === 0 && section.codeBlocks.length > 0 && code === 0 && section.images.length === 0) return { answered: false, why: t.statementCodeOnly }
+  if (kind === 'file' && section.images.length) return { answered: false, why: t.screenshotAndWords(t.noValidScreenshot, words) }
   return { answered: false, why: section.images.length ? t.screenshotAlone(words) : words }
 }
 
