@@ -97,6 +97,16 @@ describe('resolveImage', () => {
   it('accepts a GitHub-style ?raw=true suffix', () => {
     expect(resolve('Captures/TP1/Question_1B.png?raw=true')).toMatchObject({ ok: true, relative: 'Captures/TP1/Question_1B.png' })
   })
+  it('resolves "/folder/a.png" from the submission’s root when that folder is there, as GitHub does', () => {
+    expect(resolve('/Captures/TP1/Question_1B.png')).toMatchObject({ ok: true, relative: 'Captures/TP1/Question_1B.png' })
+    expect(resolveImage(submission, captures, '/Captures/TP1/Question 4b.png')).toMatchObject({ ok: true, relative: 'Captures/TP1/Question 4b.png' })
+    expect(resolve('/etc/passwd.png')).toMatchObject({ ok: false, reason: 'outside' })
+  })
+  it('finds the file an Obsidian embed names anywhere in the submission, and only then', () => {
+    expect(resolve('Question 4b.png')).toMatchObject({ ok: false, reason: 'missing' })
+    expect(resolveImage(submission, submission, 'Question 4b.png', { byName: true })).toMatchObject({ ok: true, relative: 'Captures/TP1/Question 4b.png' })
+    expect(resolveImage(submission, submission, 'nope.png', { byName: true })).toMatchObject({ ok: false, reason: 'missing' })
+  })
   it('refuses a folder and an empty link', () => {
     expect(resolve('Captures/TP1')).toMatchObject({ ok: false, reason: 'missing' })
     expect(resolve('  ')).toMatchObject({ ok: false, reason: 'missing' })

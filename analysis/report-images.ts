@@ -26,8 +26,13 @@ const isInside = (root: string, target: string) => {
 }
 const slashes = (p: string) => p.split(path.sep).join('/')
 
+export interface ResolveOptions {
+  /** Obsidian's `![[name.png]]` names a file wherever it is: the one file of that name in the submission. */
+  byName?: boolean
+}
+
 /** Resolves an image link of the report to a file inside the submission; refuses (without reading) remote, absolute and escaping links. */
-export function resolveImage(submissionDir: string, reportDir: string, href: string): ResolvedImage {
+export function resolveImage(submissionDir: string, reportDir: string, href: string, options: ResolveOptions = {}): ResolvedImage {
   const t = messages.report.links
   const link = href.trim()
   const outside = (message: string): ResolvedImage => ({ ok: false, reason: 'outside', message })
@@ -35,10 +40,14 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
   if (/^(?:(?:https?|ftp|data|blob):|\/\/)/i.test(link)) {
     return { ok: false, reason: 'remote', message: t.remote(short(link)) }
   }
+  const root = path.resolve(submissionDir)
+  // GitHub reads "/screenshots/a.png" from the repository's root: so does the grader, when that folder is there.
+  if (/^\/[^/\\]/.test(link) && statSync(path.join(root, link.split('/')[1]!), { throwIfNoEntry: false })) {
+    return resolveImage(submissionDir, submissionDir, `.${link}`, options)
+  }
   if (/^file:/i.test(link) || /^[a-z]:[\\/]/i.test(link) || path.isAbsolute(link) || link.startsWith('\\')) {
     return outside(t.absolute(short(link)))
   }
-  const root = path.resolve(submissionDir)
   const target = path.resolve(reportDir, link.replace(/\\/g, '/'))
   if (!isInside(root, target)) return outside(t.outside(short(link)))
 
@@ -47,7 +56,10 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
   if (!stats) {
     // GitHub links often end in "?raw=true"; a file name rarely contains "?" or "#".
     const bare = link.replace(/[?#].*$/, '')
-    return bare && bare !== link ? resolveImage(submissionDir, reportDir, bare) : { ok: false, reason: 'missing', message: missingMessage(root, relative, link) }
+    if (bare && bare !== link) return resolveImage(submissionDir, reportDir, bare, options)
+    const named = options.byName && !link.includes('/') ? findByName(root, link.toLowerCase()) : []
+    if (named.length === 1 || (named.length > 1 && named.includes(link))) return resolveImage(submissionDir, submissionDir, named.includes(link) ? link : named[0]!)
+    return { ok: false, reason: 'missing', message: missingMessage(root, relative, link) }
   }
   if (!isInside(realpathSync(root), realpathSync(target))) {
     return outside(t.symlink(relative))

@@ -4,7 +4,8 @@ import { messages } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode } from './report-code.js'
 import { inspectImage, resolveImage } from './report-images.js'
-import { answerStatus, decodeReport, parseReport, type ReportSections } from './report.js'
+import { classifyCode } from './report-markers.js'
+import { answerStatus, decodeReport, parseReport, requestsOf, type QuestionSection, type ReportSections } from './report.js'
 
 export interface QuestionReview {
   answered: boolean
@@ -12,6 +13,13 @@ export interface QuestionReview {
   why: string
   /** Screenshots that do not count: missing, outside the submission, not an image, duplicated. */
   imageProblems: string[]
+  /**
+   * What the grader read: where the question's section is (its line and the label, step or title above it) and,
+   * when answered, what the answer starts with; absent when no section was found.
+   */
+  read?: string
+  /** The line of the report where the question's section starts. */
+  line?: number
 }
 
 export interface PastedFileReview {
@@ -39,16 +47,17 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
   if (!existsSync(file)) return { found: false, file: inputs.file }
   const decoded = decodeReport(readFileSync(file))
   const ids = Object.keys(report.questions)
-  const sections = parseReport(decoded.text, ids)
-  const firstUse = new Map<string, string>()
+  const sections = parseReport(decoded.text, ids, requestsOf(report))
+  // A picture already used by another question's section; one link shared by a section of two questions is not.
+  const firstUse = new Map<string, { question: string; line: number }>()
   const questions: Record<string, QuestionReview> = {}
   for (const id of ids) {
     const section = sections.questions[id]
-    const screenshot = report.questions[id]!.screenshot
+    const kind = report.questions[id]!.answer
     const imageProblems: string[] = []
-    let validImages = 0
+    const valid: string[] = []
     for (const image of section?.images ?? []) {
-      const resolved = resolveImage(submissionDir, path.dirname(file), image.href)
+      const resolved = resolveImage(submissionDir, path.dirname(file), image.href, { byName: image.syntax === 'wiki' })
       if (!resolved.ok) {
         imageProblems.push(resolved.message)
         continue
@@ -59,27 +68,45 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
         continue
       }
       const earlier = firstUse.get(facts.sha256)
-      if (earlier) {
-        imageProblems.push(t.sameImage(resolved.relative, earlier))
+      if (earlier && earlier.line !== image.line) {
+        imageProblems.push(t.sameImage(resolved.relative, earlier.question))
         continue
       }
-      firstUse.set(facts.sha256, id)
-      validImages++
+      if (!earlier) firstUse.set(facts.sha256, { question: id, line: image.line })
+      valid.push(resolved.relative)
     }
-    const status = screenshot
+    const status = kind === 'screenshot'
       ? section?.found
-        ? validImages > 0 ? { answered: true, why: t.validScreenshots(validImages) } : { answered: false, why: imageProblems.length ? t.noValidScreenshot : t.noScreenshot }
+        ? valid.length > 0 ? { answered: true, why: t.validScreenshots(valid.length) } : { answered: false, why: imageProblems.length ? t.noValidScreenshot : t.noScreenshot }
         : { answered: false, why: t.noSection }
-      : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: 0 })
-    questions[id] = { ...status, imageProblems }
+      : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: valid.length, kind })
+    const read = readOf(section, status.answered, kind === 'screenshot' ? valid : [], valid)
+    questions[id] = { ...status, imageProblems, ...(read ? { read } : {}), ...(section?.found && section.line !== undefined ? { line: section.line } : {}) }
   }
   return { found: true, file: inputs.file, notes: decoded.notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles) }
+}
+
+// "line 34, under "Question 4.a": "Le paramètre -p 8000:8000 associe…"": what a student checks when a grade surprises them.
+// A screenshot question shows its screenshot; the others their first words or code, else their screenshot.
+function readOf(section: QuestionSection | undefined, answered: boolean, shots: readonly string[], valid: readonly string[]): string | undefined {
+  const t = messages.report.read
+  if (!section?.found || section.line === undefined) return undefined
+  // "Question 2.a :" reads "Question 2.a" in a sentence that goes on with its own colon.
+  const where = t.where(section.line, section.how ?? 'label', (section.heading ?? '').replace(/[\s:.\-–—]+$/u, ''))
+  if (!answered) return where
+  const excerpt = section.excerpt
+  if (shots.length) return t.answer(where, t.screenshot(shots[0]!, shots.length - 1))
+  if (excerpt?.kind === 'words') return t.answer(where, t.words(excerpt.text))
+  if (excerpt?.kind === 'code') return t.answer(where, t.code(excerpt.text))
+  if (valid.length) return t.answer(where, t.screenshot(valid[0]!, valid.length - 1))
+  return where
 }
 
 function comparePasted(submissionDir: string, sections: ReportSections, pasted: Record<string, string>): PastedFileReview[] {
   const reviews: PastedFileReview[] = []
   for (const [question, name] of Object.entries(pasted)) {
-    const block = sections.codeBlocks.find((b) => b.question === question)
+    // The statement's skeleton and the commands to type are not a copy of the file.
+    const block = sections.codeBlocks.find((b) => b.question === question && classifyCode(b.text) === 'answer')
     const submitted = path.join(submissionDir, name)
     if (!block || !existsSync(submitted)) continue
     const { differences } = compareCode(block.text, readFileSync(submitted, 'utf8'))

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
+import { rubric } from '../rubric/index.js'
 import { answerStatus, decodeReport, normaliseQuestionId, parseReport, questionIdsOf } from './report.js'
 
 const reference = readFileSync(new URL('../student-submission/README.md', import.meta.url))
@@ -21,6 +22,10 @@ describe('decodeReport', () => {
     expect(r.text).toBe('## Question 4.a\nLe paramètre est utilisé\n')
     expect(r.encoding).toBe('latin-1')
     expect(r.notes[0]).toMatch(/not valid UTF-8.*save it as UTF-8/)
+  })
+  it('reads nothing in a Word document or a PDF saved as the report, and says so', () => {
+    expect(decodeReport(Buffer.from('PK\x03\x04\x14\x00word/document.xml', 'latin1'))).toMatchObject({ text: '', notes: [expect.stringContaining('Word document (.docx)')] })
+    expect(decodeReport(Buffer.from('%PDF-1.7\n', 'latin1')).notes[0]).toContain('is a PDF')
   })
   it('decodes UTF-16 with a BOM, with a note', () => {
     const le = decodeReport(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Question 4.a\r\nété\r\n', 'utf16le')]))
@@ -177,7 +182,142 @@ describe('answerStatus', () => {
     expect(answerStatus(shot, { ...opts, screenshot: true, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 10 expected' })
     expect(answerStatus(shot, opts).answered).toBe(false)
   })
+  it('answers a file question by the file pasted with or without a fence, or by its screenshot', () => {
+    const file = { minWords: 8, screenshot: false, kind: 'file' as const }
+    const unfenced = section('Question 3.b :\n\nFROM python:3.13-slim\n\nWORKDIR /app\n\nCOPY app.py .\n', '3.b')
+    expect(answerStatus(unfenced, { ...file, validImages: 0 })).toEqual({ answered: true, why: '3 lines of code pasted without a code block' })
+    const shot = section('## Question 3.b\n![Dockerfile](d.png)\n', '3.b')
+    expect(answerStatus(shot, { ...file, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
+    expect(answerStatus(shot, { ...file, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 8 expected' })
+    const skeleton = section('## Question 3.b\n```dockerfile\nFROM ____________\n```\n', '3.b')
+    expect(answerStatus(skeleton, { ...file, validImages: 0 }).why).toBe("only the statement's skeleton or commands to type: no answer of yours")
+  })
   it('ignores an empty code block', () => {
     expect(answerStatus(section('## Q3a\n```python\n\n```\n', '3.a'), opts).answered).toBe(false)
+  })
+})
+
+const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/${name}/README.md`, import.meta.url), 'utf8')
+const GRADED = Object.keys(rubric.report.questions)
+const kindOf = (id: string) => rubric.report.questions[id]!.answer
+/** Whether each question is answered as the grader reads it, with every screenshot taken as valid. */
+const answered = (text: string) => {
+  const r = parseReport(text, GRADED)
+  return Object.fromEntries(GRADED.map((id) => {
+    const s = r.questions[id]!
+    const kind = kindOf(id)
+    const status = kind === 'screenshot' ? s.found && s.images.length > 0 : answerStatus(s, { minWords: rubric.report.minWords, screenshot: false, validImages: s.images.length, kind }).answered
+    return [id, status]
+  }))
+}
+const only = (answers: Record<string, boolean>, value: boolean) => Object.keys(answers).filter((id) => answers[id] === value)
+
+describe('parseReport on the styles students write', () => {
+  it('reads labels written as plain paragraphs, exercise 1 by the statement’s step numbers, code pasted without fences', () => {
+    const text = fixture('report-plain-labels')
+    const r = parseReport(text, GRADED)
+    expect(r.questions['1.b']).toMatchObject({ found: true, how: 'label', heading: 'Question 2 :' })
+    expect(r.questions['1.c']).toMatchObject({ found: true, how: 'label', heading: 'Question 3 :' })
+    // "# app.py" and "# TODO…" became headings: they neither end the section nor count as the student's words.
+    expect(r.questions['3.a']!.codeLines).toBeGreaterThanOrEqual(5)
+    expect(r.questions['5.b']).toMatchObject({ found: true, how: 'title', heading: 'docker-compose.yml :' })
+    expect(r.questions['5.b']!.codeLines).toBeGreaterThanOrEqual(10)
+    expect(only(answered(text), false)).toEqual(['2.c'])
+    expect(answerStatus(r.questions['2.c'], { minWords: 8, screenshot: false, validImages: 0 }).why).toBe("only the statement's own text, copied: no answer of yours")
+  })
+
+  it('reads the annotated statement: each answer under its step or request, the statement’s text set apart', () => {
+    const text = fixture('report-annotated-statement')
+    const r = parseReport(text, GRADED)
+    for (const id of GRADED) expect(r.questions[id]!.how, id).toBe(id === '2.a' ? 'request' : 'step')
+    expect(r.questions['4.a']).toMatchObject({ heading: 'Étape 1 — Lancer le conteneur', excerpt: { kind: 'words', text: expect.stringMatching(/^L'option relie le port 8000/) } })
+    expect(r.questions['4.a']!.statementWords).toBeGreaterThan(10)
+    expect(r.questions['1.b']!.images.map((i) => i.href)).toEqual(['static/img/hello_world.png'])
+    expect(only(answered(text), false)).toEqual(['7.e'])
+  })
+
+  it('answers nothing for the statement alone', () => {
+    const text = fixture('report-statement-only')
+    const r = parseReport(text, GRADED)
+    expect(GRADED.filter((id) => !r.questions[id]!.found)).toEqual([])
+    expect(only(answered(text), true)).toEqual([])
+    for (const id of GRADED.filter((q) => kindOf(q) !== 'screenshot')) {
+      expect(answerStatus(r.questions[id], { minWords: 8, screenshot: false, validImages: 0, kind: kindOf(id) }).why, id).toMatch(/statement|empty section/)
+    }
+  })
+
+  it('reads a report without a blank line under an <img> line, and a bold label with its answer on the next line', () => {
+    const r = parseReport(fixture('report-img-tag-bold-label'), GRADED)
+    for (const id of GRADED) expect(r.questions[id]!.found, id).toBe(true)
+    expect(r.questions['6.b']!.images).toEqual([{ href: './Captures/TP1/Question_6B.png', alt: 'Session psql', line: 105, syntax: 'html' }])
+    expect(r.questions['5.e']).toMatchObject({ how: 'label', line: 96, heading: 'Question 5.e' })
+    expect(r.questions['5.e']!.words).toBeGreaterThan(40)
+    expect(r.questions['8.b']!.words).toBeGreaterThan(80)
+  })
+
+  it('reads screenshots whatever their names and links', () => {
+    const r = parseReport(fixture('report-screenshot-names'), GRADED)
+    expect(r.questions['1.b']!.images.map((i) => i.href)).toEqual(['images/Capture d’écran 2026-01-07 à 08.27.00.png'])
+    expect(r.questions['1.c']!.images.map((i) => i.href)).toEqual(["images/Capture d'écran 2026-01-07 à 08.31.12.png"])
+    expect(r.questions['4.b']!.images.map((i) => [i.syntax, i.href])).toEqual([['unrendered', 'images/réponse curl.png'], ['reference', 'images/réponse navigateur.png']])
+    expect(r.questions['5.d']!.images.map((i) => [i.syntax, i.href])).toEqual([['wiki', 'Capture d’écran 2026-01-07 à 09.03.10.png']])
+    expect(r.questions['6.b']!.images.map((i) => i.href)).toEqual(['/images/psql session.png'])
+  })
+
+  it('finds the questions of an exercise written under topic titles, without labels', () => {
+    const text = [
+      '## Exercice 4 : le conteneur de l’API', '',
+      '**Lancement :**', '```bash', 'docker run -p 8000:8000 simple-api', '```', '![run](a.png)', '',
+      '**Appel de l’API :** `curl http://localhost:8000/health`', '![curl](b.png)', '',
+      '**Le mappage de ports :**', 'Le premier 8000 est le port de ma machine, le second celui du conteneur.', '',
+      '**Ce que montre docker ps :**', '![ps](c.png)', '* Nom du conteneur : calm_turing', '',
+      '**Stop :**', '![stop](d.png)', 'docker ps -a liste encore le conteneur arrêté, docker ps non.', '',
+      '## Exercice 5 : Compose',
+    ].join('\n')
+    const r = parseReport(text, ['4.a', '4.b', '4.c', '4.d'])
+    expect(Object.values(r.questions).map((q) => q.images.map((i) => i.href))).toEqual([['a.png'], ['b.png'], ['c.png'], ['d.png']])
+    expect(r.questions['4.a']).toMatchObject({ how: 'title', words: 18 })
+    expect(r.questions['4.d']).toMatchObject({ how: 'title', heading: 'Stop :' })
+  })
+
+  it('reads "Question 4" over a whole exercise by the commands it shows', () => {
+    const text = [
+      '## Exercice 4', '### Question 4 :', '> *docker run -p 8000:8000 simple-api*', '![a](a.png)', '', '> *docker ps*', '![c](c.png)',
+      '* le nom : calm_turing', '', '> *docker stop calm_turing*', '![d](d.png)', '', '## Exercice 8', '### Question 8.1 :', 'Un notebook ne se reproduit pas.',
+    ].join('\n')
+    const r = parseReport(text, ['4.a', '4.b', '4.c', '4.d', '8.a'])
+    expect(Object.values(r.questions).map((q) => q.images.map((i) => i.href))).toEqual([['a.png'], [], ['c.png'], ['d.png'], []])
+    expect(r.questions['4.b']!.found).toBe(false)
+    expect(r.questions['8.a']).toMatchObject({ found: true, how: 'label', words: 6 })
+  })
+
+  it('reads letter labels under exercise headings, and not an enumeration inside an answer', () => {
+    const text = ['## Exercice 2', 'a) Une image est un modèle, le conteneur son exécution.', 'b :', '![b](b.png)', 'c) Le conteneur est arrêté.',
+      '## Exercice 6', '### Question 6.a', 'Les options :', 'a) exec lance la commande', 'b) db est le service'].join('\n')
+    const r = parseReport(text, ['2.a', '2.b', '2.c', '6.a', '6.b'])
+    expect(['2.a', '2.b', '2.c', '6.a'].map((id) => r.questions[id]!.found)).toEqual([true, true, true, true])
+    expect(r.questions['2.b']!.images).toHaveLength(1)
+    expect(r.questions['6.b']!.found).toBe(false)
+    expect(r.questions['6.a']!.words).toBe(12)
+  })
+
+  it('gives a label used twice to the step or the exercise it stands in', () => {
+    const text = ['## Exercice 7', '### Étape 3 — Redémarrer', '#### Question 7.c', 'un', '### Étape 4 — Diagnostic', '#### Question 7.c - suite', 'deux',
+      '## Exercice 3', '### Question 3.c', 'trois', '## Exercice 5', '### Question 3.c', 'quatre'].join('\n')
+    const r = parseReport(text, ['7.c', '7.d', '3.c', '5.c'])
+    expect(['7.c', '7.d', '3.c', '5.c'].map((id) => r.questions[id]!.words)).toEqual([1, 1, 1, 1])
+  })
+
+  it('gives screenshots before the first label to the one question left there, and continues an exercise headed twice', () => {
+    const text = ['## Exercice 1', '![a](a.png)', '![b](b.png)', '### 1.c', 'La liste montre tous les conteneurs.', '## Exercice 3',
+      'La commande docker build construit l’image étape par étape.', '## Exercice 3', '![c](c.png)'].join('\n')
+    const r = parseReport(text, ['1.b', '1.c', '3.c'])
+    expect(r.questions['1.b']).toMatchObject({ found: true, how: 'place', images: [{ href: 'a.png' }, { href: 'b.png' }] })
+    expect(r.questions['3.c']).toMatchObject({ found: true, how: 'words', images: [{ href: 'c.png' }] })
+  })
+
+  it('finds nothing in a text that is no report of this lab', () => {
+    const r = parseReport('# Mon projet\n\nUne API FastAPI dans Docker : docker build, docker run -p 8000:8000, puis docker compose up.\n\n## Installation\n\npip install fastapi\n', GRADED)
+    expect(GRADED.filter((id) => r.questions[id]!.found)).toEqual([])
   })
 })

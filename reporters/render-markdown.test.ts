@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { code, escapeCell, fence, renderGradeSheet } from './render-markdown.js'
+import { code, escapeCell, fence, renderGradeSheet, renderReview } from './render-markdown.js'
+import { sheetText } from './format.js'
 import { gradedSample, sampleGrade } from './grade-fixture.js'
 
 const sheet = renderGradeSheet(sampleGrade(), { title: 'TP1 — Docker' })
@@ -204,5 +205,25 @@ describe('an advisory finding', () => {
     expect(sheet).toContain('| 💡 note | the pasted files match | 0 / 0 | `ex3.report-files` |')
     expect(sheet).toContain('#### 💡 the pasted files match (`ex3.report-files`) — 0 / 0')
     expect(sheet).toContain('**Fix:** Paste the final version.')
+  })
+})
+
+describe('renderReview', () => {
+  const read = { id: '4.a', title: 'question 4.a', points: 1, maxPoints: 1, passed: true, feedback: { seen: 'read as the answer: line 34, under "Question 4.a": "Le port"' } }
+  const report = (points: number, items: Grade['checks'][number]['details']) => ({
+    id: 'ex4.report', exercise: 4, title: 'Report', points, maxPoints: 2, status: points === 2 ? 'passed' as const : 'failed' as const,
+    message: 'passed', review: { status: 'pending' as const, automaticPoints: points }, details: items,
+  })
+  const t = sheetText({ language: 'en' })
+
+  it('lists under a passed report check what was read as each answer', () => {
+    const text = renderReview(report(2, { items: [read, { ...read, id: '4.b', title: 'question 4.b' }] }), t)
+    expect(text).toContain('pending')
+    expect(text).toContain('- ✅ question 4.a — 1 / 1\n\n  **Seen:** read as the answer: line 34, under "Question 4.a": "Le port"')
+    expect(text).toContain('- ✅ question 4.b — 1 / 1')
+  })
+  it('leaves the items of a lost check to its feedback, and a check without items alone', () => {
+    expect(renderReview(report(1, { items: [read, { ...read, id: '4.b', passed: false, points: 0 }] }), t)).not.toContain('question 4.a')
+    expect(renderReview(report(2, {}), t)).not.toContain('\n')
   })
 })

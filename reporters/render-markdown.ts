@@ -124,15 +124,20 @@ function renderPassedNote(check: GradedCheck, t: SheetText): string {
   return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${inline(check.message)}`
 }
 
-/** Both figures stay visible: the automatic one (presence, evidence) and the instructor's. */
+/**
+ * Both figures stay visible: the automatic one (presence, evidence) and the instructor's. Under it, what was read as
+ * each answer when nothing was lost (a lost check lists its items in its feedback): a misread report shows at once.
+ */
 export function renderReview(check: GradedCheck, t: SheetText): string {
   const review = check.review!
   const automatic = `${formatPoints(review.automaticPoints)} / ${formatPoints(check.maxPoints)}`
   const head = `${STATUS_ICON.manual} **${t.review.head}** ${t.review.of} ${code(check.id)}${t.colon}`
-  if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}`
+  const read = isLost(check) ? [] : (check.details?.items ?? []).filter((i) => i.feedback)
+  const items = read.length ? `\n\n${renderItems(read, t)}` : ''
+  if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}${items}`
   const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (${t.review.automatic(automatic)}).`
   const by = review.reviewer ? ` — ${inline(review.reviewer)}` : ''
-  return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}`
+  return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}${items}`
 }
 
 function renderManualNote(check: GradedCheck, t: SheetText): string {

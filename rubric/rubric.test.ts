@@ -12,6 +12,18 @@ describe('the TP1 rubric', () => {
     expect(rubric.checks.reduce((s, c) => s + c.points, 0)).toBe(100)
   })
 
+  it('places each report question in the statement once: one request per step of an exercise, never graded and ungraded both', () => {
+    const twice = english()
+    twice.report.ungraded = { ...twice.report.ungraded, '4.a': { step: 9, about: ['x'] } }
+    expect(() => parseRubric(twice)).toThrow('question 4.a is in both report.questions and report.ungraded')
+    const sameStep = english()
+    sameStep.report.questions['4.b'] = { ...sameStep.report.questions['4.b']!, step: 1 }
+    expect(() => parseRubric(sameStep)).toThrow('questions 4.a and 4.b are both exercise 4 step 1')
+    const noWords = english()
+    noWords.report.questions['4.b'] = { ...noWords.report.questions['4.b']!, about: [] }
+    expect(() => parseRubric(noWords)).toThrow(/report\.questions\.4\.b\.about/)
+  })
+
   it.each(LANGUAGES)('has a title for every check and every item in %s', (language) => {
     const rubric = parseRubric(localize(tp1, catalogue(language).rubric))
     for (const c of rubric.checks) {

@@ -35,6 +35,22 @@ const check = z
 
 const seconds = z.number().positive()
 
+const questionId = z.string().regex(/^\d+\.[a-z]$/, 'a question id looks like "4.a"')
+/** Where the statement asks a question, in its own structure, and the words a report names it by. */
+const request = z.object({
+  /** The step of its exercise ("Étape 2", or the 2nd numbered item); none for a request before the first step. */
+  step: z.number().int().positive().optional(),
+  /** A few words (commands, options, files, topics) that name the request; "redémarr*" matches the start of a word. */
+  about: z.array(z.string().min(1)).min(1),
+})
+const question = request.extend({
+  /**
+   * What answers it. screenshot: a real screenshot; text: prose or a code block the student wrote; file: the completed
+   * file, pasted (with or without a fence) or shown in a screenshot, or prose about it.
+   */
+  answer: z.enum(['screenshot', 'text', 'file']),
+})
+
 export const rubricSchema = z
   .object({
     lab: z.string().min(1),
@@ -100,8 +116,10 @@ export const rubricSchema = z
     report: z.object({
       /** Words of prose that make a question answered. */
       minWords: z.number().int().nonnegative(),
-      /** Question ids ("4.a") and whether the question asks for a screenshot. */
-      questions: z.record(z.string().regex(/^\d+\.[a-z]$/), z.object({ screenshot: z.boolean() })),
+      /** The questions the report answers, by id ("4.a"): what answers each, and how the statement asks it. */
+      questions: z.record(questionId, question),
+      /** Requests of the statement that no report check grades: found, so that what answers them is not read as a neighbour's answer. */
+      ungraded: z.record(questionId, request).default({}),
       /** Files the report pastes, by the question that pastes them, compared with the submitted ones (wherever the lab keeps them). */
       pastedFiles: z.record(z.string(), z.enum(['app', 'dockerfile', 'compose'])),
     }),
@@ -118,6 +136,15 @@ export const rubricSchema = z
     for (const c of r.checks.filter((c) => c.review))
       for (const i of c.items ?? [])
         if (!(i.id in r.report.questions)) ctx.addIssue({ code: 'custom', message: `check ${c.id} grades question ${i.id}, which report.questions does not list` })
+    for (const id of Object.keys(r.report.ungraded))
+      if (id in r.report.questions) ctx.addIssue({ code: 'custom', message: `question ${id} is in both report.questions and report.ungraded` })
+    const steps = new Map<string, string>()
+    for (const [id, q] of [...Object.entries(r.report.questions), ...Object.entries(r.report.ungraded)]) {
+      if (q.step === undefined) continue
+      const key = `${id.split('.')[0]} step ${q.step}`
+      if (steps.has(key)) ctx.addIssue({ code: 'custom', message: `questions ${steps.get(key)} and ${id} are both exercise ${key}` })
+      steps.set(key, id)
+    }
     const total = r.checks.reduce((s, c) => s + c.points, 0)
     if (Math.abs(total - r.totalPoints) > 1e-9)
       ctx.addIssue({ code: 'custom', message: `checks add up to ${total} points, not ${r.totalPoints}` })

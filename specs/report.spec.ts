@@ -28,13 +28,23 @@ describe(t.suite, () => {
       for (const note of review.notes) c.note(note)
       for (const { id } of def.items ?? []) {
         const question = review.questions[id]!
-        const screenshot = report.questions[id]!.screenshot
-        c.item(id, question.answered, question.answered ? undefined : {
-          expected: screenshot ? t.question.expectedScreenshot(id) : t.question.expectedWords(id, report.minWords),
-          seen: t.question.seen(question.why, question.imageProblems),
+        const kind = report.questions[id]!.answer
+        // What was read as the answer is shown for every question: a misread report is then seen at once.
+        if (question.answered) {
+          c.item(id, true, question.read ? { seen: question.read } : undefined)
+          continue
+        }
+        const why = question.read ? t.read.notAnswered(question.read, question.why) : question.why
+        c.item(id, false, {
+          expected: kind === 'screenshot' ? t.question.expectedScreenshot(id) : kind === 'file' ? t.question.expectedFile(id) : t.question.expectedWords(id, report.minWords),
+          seen: t.question.seen(why, question.imageProblems),
           fix: question.why === t.answer.noSection
             ? t.question.fixHeading(id)
-            : screenshot ? t.question.fixScreenshot : t.question.fixWords,
+            : question.why === t.answer.statementOnly || question.why === t.answer.statementCodeOnly
+              ? t.question.fixStatementOnly
+              : kind === 'screenshot' ? t.question.fixScreenshot : t.question.fixWords,
+          // GitHub annotates the report where the question was found, or the report itself.
+          location: { file: review.file, ...(question.line === undefined ? {} : { line: question.line }) },
         })
       }
     })

@@ -1,6 +1,9 @@
 const SAVE_AS_UTF8 = 'save it as UTF-8 (VS Code: click the encoding in the status bar, then "Save with Encoding" > UTF-8)'
 const KEEP_INSIDE = 'Put the screenshot in the submission (for example under Captures/TP1/) and link it with a relative path such as ./Captures/TP1/Question_4B.png'
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text)
+/** How a question's section was found (analysis/report-sections.ts). */
+type FoundBy = 'label' | 'step' | 'request' | 'title' | 'words' | 'place'
 
 /** Messages of the written report: its checks (specs/report.spec.ts) and what analysis/report*.ts find in it. */
 export const report = {
@@ -19,11 +22,35 @@ export const report = {
   question: {
     expectedScreenshot: (id: string) => `a section "Question ${id}" with a screenshot that is a real image file in the submission`,
     expectedWords: (id: string, minWords: number) => `a section "Question ${id}" with an answer of at least ${minWords} words`,
+    expectedFile: (id: string) => `a section "Question ${id}" with the completed file, pasted in a code block or shown in a screenshot`,
     /** Why the question is not answered, then the screenshots that do not count. */
     seen: (why: string, imageProblems: readonly string[]) => [why, ...imageProblems].join('; '),
     fixHeading: (id: string) => `Start the answer with a heading such as "## Question ${id}".`,
     fixScreenshot: 'Link the screenshot with ![description](Captures/TP1/file.png), the file committed in the submission.',
     fixWords: 'Answer in a few full sentences.',
+    fixStatementOnly: 'Write your answer under the request, in your own words: the text of the statement copied into the report is not an answer.',
+  },
+  /** What the grader read for a question (analysis/report-review.ts): shown for every question, answered or not. */
+  read: {
+    /** Where the question's section starts and what it was found under; `marker` is that line as written. */
+    where: (line: number, how: FoundBy, marker: string) => {
+      const at = `line ${line}`
+      switch (how) {
+        case 'label': return `${at}, under "${short(marker)}"`
+        case 'step': return `${at}, under the statement's step "${short(marker)}"`
+        case 'request': return `${at}, after the statement's request "${short(marker)}"`
+        case 'title': return `${at}, under the title "${short(marker)}"`
+        case 'words': return `${at}, text that names this question`
+        case 'place': return `${at}, the only question left at this place of the exercise`
+      }
+    },
+    words: (excerpt: string) => `"${excerpt}"`,
+    code: (firstLine: string) => `code starting "${short(firstLine)}"`,
+    screenshot: (file: string, more: number) => `screenshot ${file}${more ? ` (and ${more} more)` : ''}`,
+    /** `where` is from where(), `what` from words(), code() or screenshot(). */
+    answer: (where: string, what: string) => `read as the answer: ${where}: ${what}`,
+    /** `where` is from where(), `why` says why it does not count. */
+    notAnswered: (where: string, why: string) => `${where}: ${why}`,
   },
   /** ex3.report-files: the files pasted in the report against the submitted ones. */
   pasted: {
@@ -42,6 +69,11 @@ export const report = {
   encoding: {
     utf16: (encoding: string) => `The report is saved as ${encoding}; it was read, but ${SAVE_AS_UTF8}.`,
     latin1: `The report is not valid UTF-8, so it was read as Latin-1 (Windows-1252): accents may be wrong; ${SAVE_AS_UTF8}.`,
+    /** The report file holds a document of a word processor, not text. */
+    notText: {
+      word: 'The report is a Word document (.docx) saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown, or export it as Markdown (.md).',
+      pdf: 'The report is a PDF saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown (.md).',
+    },
   },
   /** Why a question counts as answered or not, in a short phrase (analysis/report.ts, analysis/report-review.ts). */
   answer: {
@@ -50,6 +82,9 @@ export const report = {
     validScreenshots: (count: number) => plural(count, 'valid screenshot'),
     words: (count: number) => plural(count, 'word'),
     codeBlocks: (count: number) => plural(count, 'code block'),
+    unfencedCode: (lines: number) => `${plural(lines, 'line')} of code pasted without a code block`,
+    statementOnly: "only the statement's own text, copied: no answer of yours",
+    statementCodeOnly: "only the statement's skeleton or commands to type: no answer of yours",
     tooFewWords: (words: number, minWords: number) => `${plural(words, 'word')}, ${minWords} expected`,
     noScreenshot: 'no screenshot',
     noValidScreenshot: 'no valid screenshot',

@@ -6,6 +6,7 @@ const CASE_MATTERS = 'les majuscules et les minuscules comptent'
 /** French plural: 0 and 1 are singular. */
 const s = (n: number) => (n > 1 ? 's' : '')
 const words = (n: number) => `${n} mot${s(n)}`
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text)
 
 export const report: Catalogue['report'] = {
   suite: 'Le compte rendu',
@@ -19,10 +20,30 @@ export const report: Catalogue['report'] = {
   question: {
     expectedScreenshot: (id) => `une section « Question ${id} » avec une capture d’écran qui soit un vrai fichier image du rendu`,
     expectedWords: (id, minWords) => `une section « Question ${id} » avec une réponse d’au moins ${words(minWords)}`,
+    expectedFile: (id) => `une section « Question ${id} » avec le fichier complété, recopié dans un bloc de code ou montré par une capture d’écran`,
     seen: (why, imageProblems) => [why, ...imageProblems].join(' ; '),
     fixHeading: (id) => `Commencez la réponse par un titre comme « ## Question ${id} ».`,
     fixScreenshot: 'Liez la capture d’écran avec ![description](Captures/TP1/fichier.png), et ajoutez ce fichier au rendu (commit).',
     fixWords: 'Répondez en quelques phrases complètes.',
+    fixStatementOnly: 'Écrivez votre réponse sous la consigne, avec vos propres mots : le texte de l’énoncé recopié dans le compte rendu n’est pas une réponse.',
+  },
+  read: {
+    where: (line, how, marker) => {
+      const at = `ligne ${line}`
+      switch (how) {
+        case 'label': return `${at}, sous « ${short(marker)} »`
+        case 'step': return `${at}, sous l’étape de l’énoncé « ${short(marker)} »`
+        case 'request': return `${at}, après la consigne de l’énoncé « ${short(marker)} »`
+        case 'title': return `${at}, sous le titre « ${short(marker)} »`
+        case 'words': return `${at}, texte qui parle de cette question`
+        case 'place': return `${at}, seule question restant à cet endroit de l’exercice`
+      }
+    },
+    words: (excerpt) => `« ${excerpt} »`,
+    code: (firstLine) => `code commençant par « ${short(firstLine)} »`,
+    screenshot: (file, more) => `capture d’écran ${file}${more ? ` (et ${more} autre${s(more)})` : ''}`,
+    answer: (where, what) => `lu comme la réponse : ${where} : ${what}`,
+    notAnswered: (where, why) => `${where} : ${why}`,
   },
   pasted: {
     reportTabsOnly: (file, question, yaml) =>
@@ -39,6 +60,10 @@ export const report: Catalogue['report'] = {
   encoding: {
     utf16: (encoding) => `Le compte rendu est enregistré en ${encoding} ; il a pu être lu, mais ${SAVE_AS_UTF8}.`,
     latin1: `Le compte rendu n’est pas en UTF-8 valide : il a été lu en Latin-1 (Windows-1252), les accents peuvent être faux ; ${SAVE_AS_UTF8}.`,
+    notText: {
+      word: 'Le compte rendu est un document Word (.docx) enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown, ou exportez-le en Markdown (.md).',
+      pdf: 'Le compte rendu est un PDF enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown (.md).',
+    },
   },
   answer: {
     noSection: 'aucune section trouvée',
@@ -46,6 +71,9 @@ export const report: Catalogue['report'] = {
     validScreenshots: (count) => `${count} capture${s(count)} d’écran valide${s(count)}`,
     words,
     codeBlocks: (count) => `${count} bloc${s(count)} de code`,
+    unfencedCode: (lines) => `${lines} ligne${s(lines)} de code recopiée${s(lines)} hors d’un bloc de code`,
+    statementOnly: 'seulement le texte de l’énoncé, recopié : aucune réponse de votre part',
+    statementCodeOnly: 'seulement le squelette de l’énoncé ou les commandes à taper : aucune réponse de votre part',
     tooFewWords: (count, minWords) => `${words(count)}, ${minWords} attendu${s(minWords)}`,
     noScreenshot: 'aucune capture d’écran',
     noValidScreenshot: 'aucune capture d’écran valide',
