@@ -137,7 +137,9 @@ export function ownText(line: ReportLine, text = line.text): string {
   if (text.trim() === '' || isCommand(text)) return ''
   const list = line.item?.list ?? []
   const instructions = opensWithInfinitive(text) && list.filter(opensWithInfinitive).length >= 2 && list.some((i) => /;\s*$/.test(i))
-  if (instructions || (line.emphasised && (line.item !== undefined || /[;:]\s*$/.test(text) || opensWithInfinitive(text)))) return ''
+  // "relevez : * son nom ; * son image ; * son port." — the statement's enumeration of what to report, a few words each.
+  const enumeration = list.length >= 2 && list.every((i) => /[;.]\s*$/.test(i) && i.split(/\s+/).filter(Boolean).length <= 4) && list.slice(0, -1).every((i) => /;\s*$/.test(i))
+  if (instructions || enumeration || (line.emphasised && (line.item !== undefined || /[;:]\s*$/.test(text) || opensWithInfinitive(text)))) return ''
   const parts = sentences(text)
   // An italic request is one piece: a sentence of it that speaks to the student makes it all the statement's.
   if (line.emphasised && parts.some(isStatementSentence)) return ''

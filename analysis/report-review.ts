@@ -80,7 +80,7 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
         ? valid.length > 0 ? { answered: true, why: t.validScreenshots(valid.length) } : { answered: false, why: imageProblems.length ? t.noValidScreenshot : t.noScreenshot }
         : { answered: false, why: t.noSection }
       : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: valid.length, kind })
-    const read = readOf(section, status.answered, kind === 'screenshot' ? valid : [], valid)
+    const read = readOf(section, status.answered, kind === 'screenshot' || kind === 'observation' ? valid : [], valid)
     questions[id] = { ...status, imageProblems, ...(read ? { read } : {}), ...(section?.found && section.line !== undefined ? { line: section.line } : {}) }
   }
   return { found: true, file: inputs.file, notes: decoded.notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles) }

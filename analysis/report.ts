@@ -35,7 +35,7 @@ export interface ReportSections {
   codeBlocks: (CodeBlock & { question?: string })[]
   images: (ReportImage & { question?: string })[]
 }
-export type AnswerKind = 'screenshot' | 'text' | 'file'
+export type AnswerKind = 'screenshot' | 'text' | 'file' | 'observation'
 export interface AnswerOptions { minWords: number; screenshot: boolean; validImages: number; kind?: AnswerKind }
 
 const NOT_TEXT: [number[], 'word' | 'pdf'][] = [[[0x50, 0x4b, 0x03, 0x04], 'word'], [[0x25, 0x50, 0x44, 0x46], 'pdf']]
@@ -150,12 +150,13 @@ export function answerStatus(section: QuestionSection | undefined, options: Answ
     if (code > 0) return { answered: true, why: t.codeBlocks(code) }
   }
   const words = t.tooFewWords(section.words, options.minWords)
-  const statementOnly = section.words === 0 && (section.statementWords ?? 0) > 0 && code === 0
+  // A word or two of one's own ("Puis, dedans :") among the statement's text is still the statement alone.
+  const statementOnly = section.words <= 2 && (section.statementWords ?? 0) > section.words && code === 0
   if (kind === 'screenshot') return { answered: false, why: t.screenshotAndWords(section.images.length ? t.noValidScreenshot : t.noScreenshot, words) }
   if (statementOnly && section.images.length === 0) return { answered: false, why: t.statementOnly }
   if (section.words === 0 && section.images.length === 0 && section.codeBlocks.length === 0) return { answered: false, why: t.emptySection }
   if (section.words === 0 && section.codeBlocks.length > 0 && code === 0 && section.images.length === 0) return { answered: false, why: t.statementCodeOnly }
-  if (kind === 'file' && section.images.length) return { answered: false, why: t.screenshotAndWords(t.noValidScreenshot, words) }
+  if ((kind === 'file' || kind === 'observation') && section.images.length) return { answered: false, why: t.screenshotAndWords(t.noValidScreenshot, words) }
   return { answered: false, why: section.images.length ? t.screenshotAlone(words) : words }
 }
 

@@ -46,9 +46,10 @@ const request = z.object({
 const question = request.extend({
   /**
    * What answers it. screenshot: a real screenshot; text: prose or a code block the student wrote; file: the completed
-   * file, pasted (with or without a fence) or shown in a screenshot, or prose about it.
+   * file, pasted (with or without a fence) or shown in a screenshot, or prose about it; observation: what a command
+   * showed, as a screenshot or told in prose (the statement asks to observe or explain, not for a screenshot).
    */
-  answer: z.enum(['screenshot', 'text', 'file']),
+  answer: z.enum(['screenshot', 'text', 'file', 'observation']),
 })
 
 export const rubricSchema = z

@@ -36,7 +36,8 @@ describe(t.suite, () => {
         }
         const why = question.read ? t.read.notAnswered(question.read, question.why) : question.why
         c.item(id, false, {
-          expected: kind === 'screenshot' ? t.question.expectedScreenshot(id) : kind === 'file' ? t.question.expectedFile(id) : t.question.expectedWords(id, report.minWords),
+          expected: kind === 'screenshot' ? t.question.expectedScreenshot(id) : kind === 'file' ? t.question.expectedFile(id)
+            : kind === 'observation' ? t.question.expectedObservation(id, report.minWords) : t.question.expectedWords(id, report.minWords),
           seen: t.question.seen(why, question.imageProblems),
           fix: question.why === t.answer.noSection
             ? t.question.fixHeading(id)

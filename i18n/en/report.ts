@@ -22,6 +22,7 @@ export const report = {
   question: {
     expectedScreenshot: (id: string) => `a section "Question ${id}" with a screenshot that is a real image file in the submission`,
     expectedWords: (id: string, minWords: number) => `a section "Question ${id}" with an answer of at least ${minWords} words`,
+    expectedObservation: (id: string, minWords: number) => `a section "Question ${id}" with a screenshot of what you observed, or what you saw told in at least ${minWords} words`,
     expectedFile: (id: string) => `a section "Question ${id}" with the completed file, pasted in a code block or shown in a screenshot`,
     /** Why the question is not answered, then the screenshots that do not count. */
     seen: (why: string, imageProblems: readonly string[]) => [why, ...imageProblems].join('; '),

@@ -20,6 +20,7 @@ export const report: Catalogue['report'] = {
   question: {
     expectedScreenshot: (id) => `une section « Question ${id} » avec une capture d’écran qui soit un vrai fichier image du rendu`,
     expectedWords: (id, minWords) => `une section « Question ${id} » avec une réponse d’au moins ${words(minWords)}`,
+    expectedObservation: (id, minWords) => `une section « Question ${id} » avec une capture d’écran de ce que vous avez observé, ou ce que vous avez vu décrit en au moins ${minWords} mots`,
     expectedFile: (id) => `une section « Question ${id} » avec le fichier complété, recopié dans un bloc de code ou montré par une capture d’écran`,
     seen: (why, imageProblems) => [why, ...imageProblems].join(' ; '),
     fixHeading: (id) => `Commencez la réponse par un titre comme « ## Question ${id} ».`,
