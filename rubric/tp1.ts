@@ -49,7 +49,7 @@ export const tp1: RubricSource = {
     composeUpSeconds: 300,
     composeDownSeconds: 60,
     stopGraceSeconds: 10,
-    quickStopSeconds: 3,
+    quickStopSeconds: 1,
   },
   report: {
     minWords: 8,
