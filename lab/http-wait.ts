@@ -30,6 +30,9 @@ export interface HttpWaitOptions {
   intervalMs?: number
 }
 
+/** The address of the resolver Docker runs inside each container of a user-defined network. */
+const DOCKER_DNS = '127.0.0.11'
+
 /** The same answer, seen this long apart, is the app's answer: it is not starting any more. */
 const STABLE_MS = 1000
 /** Probes that time out in a row before the route is taken to never answer. */
@@ -66,8 +69,9 @@ export async function waitForHttp(options: HttpWaitOptions): Promise<HttpWait> {
       if (isTimeout(error) && ++hangs >= HANGS) return { outcome: 'hang', lastError, waitedMs: waited() }
       if (!isTimeout(error)) {
         hangs = 0
-        // A server that listens, but not where the request goes, will not start listening there later.
-        const sockets = await options.listening().catch(() => undefined)
+        // A server that listens, but not where the request goes, will not start listening there later. Docker's own
+        // DNS resolver listens in every container of a user-defined network (127.0.0.11): it is not the student's server.
+        const sockets = (await options.listening().catch(() => undefined))?.filter((s) => s.address !== DOCKER_DNS)
         if (sockets?.length && !listensOnAllInterfaces(sockets, options.port)) {
           elsewhere ??= Date.now()
           if (Date.now() - elsewhere >= STABLE_MS) return { outcome: 'not-listening', sockets, lastError, waitedMs: waited() }
