@@ -43,13 +43,16 @@ export class LabStack {
   static async up(
     engine: DockerEngine,
     options: {
-      config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; scratchDir: string; timeoutMs: number; services?: string[]
+      config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; stopGraceSeconds: number
+      scratchDir: string; timeoutMs: number; services?: string[]
       /** Container ports the grader reaches, by service: published (on ephemeral host ports) whatever the student published. */
       probePorts?: Record<string, number[]>
     },
   ): Promise<LabStack> {
     const file = 'compose.grader.json'
-    const config = graderComposeConfig(options.config, options.labels, composeLimits(options.limits), options.probePorts)
+    const config = graderComposeConfig(options.config, options.labels, {
+      limits: composeLimits(options.limits), stopGraceSeconds: options.stopGraceSeconds, probePorts: options.probePorts,
+    })
     writeFileSync(path.join(options.scratchDir, file), JSON.stringify(config, null, 2))
     const starting = new DockerComposeEnvironment(options.scratchDir, file)
       .withProjectName(options.project)

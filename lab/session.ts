@@ -191,8 +191,9 @@ export class GradingSession {
         this.workDir()
         const { services, apiPort, dbPort } = rubric.expected
         const options = {
-          config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch,
-          timeoutMs: rubric.timeouts.composeUpSeconds * 1000, probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
+          config, project: this.project, labels: this.labels, limits: rubric.limits, stopGraceSeconds: rubric.timeouts.stopGraceSeconds,
+          scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000,
+          probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
         }
         try {
           return { ok: true as const, stack: await LabStack.up(engine, options) }
