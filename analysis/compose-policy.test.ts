@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { composeFileViolations, composePolicyViolations, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-policy.js'
+import { composeFileViolations, composePolicyViolations, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-policy.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'compose-policy-'))
 const sub = path.join(root, 'submission')
@@ -135,7 +135,13 @@ describe('composePolicyViolations, on the normalised configuration', () => {
     }))).toEqual(['a.labels', 'a.build.labels', 'networks.n.labels', 'volumes.v.labels'])
   })
 
-  it('bounds the number of services and of published ports', () => {
+  it('refuses what would replace an image of the machine for later runs', () => {
+    expect(refused(config({ a: { image: 'postgres:16', platform: 'linux/arm64' }, b: { build: { context: `${sub}/api`, tags: ['python:3.13-slim'] } } }))).toEqual(['a.platform', 'b.build.tags'])
+  })
+
+  it('bounds the number of services, of published ports and of networks', () => {
+    const networks = Object.fromEntries(Array.from({ length: MAX_NETWORKS + 1 }, (_, i) => [`n${i}`, {}]))
+    expect(refused(config({ a: { image: 'alpine' } }, { networks }))).toEqual(['networks'])
     const many = Object.fromEntries(Array.from({ length: MAX_SERVICES + 1 }, (_, i) => [`s${i}`, { image: 'alpine' }]))
     expect(refused(config(many))).toEqual(['services'])
     const ports = Array.from({ length: MAX_PORTS_PER_SERVICE + 1 }, (_, i) => ({ target: 1000 + i }))
@@ -184,7 +190,15 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     expect(composeFileViolations(linked, 'docker-compose.yml')?.map((v) => v.message)).toContain('docker-compose.yml is a link to a file outside the submission')
   })
 
+  it('refuses a link that leads out of the submission even when its target does not exist yet', () => {
+    const dangling = mkdtempSync(path.join(root, 'dangling-'))
+    symlinkSync(path.join(root, 'not-yet', 'host.env'), path.join(dangling, '.env'))
+    writeFileSync(path.join(dangling, 'compose.yaml'), 'services: {}\n')
+    expect(keys(composeFileViolations(dangling, 'compose.yaml') ?? [])).toEqual(['.env'])
+  })
+
   it('lets nothing run of a file it cannot read as YAML', () => {
     expect(file('services:\n  a:\n    <<: *nowhere\n')).toBeUndefined()
+    expect(file('services:\n\tdb:\n\t\timage: postgres:16\n')).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import { parse } from 'yaml'
+import { parseDocument } from 'yaml'
 import type { ComposeConfig } from '../lab/compose-config.js'
 import { messages } from '../rubric/index.js'
 
@@ -17,6 +17,8 @@ const t = messages.compose.policy
 export const MAX_SERVICES = 8
 /** Every published port is a proxy process on the machine, outside the container's limits. */
 export const MAX_PORTS_PER_SERVICE = 16
+/** Each network takes one of the machine's few address pools (about 30 in all): the lab uses one, real hand-ins two. */
+export const MAX_NETWORKS = 4
 
 interface Context {
   /** The submission folder, as given and as the file system resolves it. */
@@ -60,16 +62,28 @@ const within = (dir: string, target: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
-/** Inside the submission as written and as the file system resolves it: a link that leads out is outside. */
-function insideSubmission(ctx: Context, target: string): boolean {
+/** Whether something is at that path, a link that leads nowhere included. */
+function present(target: string): boolean {
+  try {
+    lstatSync(target)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Inside the submission as written and as the file system resolves it: a link that leads out is outside, even a dangling one. */
+function insideSubmission(ctx: Context, target: string, links = 0): boolean {
   const absolute = path.resolve(ctx.dir, target)
   if (!within(ctx.dir, absolute) && !within(ctx.realDir, absolute)) return false
   let existing = absolute
-  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
+  while (!present(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
   try {
     return within(ctx.realDir, realpathSync(existing))
   } catch {
-    return false
+    // a link whose target does not exist (yet): where it points
+    if (links > 8 || !lstatSync(existing).isSymbolicLink()) return false
+    return insideSubmission(ctx, path.resolve(path.dirname(existing), readlinkSync(existing)), links + 1)
   }
 }
 
@@ -223,12 +237,14 @@ export const dependsOnKeys: KeyTable = {
   restart: { allowed: 'restarts with another service of the project' },
 }
 
+const isRemote = (context: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')
+
 export const buildKeys: KeyTable = {
   context: {
     allowed: 'a folder inside the submission',
     check: (value, ctx) => {
       if (typeof value !== 'string') return
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@')) refuseIn(ctx, 'build', t.buildRemote(value))
+      if (isRemote(value)) refuseIn(ctx, 'build', t.buildRemote(value))
       else if (!insideSubmission(ctx, value)) refuseIn(ctx, 'build', t.buildOutside(shown(ctx, value)))
     },
   },
@@ -258,7 +274,7 @@ export const buildKeys: KeyTable = {
 function checkBuild(value: unknown, ctx: Context) {
   walk(buildKeys, value, ctx, 'build.')
   if (!isObject(value) || typeof value.context !== 'string' || typeof value.dockerfile !== 'string') return
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.context)) return
+  if (isRemote(value.context) || !insideSubmission(ctx, value.context)) return // the context itself is refused
   checkFile(ctx, 'build.dockerfile', path.resolve(path.resolve(ctx.dir, value.context), value.dockerfile))
 }
 
@@ -334,7 +350,7 @@ export const serviceKeys: KeyTable = {
   dns: { allowed: 'resolver settings inside the container' },
   dns_opt: { allowed: 'resolver settings inside the container' },
   dns_search: { allowed: 'resolver settings inside the container' },
-  platform: { allowed: 'which variant of an image to use' },
+  platform: refuse((key) => t.platform(key)),
   pull_policy: { allowed: 'when the image is pulled' },
   pull_refresh_after: notNeeded,
   profiles: { allowed: 'removed: the grader starts every service the configuration shows as active' },
@@ -449,7 +465,14 @@ export const topLevelKeys: KeyTable = {
     atLoad: (value, ctx) => forEachService(value, ctx, 'load'),
     check: (value, ctx) => forEachService(value, ctx, 'config'),
   },
-  networks: { allowed: 'networks the project creates', check: eachNamed(networkKeys) },
+  networks: {
+    allowed: 'networks the project creates',
+    check: (value, ctx, key) => {
+      eachNamed(networkKeys)(value, ctx, key)
+      const count = isObject(value) ? Object.keys(value).length : 0
+      if (count > MAX_NETWORKS) refuseIn(ctx, key, t.tooManyNetworks(count, MAX_NETWORKS))
+    },
+  },
   volumes: { allowed: 'volumes the project creates', check: eachNamed(volumeKeys) },
   secrets: { allowed: 'from files inside the submission', check: eachNamed(secretKeys) },
   configs: { allowed: 'from files inside the submission, or written in the file', check: eachNamed(configKeys) },
@@ -483,12 +506,14 @@ function collect(dir: string, services: Iterable<string>, visit: (ctx: Context) 
 export function composeFileViolations(dir: string, file: string): PolicyViolation[] | undefined {
   const links = collect(dir, [], (ctx) => {
     for (const name of [file, '.env'])
-      if (existsSync(path.join(dir, name)) && !insideSubmission(ctx, name)) refuseIn(ctx, name, t.linkOutside(name))
+      if (present(path.join(dir, name)) && !insideSubmission(ctx, name)) refuseIn(ctx, name, t.linkOutside(name))
   })
   if (links.length) return links
   let data: unknown
   try {
-    data = parse(readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''), { merge: true, logLevel: 'silent' })
+    const doc = parseDocument(readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''), { merge: true, logLevel: 'silent' })
+    if (doc.errors.length) return undefined
+    data = doc.toJS()
   } catch {
     return undefined
   }

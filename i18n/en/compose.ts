@@ -63,6 +63,8 @@ export const compose = {
     notNeeded: (key: string) => `${key}: is not among the settings the grader accepts; the lab needs none of it`,
     unknown: (key: string) => `${key}: is not a Compose setting the grader knows (check its spelling); it accepts only settings it knows to be harmless`,
     tooManyPorts: (count: number, max: number) => `ports: ${count} published ports, at most ${max} (each one is a process on the host)`,
+    platform: (key: string) => `${key}: pulls another variant of an image under the same name, which would replace the host's for every later run`,
+    tooManyNetworks: (count: number, max: number) => `networks: ${count} networks, at most ${max} (each one takes one of the host's few address ranges)`,
     tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
   },
 }

@@ -63,6 +63,8 @@ export const compose: Catalogue['compose'] = {
     unknown: (key) =>
       `${key} : n’est pas un réglage Compose que le correcteur connaît (vérifiez l’orthographe) ; il n’accepte que les réglages qu’il sait sans danger`,
     tooManyPorts: (count, max) => `ports: ${count} ports publiés, au plus ${max} (chacun est un processus sur la machine hôte)`,
+    platform: (key) => `${key} : télécharge une autre variante d’une image sous le même nom, qui remplacerait celle de la machine hôte pour toutes les exécutions suivantes`,
+    tooManyNetworks: (count, max) => `networks: ${count} réseaux, au plus ${max} (chacun prend l’une des rares plages d’adresses de la machine hôte)`,
     tooManyServices: (count, max) => `services: ${count} services, au plus ${max} (le TP en a deux)`,
   },
 }
