@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -188,6 +188,18 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     expect(keys(composeFileViolations(linked, 'compose.yaml') ?? [])).toEqual(['.env'])
     symlinkSync(path.join(root, 'host-secret.txt'), path.join(linked, 'docker-compose.yml'))
     expect(composeFileViolations(linked, 'docker-compose.yml')?.map((v) => v.message)).toContain('docker-compose.yml is a link to a file outside the submission')
+  })
+
+  it('reads the paths of a Compose file one folder down from its own folder, and its .env there', () => {
+    const repo = mkdtempSync(path.join(root, 'repo-'))
+    mkdirSync(path.join(repo, 'TP1'))
+    writeFileSync(path.join(repo, 'shared.env'), 'A=1\n')
+    symlinkSync(path.join(root, 'host-secret.txt'), path.join(repo, 'TP1', '.env'))
+    writeFileSync(path.join(repo, 'TP1', 'docker-compose.yml'), 'services:\n  a:\n    image: alpine\n    env_file: [../shared.env, ../../host.env]\n')
+    expect(keys(composeFileViolations(repo, 'TP1/docker-compose.yml') ?? [])).toEqual(['TP1/.env'])
+    rmSync(path.join(repo, 'TP1', '.env'))
+    const found = composeFileViolations(repo, 'TP1/docker-compose.yml') ?? []
+    expect(found.map((v) => v.message)).toEqual(['env_file: ../host.env is outside the submission; only files of the submission are used'])
   })
 
   it('refuses a link that leads out of the submission even when its target does not exist yet', () => {

@@ -24,6 +24,8 @@ interface Context {
   /** The submission folder, as given and as the file system resolves it. */
   dir: string
   realDir: string
+  /** Where a relative path of the file as written starts: the Compose file's folder (`docker compose config` gives absolute ones). */
+  base: string
   services: ReadonlySet<string>
   /** The service being checked, '' at the top level. */
   service: string
@@ -74,7 +76,7 @@ function present(target: string): boolean {
 
 /** Inside the submission as written and as the file system resolves it: a link that leads out is outside, even a dangling one. */
 function insideSubmission(ctx: Context, target: string, links = 0): boolean {
-  const absolute = path.resolve(ctx.dir, target)
+  const absolute = path.resolve(ctx.base, target)
   if (!within(ctx.dir, absolute) && !within(ctx.realDir, absolute)) return false
   let existing = absolute
   while (!present(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
@@ -89,7 +91,7 @@ function insideSubmission(ctx: Context, target: string, links = 0): boolean {
 
 /** A path as the student can recognise it: relative to the submission when it is near it, absolute otherwise. */
 function shown(ctx: Context, target: string): string {
-  const absolute = path.resolve(ctx.dir, target)
+  const absolute = path.resolve(ctx.base, target)
   if (within(ctx.dir, absolute)) return path.relative(ctx.dir, absolute) || '.'
   return within(path.dirname(ctx.dir), absolute) ? path.relative(ctx.dir, absolute) : absolute
 }
@@ -275,7 +277,7 @@ function checkBuild(value: unknown, ctx: Context) {
   walk(buildKeys, value, ctx, 'build.')
   if (!isObject(value) || typeof value.context !== 'string' || typeof value.dockerfile !== 'string') return
   if (isRemote(value.context) || !insideSubmission(ctx, value.context)) return // the context itself is refused
-  checkFile(ctx, 'build.dockerfile', path.resolve(path.resolve(ctx.dir, value.context), value.dockerfile))
+  checkFile(ctx, 'build.dockerfile', path.resolve(path.resolve(ctx.base, value.context), value.dockerfile))
 }
 
 const replacedByLimits: Allowed = { allowed: 'replaced by the grader’s limits (rubric.limits)' }
@@ -486,8 +488,8 @@ function forEachService(value: unknown, ctx: Context, stage: 'load' | 'config') 
   for (const [service, definition] of Object.entries(value)) walk(serviceKeys, definition, { ...ctx, service }, '', stage)
 }
 
-function collect(dir: string, services: Iterable<string>, visit: (ctx: Context) => void): PolicyViolation[] {
-  const ctx: Context = { dir, realDir: dir, services: new Set(services), service: '', violations: [] }
+function collect(dir: string, base: string, services: Iterable<string>, visit: (ctx: Context) => void): PolicyViolation[] {
+  const ctx: Context = { dir, realDir: dir, base, services: new Set(services), service: '', violations: [] }
   try {
     ctx.realDir = realpathSync(dir)
   } catch {
@@ -504,9 +506,10 @@ function collect(dir: string, services: Iterable<string>, visit: (ctx: Context) 
  * `undefined` when the file is not YAML the grader can read: then Compose must not read it either.
  */
 export function composeFileViolations(dir: string, file: string): PolicyViolation[] | undefined {
-  const links = collect(dir, [], (ctx) => {
-    for (const name of [file, '.env'])
-      if (present(path.join(dir, name)) && !insideSubmission(ctx, name)) refuseIn(ctx, name, t.linkOutside(name))
+  const project = path.dirname(path.join(dir, file))
+  const links = collect(dir, project, [], (ctx) => {
+    for (const name of [file, path.join(path.dirname(file), '.env')])
+      if (present(path.join(dir, name)) && !insideSubmission(ctx, path.join(dir, name))) refuseIn(ctx, name, t.linkOutside(name))
   })
   if (links.length) return links
   let data: unknown
@@ -518,7 +521,7 @@ export function composeFileViolations(dir: string, file: string): PolicyViolatio
     return undefined
   }
   const services = isObject(data) && isObject(data.services) ? Object.keys(data.services) : []
-  return collect(dir, services, (ctx) => walk(topLevelKeys, data, ctx, '', 'load'))
+  return collect(dir, project, services, (ctx) => walk(topLevelKeys, data, ctx, '', 'load'))
 }
 
 /**
@@ -527,5 +530,5 @@ export function composeFileViolations(dir: string, file: string): PolicyViolatio
  * power over the machine, files or containers outside the submission, a key it does not know — is refused.
  */
 export function composePolicyViolations(config: ComposeConfig, submissionDir: string): PolicyViolation[] {
-  return collect(submissionDir, Object.keys(config.services ?? {}), (ctx) => walk(topLevelKeys, config, ctx))
+  return collect(submissionDir, submissionDir, Object.keys(config.services ?? {}), (ctx) => walk(topLevelKeys, config, ctx))
 }
