@@ -1,56 +1,96 @@
 import { describe, expect, it } from 'vitest'
-import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
+import { durationSeconds, externalNetworks, graderComposeConfig, type ComposeConfig } from './compose-config.js'
 
 const studentConfig: ComposeConfig = {
   name: 'tp1',
   services: {
-    db: { image: 'postgres:16', ports: [{ mode: 'ingress', target: 5432, published: '5432', protocol: 'tcp' }] },
-    api: { build: { context: '/tmp/x/api', dockerfile: 'Dockerfile' }, ports: [{ target: 8000, published: '8000', host_ip: '0.0.0.0' }], depends_on: { db: { condition: 'service_started', required: true } } },
+    db: {
+      image: 'postgres:16', container_name: 'postgres_db', ports: [{ mode: 'ingress', target: 5432, published: '5432', protocol: 'tcp' }],
+      environment: { POSTGRES_USER: 'demo', GITHUB_TOKEN: null }, stop_grace_period: '1m30s', profiles: ['db'],
+    },
+    api: {
+      build: { context: '/tmp/x/api', dockerfile: 'Dockerfile', args: { VERSION: '1', TOKEN: null } }, image: 'python:3.13-slim',
+      ports: [{ target: 8000, published: '8000', host_ip: '0.0.0.0' }], depends_on: { db: { condition: 'service_started', required: true } },
+      stop_grace_period: '2s', scale: 40, deploy: { replicas: 40 },
+    },
   },
-  networks: { default: { name: 'tp1_default' }, outside: { external: true, name: 'shared' } },
+  networks: { default: { name: 'tp1_default', ipam: {} }, back: { name: 'backend', driver: 'bridge' }, outside: { external: true, name: 'host' } },
+  volumes: { pgdata: { name: 'pgdata' } },
 }
 
 describe('graderComposeConfig', () => {
   const labels = { 'org.tp1-grader.run': 'r1' }
-  const config = graderComposeConfig(studentConfig, labels)
+  const config = graderComposeConfig(studentConfig, labels, { stopGraceSeconds: 10 })
 
   it('publishes every port on an ephemeral host port', () => {
     expect(config.services.db?.ports).toEqual([{ mode: 'ingress', target: 5432, protocol: 'tcp' }])
     expect(config.services.api?.ports).toEqual([{ target: 8000 }])
   })
 
-  it('labels containers, built images and the networks it creates, not external ones', () => {
+  it('labels containers, built images, networks and volumes', () => {
     expect(config.services.db?.labels).toEqual(labels)
     expect(config.services.api?.build?.labels).toEqual(labels)
-    expect(config.networks?.default).toEqual({ labels })
-    expect(config.networks?.outside).toEqual({ external: true, name: 'shared' })
+    expect(config.networks?.back).toEqual({ driver: 'bridge', labels })
+    expect(config.volumes?.pgdata).toEqual({ labels })
+  })
+
+  it('names nothing of the machine: containers, networks, volumes and built images take the run project’s names', () => {
+    expect(config.services.db).not.toHaveProperty('container_name')
+    expect(config.networks?.default).toEqual({ ipam: {}, labels })
+    expect(config.services.api).not.toHaveProperty('image')
+    expect(config.services.db?.image).toBe('postgres:16')
+  })
+
+  it('runs an external network as a network of the run, never joining the machine’s', () => {
+    expect(config.networks?.outside).toEqual({ labels })
+    expect(externalNetworks(studentConfig)).toEqual(['host'])
+  })
+
+  it('takes no value from the grader’s environment: a variable or build argument without a value is dropped', () => {
+    expect(config.services.db?.environment).toEqual({ POSTGRES_USER: 'demo' })
+    expect(config.services.api?.build?.args).toEqual({ VERSION: '1' })
+  })
+
+  it('runs one container per service, every service the configuration shows, and bounds the stop grace period', () => {
+    expect(config.services.api).not.toHaveProperty('scale')
+    expect(config.services.api).not.toHaveProperty('deploy')
+    expect(config.services.db).not.toHaveProperty('profiles')
+    expect(config.services.db?.stop_grace_period).toBe('10s')
+    expect(config.services.api?.stop_grace_period).toBe('2s')
   })
 
   it('puts the grader limits in place of the student ones', () => {
-    const limited = graderComposeConfig({ services: { api: { image: 'x', mem_limit: '64g', pids_limit: -1 } } }, labels, { mem_limit: '1024m', pids_limit: 512 })
-    expect(limited.services.api).toMatchObject({ mem_limit: '1024m', pids_limit: 512 })
+    const limited = graderComposeConfig({ services: { api: { image: 'x', mem_limit: '64g', pids_limit: -1, cpu_shares: 262144, cpu_quota: 1 } } }, labels, { limits: { mem_limit: '1024m', pids_limit: 512 } })
+    expect(limited.services.api).toEqual({ image: 'x', mem_limit: '1024m', pids_limit: 512, labels })
   })
 
   it('publishes the ports the grader probes, whatever the student published', () => {
-    const probed = graderComposeConfig({ services: { db: { image: 'postgres:16' }, api: { build: { context: '/x' }, ports: [{ target: 80, published: '8000' }] } } }, labels, {}, { db: [5432], api: [8000] })
+    const probed = graderComposeConfig({ services: { db: { image: 'postgres:16' }, api: { build: { context: '/x' }, ports: [{ target: 80, published: '8000' }] } } }, labels, { probePorts: { db: [5432], api: [8000] } })
     expect(probed.services.db?.ports).toEqual([{ target: 5432, protocol: 'tcp' }])
     expect(probed.services.api?.ports).toEqual([{ target: 80 }, { target: 8000, protocol: 'tcp' }])
   })
 
-  it('keeps no machine-wide name: container_name becomes an alias, a built image loses its tag, networks and volumes their name', () => {
+  it('keeps a container_name as a network alias, and external volumes as they are (the policy refuses them)', () => {
     const named = graderComposeConfig({
-      services: { db: { image: 'postgres:16', container_name: 'tp1-db', networks: { default: null } }, api: { build: { context: '/x' }, image: 'tp1-api' } },
+      services: { db: { image: 'postgres:16', container_name: 'tp1-db', networks: { default: null } } },
       volumes: { pgdata: { name: 'my-pgdata' }, shared: { external: true, name: 'shared' } },
     }, labels)
-    expect(named.services.db).not.toHaveProperty('container_name')
     expect(named.services.db?.networks).toEqual({ default: { aliases: ['tp1-db'] } })
-    expect(named.services.db?.image).toBe('postgres:16')
-    expect(named.services.api).not.toHaveProperty('image')
     expect(named.volumes).toEqual({ pgdata: { labels }, shared: { external: true, name: 'shared' } })
   })
 
   it('leaves the rest of the student configuration alone', () => {
     expect(config.services.api?.depends_on).toEqual(studentConfig.services.api?.depends_on)
     expect(studentConfig.services.db?.ports?.[0]?.published).toBe('5432')
+    expect(studentConfig.services.db?.container_name).toBe('postgres_db')
+  })
+})
+
+describe('durationSeconds', () => {
+  it('reads Go durations as docker compose config writes them', () => {
+    expect(durationSeconds('1m30s')).toBe(90)
+    expect(durationSeconds('2h0m0s')).toBe(7200)
+    expect(durationSeconds('500ms')).toBe(0.5)
+    expect(durationSeconds('1.5s')).toBe(1.5)
   })
 })

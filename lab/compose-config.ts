@@ -9,7 +9,7 @@ export interface ComposeConfig {
 
 export interface ComposeService {
   image?: string
-  build?: { context: string; dockerfile?: string; labels?: Record<string, string>; [key: string]: unknown }
+  build?: { context: string; dockerfile?: string; labels?: Record<string, string>; args?: Record<string, string | null>; [key: string]: unknown }
   environment?: Record<string, string | null>
   ports?: { target: number; published?: string; host_ip?: string; protocol?: string; mode?: string }[]
   depends_on?: Record<string, { condition: string; required?: boolean; restart?: boolean }>
@@ -17,42 +17,84 @@ export interface ComposeService {
   [key: string]: unknown
 }
 
+/** What the grader decides in the student's place: resources, names, how many containers, where logs go. */
+const REPLACED = [
+  'mem_limit', 'memswap_limit', 'mem_reservation', 'mem_swappiness', 'pids_limit',
+  'cpus', 'cpu_count', 'cpu_percent', 'cpu_period', 'cpu_quota', 'cpu_shares', 'cpuset',
+  'logging', 'deploy', 'scale', 'container_name', 'profiles',
+] as const
+
+export interface GraderSettings {
+  /** Compose keys set on every service in place of the student's (see composeLimits). */
+  limits?: Record<string, unknown>
+  /** The longest a container may take to stop: a longer stop_grace_period is shortened to it. */
+  stopGraceSeconds?: number
+  /** Container ports the grader reaches, by service: published (on ephemeral host ports) whatever the student published. */
+  probePorts?: Record<string, number[]>
+}
+
+/** Seconds in a Go duration as `docker compose config` writes it ("1m30s", "500ms"). */
+export function durationSeconds(duration: string): number {
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 }
+  let seconds = 0
+  for (const [, value, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) seconds += Number(value) * (units[unit!] ?? 0)
+  return seconds
+}
+
+const withoutUnset = (values: Record<string, string | null> | undefined) =>
+  values && Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null))
+
+/** The names of the networks the student declared external, which the grader replaces by networks of its run. */
+export function externalNetworks(config: ComposeConfig): string[] {
+  return Object.entries(config.networks ?? {}).filter(([, value]) => value?.external).map(([key, value]) => String(value?.name ?? key))
+}
+
 /**
  * The configuration the grader really runs: the student's, with every published port moved to an ephemeral
  * host port (their fixed 8000:8000 and 5432:5432 are checked as declarations, never bound) and the container ports
  * the grader probes published too (`probePorts`: it reaches PostgreSQL and the API whatever the student published),
  * the run's labels on every container, built image, network and volume so that the run can remove all it created,
- * and the grader's limits (memory, processes, CPU, log size) in place of any the student set. Nothing keeps a
- * machine-wide name: a `container_name` (kept as a network alias), a built image's `image:` tag, a network's or
- * volume's `name:` would collide with the student's own containers or another run; external objects stay as they are.
+ * and the grader's limits (memory, processes, CPU, log size) in place of any the student set. Nothing in it names
+ * an object of the machine: containers, networks and volumes take the run's project name (a `container_name` is
+ * kept as a network alias; a fixed name would collide with the student's own containers or another run, or
+ * designate a volume of the machine), a built image is tagged `<project>-<service>` (never `postgres:16`), and an
+ * external network is replaced by a network of the run (ex5.down judges the declaration). A variable written
+ * without a value is dropped: Compose would take it from the grader's environment.
  */
-export function graderComposeConfig(config: ComposeConfig, labels: Record<string, string>, limits: Record<string, unknown> = {}, probePorts: Record<string, number[]> = {}): ComposeConfig {
+export function graderComposeConfig(config: ComposeConfig, labels: Record<string, string>, settings: GraderSettings = {}): ComposeConfig {
   const services: Record<string, ComposeService> = {}
   for (const [name, service] of Object.entries(config.services)) {
-    const { mem_limit: _m, memswap_limit: _s, pids_limit: _p, cpus: _c, logging: _l, deploy: _d, container_name: containerName, ...rest } = service
-    const copy: ComposeService = { ...rest, ...limits, labels: { ...service.labels, ...labels } }
+    const copy: ComposeService = { ...service }
+    for (const key of REPLACED) delete copy[key]
+    Object.assign(copy, settings.limits, { labels: { ...service.labels, ...labels } })
     const ports = (service.ports ?? []).map(({ published: _published, host_ip: _hostIp, ...port }) => port)
-    for (const target of probePorts[name] ?? []) if (!ports.some((p) => p.target === target)) ports.push({ target, protocol: 'tcp' })
+    for (const target of settings.probePorts?.[name] ?? []) if (!ports.some((p) => p.target === target)) ports.push({ target, protocol: 'tcp' })
     if (ports.length) copy.ports = ports
+    if (service.environment) copy.environment = withoutUnset(service.environment)
     if (service.build) {
-      copy.build = { ...service.build, labels: { ...service.build.labels, ...labels } }
       delete copy.image
+      copy.build = { ...service.build, labels: { ...service.build.labels, ...labels } }
+      if (service.build.args) copy.build.args = withoutUnset(service.build.args)
     }
+    const containerName = service.container_name
     if (typeof containerName === 'string' && isNetworkMap(service.networks))
       copy.networks = Object.fromEntries(Object.entries(service.networks).map(([network, options]) => [network, { ...options, aliases: [...new Set([...(options?.aliases ?? []), containerName])] }]))
+    const grace = settings.stopGraceSeconds
+    if (grace !== undefined && typeof service.stop_grace_period === 'string' && durationSeconds(service.stop_grace_period) > grace)
+      copy.stop_grace_period = `${grace}s`
     services[name] = copy
   }
-  const owned = (entries: ComposeConfig['networks']) =>
-    entries && Object.fromEntries(Object.entries(entries).map(([name, value]) => {
-      if (value?.external) return [name, value]
-      const { name: _globalName, ...rest } = value ?? {}
-      return [name, { ...rest, labels: { ...(value?.labels as object), ...labels } }]
+  const owned = (entries: ComposeConfig['networks'], replaceExternal: boolean) =>
+    entries && Object.fromEntries(Object.entries(entries).map(([key, value]) => {
+      if (value?.external && !replaceExternal) return [key, value]
+      const { name: _name, external: _external, ...rest } = value ?? {}
+      return [key, { ...(value?.external ? {} : rest), labels: { ...(rest.labels as object), ...labels } }]
     }))
   return {
     ...config,
     services,
-    ...(config.networks ? { networks: owned(config.networks) } : {}),
-    ...(config.volumes ? { volumes: owned(config.volumes) } : {}),
+    ...(config.networks ? { networks: owned(config.networks, true) } : {}),
+    ...(config.volumes ? { volumes: owned(config.volumes, false) } : {}),
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
+import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
 import { findLabLayout, foundAnything, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
@@ -22,6 +22,9 @@ const t = messages.lab.session
 
 /** What a check is blocked by when the lab is nowhere in the submission (not a check: the sheet explains it at the top). */
 export const LAYOUT_STEP = 'layout'
+
+/** "api.privileged, volumes.pgdata.driver_opts": what the policy refused, for the checks it blocks. */
+const refusedKeys = (refused: readonly PolicyViolation[]) => refused.map((v) => (v.service ? `${v.service}.${v.key}` : v.key)).join(', ')
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -160,10 +163,18 @@ export class GradingSession {
     return this.layout().compose
   }
 
-  composeConfig(): Promise<ComposeConfigResult | { ok: false; missing: true }> {
+  /**
+   * The normalised configuration, once. Compose reads nothing of a file the policy refuses as written (other
+   * Compose files, env_file or .env outside the submission, keys the grader does not know), nor of a file the
+   * grader cannot read as YAML: those are `refused`, or an `error` (ex5.compose-valid says what is wrong with the YAML).
+   */
+  composeConfig(): Promise<ComposeConfigResult | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }> {
     return this.once('compose-config', async () => {
       const file = this.composeFile()
       if (!file) return { ok: false as const, missing: true as const }
+      const refused = composeFileViolations(this.workDir(), file)
+      if (!refused) return { ok: false as const, error: t.composeUnreadable }
+      if (refused.length) return { ok: false as const, refused }
       await this.engine()
       return loadComposeConfig(this.workDir(), file, this.project)
     })
@@ -171,12 +182,15 @@ export class GradingSession {
 
   async requireComposeConfig(): Promise<ComposeConfig> {
     const result = await this.composeConfig()
-    if (!result.ok) throw new BlockedError(t.composeBlocked, 'ex5.compose-valid')
-    return result.config
+    if (result.ok) return result.config
+    if ('refused' in result) throw new BlockedError(t.policyRefused(refusedKeys(result.refused)), 'ex5.compose-valid')
+    throw new BlockedError(t.composeBlocked, 'ex5.compose-valid')
   }
 
   /** What the policy refuses in the student's project (privileges, host access): nothing of it is run then. */
   async policyViolations(): Promise<PolicyViolation[]> {
+    const result = await this.composeConfig()
+    if (!result.ok && 'refused' in result) return result.refused
     return composePolicyViolations(await this.requireComposeConfig(), this.workDir())
   }
 
@@ -186,13 +200,14 @@ export class GradingSession {
       try {
         const config = await this.requireComposeConfig()
         const refused = await this.policyViolations()
-        if (refused.length) throw new BlockedError(t.policyRefused(refused.map((v) => `${v.service}.${v.key}`).join(', ')), 'ex5.compose-valid')
+        if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused)), 'ex5.compose-valid')
         const engine = await this.engine()
         this.workDir()
         const { services, apiPort, dbPort } = rubric.expected
         const options = {
-          config, project: this.project, labels: this.labels, limits: rubric.limits, scratchDir: this.work!.scratch,
-          timeoutMs: rubric.timeouts.composeUpSeconds * 1000, probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
+          config, project: this.project, labels: this.labels, limits: rubric.limits, stopGraceSeconds: rubric.timeouts.stopGraceSeconds,
+          scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000,
+          probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
         }
         try {
           return { ok: true as const, stack: await LabStack.up(engine, options) }

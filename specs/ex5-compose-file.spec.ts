@@ -37,7 +37,7 @@ describe(t.suite, () => {
     const yaml = parseComposeYaml(text, file)
     if (!yaml.ok) throw new SubmissionError(yaml.message, { ...yaml.feedback, location: { file, ...(yaml.line ? { line: yaml.line } : {}) } })
     const config = await session().composeConfig()
-    if (!config.ok)
+    if (!config.ok && !('refused' in config))
       throw new SubmissionError(t.invalid.message(file), {
         expected: t.invalid.expected,
         seen: 'error' in config ? config.error : t.invalid.noConfig,

@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { rubric } from '../rubric/index.js'
+import { plantCanaries } from './support/canaries.js'
 import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
 import { ensureImage } from './support/images.js'
 import { leftovers, runGrader } from './support/run-grader.js'
@@ -17,9 +18,10 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     for (const name of fixture.existingContainers ?? []) execFileSync('docker', ['run', '-d', '--name', name, 'alpine:latest', 'sleep', '3600'], { stdio: 'ignore' })
     const containerId = (name: string) => execFileSync('docker', ['inspect', '--format', '{{.Id}} {{.State.Running}}', name], { encoding: 'utf8' }).trim()
     const theirs = (fixture.existingContainers ?? []).map(containerId)
+    const canaries = plantCanaries(fixture)
     let runId = ''
     try {
-      const { grade, sheet, runId: id, exitCode } = await runGrader(submission, fixture.env)
+      const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { ...fixture.env, ...canaries.env })
       runId = id
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(exitCode, `npm test's exit code\n${sheet}`).toBe(fixture.exitCode)
@@ -36,8 +38,10 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
       }
       for (const marker of fixture.hostMarkers ?? []) expect(existsSync(marker), `${marker} must never be created`).toBe(false)
       expect((fixture.existingContainers ?? []).map(containerId), "the student's own containers are left as they were").toEqual(theirs)
+      canaries.expectUntouched([JSON.stringify(grade), sheet, output])
     } finally {
       for (const name of fixture.existingContainers ?? []) execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' })
+      canaries.remove()
       for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])
       rmSync(path.dirname(submission), { recursive: true, force: true })
     }

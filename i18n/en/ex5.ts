@@ -39,10 +39,10 @@ export const ex5 = {
     },
     refused: {
       message: (violations: readonly { service: string; key: string }[]) =>
-        `The grader refuses to run this Compose project: ${violations.map((v) => `service "${v.service}", ${v.key}`).join('; ')}.`,
+        `The grader refuses to run this Compose project: ${violations.map((v) => (v.service ? `service "${v.service}", ${v.key}` : v.key)).join('; ')}.`,
       expected: 'services that need no special power over the machine and use only files of the submission',
-      seen: (violations: readonly { service: string; message: string }[]) => violations.map((v) => `${v.service}: ${v.message}`).join('\n'),
-      fix: 'Remove these keys: the lab needs none of them. Nothing of this project was run.',
+      seen: (violations: readonly { service: string; message: string }[]) => violations.map((v) => (v.service ? `${v.service}: ${v.message}` : v.message)).join('\n'),
+      fix: 'Remove these keys or values: the lab needs none of them. Nothing of this project was run.',
     },
     missingService: (service: string, services: readonly string[]) => `no service named "${service}" (services: ${services.join(', ') || 'none'})`,
     dbImage: {

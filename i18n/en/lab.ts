@@ -64,6 +64,8 @@ export const lab = {
     },
     apiBlocked: 'Not run: the container could not start (see ex4.health).',
     composeBlocked: 'Not run: the Compose file is missing or invalid (see ex5.compose-valid).',
+    /** Said when the grader's own YAML reading (with merge keys, before Compose reads the file) fails. */
+    composeUnreadable: 'its YAML could not be read with its merge keys (<<: must name a mapping)',
     /** `keys`: what the policy refuses, e.g. "api.privileged, db.volumes". */
     policyRefused: (keys: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ex5.compose-valid).`,
     upBlocked: 'Not run: docker compose up failed (see ex5.up).',

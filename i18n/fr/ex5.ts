@@ -26,10 +26,10 @@ export const ex5: Catalogue['ex5'] = {
     },
     refused: {
       message: (violations) =>
-        `Le correcteur refuse de lancer ce projet Compose : ${violations.map((v) => `service « ${v.service} », ${v.key}`).join(' ; ')}.`,
+        `Le correcteur refuse de lancer ce projet Compose : ${violations.map((v) => (v.service ? `service « ${v.service} », ${v.key}` : v.key)).join(' ; ')}.`,
       expected: 'des services qui n’ont besoin d’aucun pouvoir particulier sur la machine et n’utilisent que des fichiers du rendu',
-      seen: (violations) => violations.map((v) => `${v.service} : ${v.message}`).join('\n'),
-      fix: 'Retirez ces clés : l’énoncé n’en demande aucune. Rien de ce projet n’a été lancé.',
+      seen: (violations) => violations.map((v) => (v.service ? `${v.service} : ${v.message}` : v.message)).join('\n'),
+      fix: 'Retirez ces clés ou ces valeurs : l’énoncé n’en demande aucune. Rien de ce projet n’a été lancé.',
     },
     missingService: (service, services) => `aucun service nommé « ${service} » (services : ${services.join(', ') || 'aucun'})`,
     dbImage: {

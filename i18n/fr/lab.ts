@@ -53,6 +53,7 @@ export const lab: Catalogue['lab'] = {
     },
     apiBlocked: 'Vérification non lancée : le conteneur n’a pas pu démarrer (voir ex4.health).',
     composeBlocked: 'Vérification non lancée : le fichier Compose est absent ou invalide (voir ex5.compose-valid).',
+    composeUnreadable: 'son YAML n’a pas pu être lu avec ses clés de fusion (<< doit désigner un dictionnaire)',
     policyRefused: (keys) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ex5.compose-valid).`,
     upBlocked: 'Vérification non lancée : docker compose up a échoué (voir ex5.up).',
     notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,

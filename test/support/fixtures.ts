@@ -51,6 +51,18 @@ export interface Fixture {
   hostMarkers?: string[]
   /** What the grader must say it graded (grade.json's submission.layout): the lab's folder, Dockerfile, Compose file, report. */
   layout?: Partial<SubmissionLayout>
+  /**
+   * Files of the machine, outside the submission, that the submission tries to read or write: the test creates each
+   * (and its folder) before the run with a random secret where the content says {secret}. Each must be left as it
+   * was, and the secret must appear in no output: grade.json, the grade sheet, the terminal.
+   */
+  canaries?: Record<string, string>
+  /** Variables of the grader's own environment, set to the random secret for the run: it must appear in no output. */
+  canaryEnv?: string[]
+  /** Containers that are not the submission's, started before the run, each holding the secret in the file given. */
+  canaryContainers?: Record<string, string>
+  /** Images of the machine that the submission tries to replace: each must be the same image after the run. */
+  keepImages?: string[]
   /** Substrings that the message (or seen) of a check must contain. */
   expectMessages?: Record<string, string>
 }
