@@ -38,6 +38,10 @@ try {
   console.log(`| concurrency | wall (s) | submissions / min |\n|---:|---:|---:|`)
   for (const [n, r] of [[1, one], [concurrency, many]] as const) console.log(`| ${n} | ${r.seconds.toFixed(1)} | ${((CLASS.length + 1) / r.seconds * 60).toFixed(1)} |`)
   console.log(`\nthroughput at --concurrency ${concurrency} / at 1: ${(one.seconds / many.seconds).toFixed(2)}; students whose verdicts differ: ${differing.length ? differing.join(', ') : 'none'}`)
+  for (const student of differing) {
+    const columns = Object.keys(one.verdicts[student]!).filter((k) => one.verdicts[student]![k] !== many.verdicts[student]?.[k])
+    console.log(`  ${student}: ${columns.map((k) => `${k} ${one.verdicts[student]![k]} → ${many.verdicts[student]?.[k]}`).join(', ')}`)
+  }
 } finally {
   rmSync(folder, { recursive: true, force: true })
 }

@@ -2,11 +2,19 @@ import type { DockerEngine } from './docker-engine.js'
 import { LimitedContainer, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
+/**
+ * What `docker run <image> <command>` did. `startError`: Docker refused to start the command in this image (exec:
+ * "python": executable file not found in $PATH): the image's doing, said in Docker's words.
+ */
 export interface OneShotResult {
-  /** undefined when the container was still running at the deadline. */
+  /** undefined when the container was still running at the deadline, or never started. */
   exitCode?: number
   output: string
+  startError?: string
 }
+
+/** Docker answers 400 when the image's command cannot start (not found, not executable): the image's fault, not the machine's. */
+const imageCannotStart = (error: unknown) => (error as { statusCode?: number }).statusCode === 400 || /OCI runtime (create|exec) failed|executable file not found/.test(String((error as Error)?.message))
 
 /** `docker run <image> <command>` for a command that should end on its own; the container is removed after. */
 export async function runOneShot(
@@ -16,7 +24,14 @@ export async function runOneShot(
 ): Promise<OneShotResult> {
   let definition = new LimitedContainer(image).withLimits(options.limits).withCommand(options.command).withLabels(options.labels).withWaitStrategy(new StartedOnly())
   if (options.entrypoint) definition = definition.withEntrypoint(options.entrypoint)
-  const container = await definition.start()
+  let container
+  try {
+    container = await definition.start()
+  } catch (error) {
+    if (!imageCannotStart(error)) throw error
+    const message = (error as Error).message
+    return { output: '', startError: (/exec: .*$/m.exec(message)?.[0] ?? message.split('\n')[0]!).trim().replace(/: unknown$/, '') }
+  }
   try {
     const exitCode = await engine.waitForExit(container.getId(), options.timeoutMs)
     const output = await engine.logs(container.getId())

@@ -58,7 +58,7 @@ describe(t.imageSuite, () => {
     } catch {
       throw new SubmissionError(t.image.noPython.message, {
         expected: t.image.noPython.expected(expected.baseImage.pythonMajor),
-        seen: tail(result.output, 5) || t.image.noPython.seen(result.exitCode),
+        seen: result.startError ?? (tail(result.output, 5) || t.image.noPython.seen(result.exitCode)),
         fix: t.image.noPython.fix(expected.baseImage.example),
       })
     }

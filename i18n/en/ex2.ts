@@ -8,18 +8,24 @@ export const ex2 = {
       message: (shown: string, seconds: number) => `The container of ${shown} was still running after ${seconds} s.`,
       expected: 'the container ends on its own as soon as its command (PID 1) ends',
       seen: 'it kept running',
-      fix: 'An ENTRYPOINT that starts a server runs whatever command you give it as arguments; keep the server in CMD so that `docker run <image> <command>` replaces it.',
+      fix: 'The command should end on its own as soon as it has printed: check what the image does when it starts a command (its PATH, its python).',
+    },
+    /** Docker could not start the command in the image at all; `reason` is Docker's own words. */
+    notStarted: {
+      message: (shown: string, reason: string) => `Docker could not start ${shown}: ${reason}.`,
+      expected: (program: string) => `${program} on the image's PATH`,
+      fix: (program: string) => `${program} must be on the image's PATH: start FROM an official Python image, and add to PATH rather than replace it (ENV PATH=/app:$PATH, not ENV PATH=/app).`,
     },
     wrongOutput: {
       message: (shown: string, output: string) => `${shown} did not print "${output}" and exit with code 0.`,
       expected: (output: string) => `output "${output}", Exited (0)`,
       seen: (exitCode: string, output: string) => `Exited (${exitCode}), output: ${output}`,
-      fix: 'The image must have python on its PATH (FROM python:3.13-slim) and no ENTRYPOINT that swallows the command.',
+      fix: (image: string) => `The image must have python on its PATH: start FROM an official Python image (for example ${image}) and do not replace PATH.`,
     },
   },
   sharedKernel: {
     message: 'uname -r inside the container did not show the Docker host kernel.',
     noOutput: (exitCode: number | undefined) => `no output (exit code ${exitCode ?? 'none: still running'})`,
-    fix: 'A container shares the host kernel; run `uname -r` as the container command, with no ENTRYPOINT wrapping it.',
+    fix: 'A container shares the host kernel: uname -r in any container of the image shows it, unless the image has no uname on its PATH.',
   },
 }

@@ -8,18 +8,23 @@ export const ex2: Catalogue['ex2'] = {
       message: (shown, seconds) => `Le conteneur de ${shown} tournait encore au bout de ${seconds} s.`,
       expected: 'le conteneur s’arrête de lui-même dès que sa commande (PID 1) se termine',
       seen: 'il a continué de tourner',
-      fix: 'Un ENTRYPOINT qui démarre un serveur reçoit en arguments la commande que vous donnez ; laissez le serveur dans CMD pour que `docker run <image> <commande>` le remplace.',
+      fix: 'La commande doit se terminer d’elle-même dès qu’elle a affiché son texte : vérifiez ce que fait l’image quand elle lance une commande (son PATH, son python).',
+    },
+    notStarted: {
+      message: (shown, reason) => `Docker n’a pas pu lancer ${shown} : ${reason}.`,
+      expected: (program) => `${program} dans le PATH de l’image`,
+      fix: (program) => `${program} doit être dans le PATH de l’image : partez d’une image Python officielle, et complétez le PATH au lieu de le remplacer (ENV PATH=/app:$PATH, et non ENV PATH=/app).`,
     },
     wrongOutput: {
       message: (shown, output) => `${shown} n’a pas affiché « ${output} » en se terminant avec le code 0.`,
       expected: (output) => `sortie « ${output} », Exited (0)`,
       seen: (exitCode, output) => `Exited (${exitCode}), sortie : ${output}`,
-      fix: 'L’image doit avoir python dans son PATH (FROM python:3.13-slim) et aucun ENTRYPOINT qui avale la commande.',
+      fix: (image) => `L’image doit avoir python dans son PATH : partez d’une image Python officielle (par exemple ${image}) et ne remplacez pas le PATH.`,
     },
   },
   sharedKernel: {
     message: 'uname -r dans le conteneur n’a pas affiché le noyau de l’hôte Docker.',
     noOutput: (exitCode) => `aucune sortie (code de sortie ${exitCode ?? 'aucun : il tourne encore'})`,
-    fix: 'Un conteneur partage le noyau de l’hôte ; lancez `uname -r` comme commande du conteneur, sans ENTRYPOINT autour.',
+    fix: 'Un conteneur partage le noyau de l’hôte : uname -r dans n’importe quel conteneur de l’image l’affiche, sauf si l’image n’a pas uname dans son PATH.',
   },
 }
