@@ -58,6 +58,7 @@ export const lab: Catalogue['lab'] = {
     upBlocked: 'Vérification non lancée : docker compose up a échoué (voir ex5.up).',
     notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
   },
+  probeTimedOut: (seconds) => `une commande ponctuelle dans l’image ne s’est pas terminée en ${seconds} s (la machine est peut-être surchargée : relancez la correction)`,
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
   stack: {
     noContainer: (service) => `Compose n’a créé aucun conteneur pour le service « ${service} »`,
