@@ -1,12 +1,14 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
 import { isSettingError } from './grading/errors.js'
+import { requireSubmissionDir } from './lab/submission.js'
+import { loadRun } from './rubric/index.js'
 
-// A wrong setting (GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything runs, and
-// the run ends with exit code 2: no grade is written, since nothing was graded.
+// A wrong setting (SUBMISSION_DIR, GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything
+// runs, and the run ends with exit code 2: no grade is written, since nothing was graded.
 try {
-  await import('./rubric/index.js') // it reads the environment as it loads
-  ;(await import('./lab/submission.js')).requireSubmissionDir()
+  loadRun(process.env)
+  requireSubmissionDir()
 } catch (error) {
   if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
   process.stderr.write(`grader: ${error.message}\n`)

@@ -1,7 +1,9 @@
 import { parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
 import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export type ComposeParseResult =
   | { ok: true; data: unknown }

@@ -2,7 +2,9 @@ import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export interface PolicyViolation {
   /** The service, or '' for a top-level entry (a volume, a network, `include`…), whose `key` then names it. */

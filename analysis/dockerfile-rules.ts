@@ -1,7 +1,9 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Instruction } from 'dockerfile-ast'
 import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
 export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }

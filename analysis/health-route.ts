@@ -1,7 +1,9 @@
 import { parser } from '@lezer/python'
 import { pythonSyntaxError } from './python-syntax.js'
 import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 type Node = ReturnType<typeof parser.parse>['topNode']
 

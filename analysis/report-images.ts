@@ -3,7 +3,9 @@ import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } fr
 import path from 'node:path'
 import { imageSize } from 'image-size'
 import type { Catalogue } from '../i18n/index.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export type ResolvedImage =
   | { ok: true; file: string; /** Path inside the submission, with forward slashes, for messages. */ relative: string }

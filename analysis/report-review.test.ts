@@ -2,8 +2,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { reviewReport } from './report-review.js'
+
+const { rubric } = currentRun()
 
 const root = new URL('..', import.meta.url).pathname
 const base = mkdtempSync(path.join(tmpdir(), 'tp1-report-review-'))

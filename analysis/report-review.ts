@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode } from './report-code.js'
 import { inspectImage, resolveImage } from './report-images.js'
 import { classifyCode } from './report-markers.js'
 import { answerStatus, decodeReport, parseReport, requestsOf, type QuestionSection, type ReportSections } from './report.js'
+
+const { messages } = currentRun()
 
 export interface QuestionReview {
   answered: boolean

@@ -1,8 +1,10 @@
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { reportLines, type CodeBlock, type ReportImage, type ReportLine } from './report-markdown.js'
 import { classifyCode, isCodeLine, ownText, type Request } from './report-markers.js'
 import { assignLines, type FoundBy } from './report-sections.js'
+
+const { rubric, messages } = currentRun()
 
 export type { CodeBlock, ImageSyntax, ReportImage } from './report-markdown.js'
 export { questionIdsOf } from './report-markers.js'

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { gradebookRows, gradeOn20, renderGradebook } from './gradebook.js'
+
+const { rubric } = currentRun()
 
 /** The rubric's checks all passed, except those given. */
 function gradeWith(changes: Record<string, Partial<GradedCheck>>, status: Grade['status'] = 'graded'): Grade {

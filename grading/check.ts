@@ -1,7 +1,9 @@
 import { test } from 'vitest'
-import { checkDefinition, messages } from '../rubric/index.js'
+import { checkDefinition, currentRun } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
+
+const { messages } = currentRun()
 
 /** Records a check's items and facts while it runs; turns its outcome into a Verdict. */
 export class CheckRecorder {

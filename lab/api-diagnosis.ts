@@ -1,9 +1,11 @@
 import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { describeExitCode } from './exit-codes.js'
 import type { ListeningSocket } from './proc-net-tcp.js'
 import { describeConnectionError } from './http-probe.js'
 import type { HttpWait } from './http-wait.js'
+
+const { messages } = currentRun()
 
 const t = messages.lab
 

@@ -7,10 +7,12 @@ import path from 'node:path'
 import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
+
+const { messages } = currentRun()
 
 const run = promisify(execFile)
 // @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.

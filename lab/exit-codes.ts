@@ -1,4 +1,6 @@
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 const t = messages.lab.exitCode
 

@@ -1,5 +1,7 @@
 import { request } from 'undici'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export interface HttpAnswer {
   status: number

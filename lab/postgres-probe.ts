@@ -1,5 +1,7 @@
 import pg from 'pg'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 export interface PgTarget {
   host: string

@@ -5,7 +5,7 @@ import { composeFileViolations, composePolicyViolations, type PolicyViolation } 
 import { findLabLayout, foundAnything, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { LabApi } from './lab-api.js'
 import type { ComposeConfig } from './compose-config.js'
@@ -17,6 +17,8 @@ import { copySubmission, readSubmissionFile, submissionDir } from './submission.
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
+
+const { rubric, messages } = currentRun()
 
 const t = messages.lab.session
 

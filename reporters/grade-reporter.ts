@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
 import { findLabLayout, foundAnything, shownFolder } from '../analysis/lab-layout.js'
 import type { SubmissionLayout } from '../grading/grade.js'
@@ -18,6 +18,8 @@ import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
+
+const { rubric, messages } = currentRun()
 
 /** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */
 export const UNGRADED_EXIT_CODE = 3

@@ -51,12 +51,31 @@ export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric
   return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language).rubric)), env)
 }
 
-export const rubric: Rubric = loadRubric(tp1, process.env)
+/** What a grading run is set to: the lab's rubric with the run's overrides, and every message in the student's language. */
+export interface Run {
+  rubric: Rubric
+  messages: Catalogue
+}
 
-/** Every message the student reads, in the rubric's language. */
-export const messages: Catalogue = catalogue(rubric.language)
+/**
+ * Loads the run's settings from an environment (GRADER_LANG, GRADER_TIMEOUT_*, GRADER_LIMIT_*); a wrong one is a
+ * SettingError. Nothing reads the environment as it is imported: this is the one place, called once.
+ */
+export function loadRun(env: NodeJS.ProcessEnv): Run {
+  const rubric = loadRubric(tp1, env)
+  return { rubric, messages: catalogue(rubric.language) }
+}
+
+let current: Run | undefined
+
+/** This process's run, loaded from its environment on first use. */
+export function currentRun(): Run {
+  current ??= loadRun(process.env)
+  return current
+}
 
 export function checkDefinition(id: string): CheckDefinition {
+  const { rubric } = currentRun()
   const found = rubric.checks.find((c) => c.id === id)
   if (!found) throw new Error(`No check "${id}" in the rubric (known: ${rubric.checks.map((c) => c.id).join(', ')})`)
   return found

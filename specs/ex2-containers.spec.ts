@@ -5,7 +5,9 @@ import { describeExitCode } from '../lab/exit-codes.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const timeoutMs = rubric.timeouts.startSeconds * 1000
 const t = messages.ex2

@@ -5,7 +5,9 @@ import { SubmissionError } from '../grading/errors.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected } = rubric
 const t = messages.ex3

@@ -7,7 +7,9 @@ import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
 import { readSubmissionFile } from '../lab/submission.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected } = rubric
 const t = messages.ex3

@@ -6,7 +6,9 @@ import { describeWait, diagnoseListening, exitedFeedback } from '../lab/api-diag
 import { eventually } from '../lab/eventually.js'
 import { describeConnectionError } from '../lab/http-probe.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort

@@ -4,7 +4,9 @@ import { BlockedError, SubmissionError } from '../grading/errors.js'
 import { exitedFeedback } from '../lab/api-diagnosis.js'
 import { describeExitCode } from '../lab/exit-codes.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort

@@ -3,7 +3,9 @@ import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { externalNetworks } from '../lab/compose-config.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const t = messages.ex5.down
 

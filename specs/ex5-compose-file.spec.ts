@@ -8,7 +8,9 @@ import { SubmissionError } from '../grading/errors.js'
 import type { ComposeService } from '../lab/compose-config.js'
 import { session } from '../lab/session.js'
 import { COMPOSE_FILE_NAMES, readSubmissionFile } from '../lab/submission.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected } = rubric
 const t = messages.ex5.file

@@ -7,7 +7,9 @@ import { tail } from '../lab/docker-logs.js'
 import { describeConnectionError, type HttpAnswer } from '../lab/http-probe.js'
 import { ComposeUpTimeout } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const t = messages.ex5

@@ -4,7 +4,9 @@ import { BlockedError, SubmissionError } from '../grading/errors.js'
 import { eventually } from '../lab/eventually.js'
 import { explainPgError, isServerAnswer, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const t = messages.ex6

@@ -8,7 +8,9 @@ import { eventually } from '../lab/eventually.js'
 import { describeConnectionError } from '../lab/http-probe.js'
 import type { LabStack } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const t = messages.ex7

@@ -2,8 +2,10 @@ import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { SubmissionError } from '../grading/errors.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { indentationRemark } from '../analysis/report-code.js'
+
+const { rubric, messages } = currentRun()
 
 const { report } = rubric
 const t = messages.report

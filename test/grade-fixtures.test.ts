@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { plantCanaries } from './support/canaries.js'
 import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
 import { ensureImage } from './support/images.js'
 import { leftovers, runGrader } from './support/run-grader.js'
+
+const { rubric } = currentRun()
 
 const fixtures = listFixtures()
 

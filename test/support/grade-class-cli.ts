@@ -4,8 +4,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import type { Manifest } from '../../cli/manifest.js'
-import { rubric } from '../../rubric/index.js'
+import { currentRun } from '../../rubric/index.js'
 import { projectRoot, type Fixture } from './fixtures.js'
+
+const { rubric } = currentRun()
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'cli', 'grade-class.mjs')
