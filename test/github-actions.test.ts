@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
+import { escapeProperty } from '../reporters/github-actions.js'
 import { graderDigest } from '../reporters/grader-digest.js'
 import { currentRun } from '../rubric/index.js'
 import { assembleFixture, listFixtures, listReferences, lostChecks, projectRoot, referenceDir, referenceSubmission } from './support/fixtures.js'
@@ -35,7 +36,8 @@ describe('on GitHub Actions', () => {
     try {
       const { summary, commands, output } = await gradeOnGitHub(submission, workspace)
       const where = `${path.relative(workspace, submission)}/Dockerfile`
-      expect(commands).toContain(`::error file=${where},line=5,title=ex4.graceful-stop%3A docker stop ends the container within 3 s with exit code 0 (-4)::${commands.find((c) => c.includes('ex4.graceful-stop'))?.split('::')[2]}`)
+      const title = escapeProperty(`ex4.graceful-stop: ${rubric.checks.find((c) => c.id === 'ex4.graceful-stop')!.title} (-4)`)
+      expect(commands).toContain(`::error file=${where},line=5,title=${title}::${commands.find((c) => c.includes('ex4.graceful-stop'))?.split('::')[2]}`)
       expect(commands.some((c) => c.startsWith(`::error file=${where},line=5,title=ex3.dockerfile`))).toBe(true)
       expect(summary).toContain('exit code 137')
       // Vitest's own output (which quotes student output) comes between stop-commands and the resume token.
