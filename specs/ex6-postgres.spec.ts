@@ -1,6 +1,5 @@
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { BlockedError } from '../grading/errors.js'
 import { fail } from '../grading/finding.js'
 import { eventually } from '../lab/eventually.js'
 import { explainPgError, isServerAnswer, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
@@ -42,7 +41,7 @@ async function serverFacts(): Promise<PgFacts> {
   if (expectedLogin.ok) return expectedLogin.facts
   const declared = await connect(await declaredLogin())
   if (declared.ok) return declared.facts
-  throw new BlockedError(t.noLogin, 'ex6.connect')
+  throw session().blocked('login')
 }
 
 describe(t.suite, () => {

@@ -53,7 +53,15 @@ export const lab = {
   },
   /** What the run's shared image, container and stack say when they cannot be had (lab/session.ts). */
   session: {
-    imageBlocked: 'Not run: the image did not build (see ex3.build).',
+    /** Why a check is not run, by what it needs; `by` is the check that provides it (rubric.provides). */
+    blocked: {
+      image: (by: string) => `Not run: the image did not build (see ${by}).`,
+      container: (by: string) => `Not run: the container could not start (see ${by}).`,
+      stoppedContainer: (by: string) => `Not run: the container was not running when it was to be stopped (see ${by}).`,
+      composeFile: (by: string) => `Not run: the Compose file is missing or invalid (see ${by}).`,
+      stack: (by: string) => `Not run: docker compose up failed (see ${by}).`,
+      login: (by: string) => `Not run: no login to PostgreSQL succeeded (see ${by}).`,
+    },
     noLab: 'Not run: the lab is nowhere in the submission (see the top of the sheet).',
     noDockerfile: 'no Dockerfile in the submission',
     apiStart: {
@@ -62,14 +70,12 @@ export const lab = {
       fixNotInstalled: 'CMD runs a program that is not installed in the image: RUN pip install fastapi uvicorn before CMD.',
       fix: 'Run the image by hand (docker run <image>) and read the error.',
     },
-    apiBlocked: 'Not run: the container could not start (see ex4.health).',
-    composeBlocked: 'Not run: the Compose file is missing or invalid (see ex5.compose-valid).',
     /** Said when the grader's own YAML reading (with merge keys, before Compose reads the file) fails. */
     composeUnreadable: 'its YAML could not be read with its merge keys (<<: must name a mapping)',
     /** `keys`: what the policy refuses, e.g. "api.privileged, db.volumes". */
-    policyRefused: (keys: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ex5.compose-valid).`,
-    upBlocked: 'Not run: docker compose up failed (see ex5.up).',
-    notRunning: (service: string) => `Not run: the ${service} container is not running (see ex5.up).`,
+    policyRefused: (keys: string, by: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ${by}).`,
+    notRunning: (service: string, by: string) => `Not run: the ${service} container is not running (see ${by}).`,
+    noContainer: (service: string, by: string) => `Not run: Compose created no ${service} container (see ${by}).`,
   },
   /** A build that ran out of time (lab/docker-engine.ts). */
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,

@@ -2,7 +2,6 @@ import type { Catalogue } from '../en/index.js'
 
 export const ex6: Catalogue['ex6'] = {
   suite: 'Exercice 6 — PostgreSQL dans un conteneur',
-  noLogin: 'Vérification non lancée : aucune connexion à PostgreSQL n’a réussi (voir ex6.connect).',
   credentials: (db, wanted, set) => {
     const wrong = Object.keys(wanted).filter((name) => set[name] !== wanted[name])
     const settings = Object.entries(wanted).map(([name, value]) => `${name}: ${value}`)

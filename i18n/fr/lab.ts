@@ -42,7 +42,14 @@ export const lab: Catalogue['lab'] = {
     other: 'Vérifiez que le service db tourne (docker compose ps) et lisez ses journaux (docker compose logs db).',
   },
   session: {
-    imageBlocked: 'Vérification non lancée : l’image ne s’est pas construite (voir ex3.build).',
+    blocked: {
+      image: (by) => `Vérification non lancée : l’image ne s’est pas construite (voir ${by}).`,
+      container: (by) => `Vérification non lancée : le conteneur n’a pas pu démarrer (voir ${by}).`,
+      stoppedContainer: (by) => `Vérification non lancée : le conteneur ne tournait pas au moment de l’arrêter (voir ${by}).`,
+      composeFile: (by) => `Vérification non lancée : le fichier Compose est absent ou invalide (voir ${by}).`,
+      stack: (by) => `Vérification non lancée : docker compose up a échoué (voir ${by}).`,
+      login: (by) => `Vérification non lancée : aucune connexion à PostgreSQL n’a réussi (voir ${by}).`,
+    },
     noLab: 'Vérification non lancée : le TP est introuvable dans le rendu (voir le haut de la fiche).',
     noDockerfile: 'aucun Dockerfile dans le rendu',
     apiStart: {
@@ -51,12 +58,10 @@ export const lab: Catalogue['lab'] = {
       fixNotInstalled: 'CMD lance un programme qui n’est pas installé dans l’image : ajoutez RUN pip install fastapi uvicorn avant CMD.',
       fix: 'Lancez l’image à la main (docker run <image>) et lisez l’erreur.',
     },
-    apiBlocked: 'Vérification non lancée : le conteneur n’a pas pu démarrer (voir ex4.health).',
-    composeBlocked: 'Vérification non lancée : le fichier Compose est absent ou invalide (voir ex5.compose-valid).',
     composeUnreadable: 'son YAML n’a pas pu être lu avec ses clés de fusion (<< doit désigner un dictionnaire)',
-    policyRefused: (keys) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ex5.compose-valid).`,
-    upBlocked: 'Vérification non lancée : docker compose up a échoué (voir ex5.up).',
-    notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
+    policyRefused: (keys, by) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ${by}).`,
+    notRunning: (service, by) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ${by}).`,
+    noContainer: (service, by) => `Vérification non lancée : Compose n’a créé aucun conteneur ${service} (voir ${by}).`,
   },
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
   stack: {
