@@ -90,11 +90,10 @@ export function scoreHistogram(scores: readonly number[], maxScore: number, binC
   return bins
 }
 
-/** For each automatic check of the rubric, in rubric order: how many graded submissions earned all its points. */
+/** For each check of the rubric, in rubric order: how many graded submissions earned all its points. */
 export function checkPassRates(rubric: Rubric, grades: readonly Grade[]): CheckPassRate[] {
   const graded = grades.filter((g) => g.status === 'graded')
   return rubric.checks
-    .filter((def) => def.mode === 'automatic')
     .map((def) => {
       const checks = graded.flatMap((g) => g.checks.filter((c) => c.id === def.id))
       const passed = checks.filter((c) => c.status === 'passed' && c.points >= c.maxPoints).length

@@ -77,7 +77,6 @@ function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile
 function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[], language: Language): GradedCheck {
   const t = catalogue(language).verdict
   const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points, ...(seen?.durationMs === undefined ? {} : { durationMs: seen.durationMs }) }
-  if (def.mode === 'manual') return { ...base, points: 0, status: 'manual', message: t.manual }
 
   const verdict = seen?.verdict
   if (verdict) {

@@ -8,8 +8,10 @@ export const STATUS_ICON: Record<CheckStatus, string> = {
   failed: '❌',
   blocked: '⛔',
   ungraded: '⚠️',
-  manual: '📝',
 }
+
+/** The instructor's review of a report check. */
+export const REVIEW_ICON = '📝'
 
 /** An advisory check's finding: a note, not a lost point. */
 export const ADVICE_ICON = '💡'
@@ -40,9 +42,9 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
-// Manual checks are pending, not lost; a 0-point check that failed (ex1.engine) still needs attention.
+// A 0-point check that failed (ex1.engine) still needs attention.
 export function isLost(check: GradedCheck): boolean {
-  return check.status !== 'manual' && (check.status !== 'passed' || check.points < check.maxPoints)
+  return check.status !== 'passed' || check.points < check.maxPoints
 }
 
 export function groupByExercise(checks: readonly GradedCheck[]): ExerciseGroup[] {
@@ -61,6 +63,5 @@ export function groupByExercise(checks: readonly GradedCheck[]): ExerciseGroup[]
 export function exerciseStatus(group: ExerciseGroup): CheckStatus {
   if (group.checks.some((c) => c.status === 'ungraded')) return 'ungraded'
   if (group.checks.some(isLost)) return 'failed'
-  if (group.checks.some((c) => c.status === 'manual')) return 'manual'
   return 'passed'
 }

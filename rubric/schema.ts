@@ -15,8 +15,6 @@ const check = z
     exercise: z.number().int().min(1),
     title: z.string().min(1),
     points: z.number().nonnegative(),
-    /** automatic: observed by a spec; manual: read by the instructor (no automatic points). */
-    mode: z.enum(['automatic', 'manual']).default('automatic'),
     /** Partial credit: the check's points are the sum of its items' points. */
     items: z.array(item).optional(),
     /** Report checks: automatic for presence and evidence, and flagged for the instructor's review of the prose. */

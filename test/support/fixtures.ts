@@ -91,7 +91,7 @@ export function lostChecks(grade: Grade): Record<string, string> {
   const lost: Record<string, string> = {}
   for (const c of grade.checks) {
     // An advisory check (no points) blocked or with a note loses nothing: a fixture states only what it is about.
-    if (c.status === 'manual' || (c.status === 'passed' && c.points === c.maxPoints) || (c.maxPoints === 0 && c.status !== 'ungraded')) continue
+    if ((c.status === 'passed' && c.points === c.maxPoints) || (c.maxPoints === 0 && c.status !== 'ungraded')) continue
     lost[c.id] = c.points > 0 ? `${c.status} ${c.points}/${c.maxPoints}` : c.status
   }
   return lost
