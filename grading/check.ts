@@ -74,9 +74,9 @@ class VerdictError extends Error {
  * to the grade reporter in the test's meta. Throw SubmissionError (the student's fault), BlockedError (a
  * prerequisite failed) or anything else (the grader's fault: ungraded).
  */
-export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void, timeoutMs?: number): void {
+export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void): void {
   const def = checkDefinition(id)
-  test(`${def.title} [${id}]`, { meta: { checkId: id }, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, async ({ task }) => {
+  test(`${def.title} [${id}]`, { meta: { checkId: id } }, async ({ task }) => {
     const recorder = new CheckRecorder(id)
     let outcome: unknown
     try {

@@ -52,7 +52,6 @@ export interface ContainerState {
   exitCode: number
   oomKilled: boolean
   startedAt: string
-  restartCount: number
   ports: Record<string, { hostIp: string; hostPort: number }[]>
   workingDir: string
   labels: Record<string, string>
@@ -177,7 +176,6 @@ export class DockerEngine {
       exitCode: info.State.ExitCode,
       oomKilled: info.State.OOMKilled,
       startedAt: info.State.StartedAt,
-      restartCount: info.RestartCount,
       ports,
       workingDir: info.Config.WorkingDir,
       labels: info.Config.Labels ?? {},
