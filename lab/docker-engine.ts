@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
-import { GraderError } from '../grading/errors.js'
+import { firstLine, GraderError } from '../grading/errors.js'
 import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
@@ -67,7 +67,6 @@ export interface ListedContainer {
   ports: { privatePort: number; publicPort?: number }[]
 }
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {

@@ -1,6 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
+import { roundPoints } from '../grading/points.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
 export const STATUS_ICON: Record<CheckStatus, string> = {
@@ -31,7 +32,7 @@ export interface ExerciseGroup {
 
 // Rounding hides float noise (0.1 + 0.2); String() drops trailing zeros (80, 97.5).
 export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100)
+  return String(roundPoints(points))
 }
 
 export function formatSeconds(ms: number): string {
