@@ -57,45 +57,44 @@ describe('the TP1 rubric', () => {
     expect(loadRubric(tp1, {}).checks.find((c) => c.id === 'ex6.credentials')?.title).toBe('POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB valent demo')
   })
 
-  it('keeps the check ids other tools read', () => {
-    expect(parseRubric(english()).checks.map((c) => c.id)).toMatchInlineSnapshot(`
-      [
-        "ex1.engine",
-        "ex1.report",
-        "ex2.one-shot",
-        "ex2.shared-kernel",
-        "ex2.report",
-        "ex3.health-route",
-        "ex3.dockerfile",
-        "ex3.report-files",
-        "ex3.build",
-        "ex3.image",
-        "ex4.health",
-        "ex4.listen-all",
-        "ex4.ps",
-        "ex4.graceful-stop",
-        "ex4.report",
-        "ex5.compose-valid",
-        "ex5.services",
-        "ex5.ports",
-        "ex5.up",
-        "ex5.api-health",
-        "ex5.down",
-        "ex5.report",
-        "ex6.credentials",
-        "ex6.connect",
-        "ex6.version",
-        "ex6.database",
-        "ex6.psql-exec",
-        "ex6.service-dns",
-        "ex6.report",
-        "ex7.logs",
-        "ex7.exec",
-        "ex7.restart",
-        "ex7.report",
-        "ex8.report",
-      ]
-    `)
+  it('keeps the check ids other tools read: one may be added, none may go or change', () => {
+    const stable = [
+      'ex1.engine',
+      'ex1.report',
+      'ex2.one-shot',
+      'ex2.shared-kernel',
+      'ex2.report',
+      'ex3.health-route',
+      'ex3.dockerfile',
+      'ex3.report-files',
+      'ex3.build',
+      'ex3.image',
+      'ex4.health',
+      'ex4.listen-all',
+      'ex4.ps',
+      'ex4.graceful-stop',
+      'ex4.report',
+      'ex5.compose-valid',
+      'ex5.services',
+      'ex5.ports',
+      'ex5.up',
+      'ex5.api-health',
+      'ex5.down',
+      'ex5.report',
+      'ex6.credentials',
+      'ex6.connect',
+      'ex6.version',
+      'ex6.database',
+      'ex6.psql-exec',
+      'ex6.service-dns',
+      'ex6.report',
+      'ex7.logs',
+      'ex7.exec',
+      'ex7.restart',
+      'ex7.report',
+      'ex8.report',
+    ]
+    expect(parseRubric(english()).checks.map((c) => c.id)).toEqual(expect.arrayContaining(stable))
   })
 })
 
