@@ -28,8 +28,8 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
  * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
  * names the check whose title is missing.
  */
-export function localize(source: RubricSource, text: Catalogue['rubric']): RubricInput {
-  const titles: Record<string, string> = text.checks(source.expected)
+export function localize(source: RubricSource, text: Catalogue['rubric'], sections: readonly unknown[] = []): RubricInput {
+  const titles: Record<string, string> = { ...text.checks(source.expected), ...Object.assign({}, ...sections.map((s) => titlesOf(s, source.expected))) }
   const itemTitles: Record<string, Record<string, string>> = text.items(source.expected)
   return {
     ...source,
@@ -45,10 +45,20 @@ export function localize(source: RubricSource, text: Catalogue['rubric']): Rubri
   }
 }
 
+/**
+ * A catalogue section may carry the titles of its checks (`titles: (expected) => ({ id: title })`) beside their
+ * findings: a new check then writes its title and its messages in one place per language.
+ */
+function titlesOf(section: unknown, expected: RubricSource['expected']): Record<string, string> {
+  const titles = (section as { titles?: unknown } | null)?.titles
+  return typeof titles === 'function' ? (titles as (e: RubricSource['expected']) => Record<string, string>)(expected) : {}
+}
+
 /** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
 export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric {
   const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
-  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language).rubric)), env)
+  const text = catalogue(language)
+  return withOverrides(parseRubric(localize({ ...source, language }, text.rubric, Object.values(text))), env)
 }
 
 /** What a grading run is set to: the lab's rubric with the run's overrides, and every message in the student's language. */
