@@ -38,6 +38,15 @@ export interface BuildResult {
   log: string
 }
 
+/** How to build: the tag, the run's labels, a time limit, the memory and CPU a RUN step may use, the Dockerfile's name. */
+export interface BuildOptions {
+  tag: string
+  labels: Record<string, string>
+  timeoutMs: number
+  limits: { memoryMegabytes: number; cpus: number }
+  dockerfile?: string
+}
+
 export interface ExecResult {
   exitCode: number
   stdout: string
@@ -110,7 +119,8 @@ export class DockerEngine {
   }
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
-  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number, limits: { memoryMegabytes: number; cpus: number }, dockerfile = 'Dockerfile'): Promise<BuildResult> {
+  async buildImage(context: string, options: BuildOptions): Promise<BuildResult> {
+    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile' } = options
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined

@@ -127,7 +127,9 @@ export class GradingSession {
       const tag = `${this.project}:student`
       if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '' }
       const engine = await this.engine()
-      return engine.buildImage(this.path(found.context), tag, this.labels, rubric.timeouts.buildSeconds * 1000, rubric.limits, path.posix.basename(found.dockerfile))
+      return engine.buildImage(this.path(found.context), {
+        tag, labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits, dockerfile: path.posix.basename(found.dockerfile),
+      })
     })
   }
 
