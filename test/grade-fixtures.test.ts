@@ -36,7 +36,8 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
       }
       for (const [id, text] of Object.entries(fixture.expectMessages ?? {})) {
         const check = grade.checks.find((c) => c.id === id)
-        expect(`${check?.message}\n${check?.details?.seen ?? ''}`).toContain(text)
+        const items = (check?.details?.items ?? []).map((i) => i.feedback?.seen ?? '')
+        expect([check?.message, check?.details?.seen ?? '', ...items].join('\n')).toContain(text)
       }
       for (const marker of fixture.hostMarkers ?? []) expect(existsSync(marker), `${marker} must never be created`).toBe(false)
       expect((fixture.existingContainers ?? []).map(containerId), "the student's own containers are left as they were").toEqual(theirs)

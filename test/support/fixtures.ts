@@ -65,7 +65,7 @@ export interface Fixture {
   canaryContainers?: Record<string, string>
   /** Images of the machine that the submission tries to replace: each must be the same image after the run. */
   keepImages?: string[]
-  /** Substrings that the message (or seen) of a check must contain. */
+  /** Substrings that the message, the seen or an item's seen of a check must contain. */
   expectMessages?: Record<string, string>
 }
 
