@@ -1,17 +1,15 @@
+import { GraderError } from '../grading/errors.js'
+import { messages } from '../rubric/index.js'
 import type { DockerEngine } from './docker-engine.js'
 import { LimitedContainer, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
 
 /**
- * What `docker run <image> <command>` did. `startError`: Docker refused to start the command in this image (exec:
- * "python": executable file not found in $PATH): the image's doing, said in Docker's words.
+ * What `docker run <image> <command>` did: how it exited and what it printed, or, when Docker refused to start the
+ * command in this image (exec: "python": executable file not found in $PATH), that refusal in Docker's words: the
+ * image's doing.
  */
-export interface OneShotResult {
-  /** undefined when the container was still running at the deadline, or never started. */
-  exitCode?: number
-  output: string
-  startError?: string
-}
+export type OneShotResult = { exitCode: number; output: string; startError?: undefined } | { startError: string; output: ''; exitCode?: undefined }
 
 /** Docker answers 400 when the image's command cannot start (not found, not executable): the image's fault, not the machine's. */
 const imageCannotStart = (error: unknown) => (error as { statusCode?: number }).statusCode === 400 || /OCI runtime (create|exec) failed|executable file not found/.test(String((error as Error)?.message))
@@ -34,8 +32,10 @@ export async function runOneShot(
   }
   try {
     const exitCode = await engine.waitForExit(container.getId(), options.timeoutMs)
+    // A probe sets its own entrypoint (python -c, uname): one that does not end is the machine's slowness, not the image's.
+    if (exitCode === undefined) throw new GraderError(messages.lab.probeTimedOut(Math.round(options.timeoutMs / 1000)))
     const output = await engine.logs(container.getId())
-    return { ...(exitCode === undefined ? {} : { exitCode }), output }
+    return { exitCode, output }
   } finally {
     await container.stop({ timeout: 0 }).catch(() => {})
   }

@@ -4,12 +4,6 @@ export const ex2 = {
   /** How the probe's command is shown to the student; `args` is the command line, already quoted. */
   dockerRun: (args: string) => `docker run <your image> ${args}`,
   oneShot: {
-    stillRunning: {
-      message: (shown: string, seconds: number) => `The container of ${shown} was still running after ${seconds} s.`,
-      expected: 'the container ends on its own as soon as its command (PID 1) ends',
-      seen: 'it kept running',
-      fix: 'The command should end on its own as soon as it has printed: check what the image does when it starts a command (its PATH, its python).',
-    },
     /** Docker could not start the command in the image at all; `reason` is Docker's own words. */
     notStarted: {
       message: (shown: string, reason: string) => `Docker could not start ${shown}: ${reason}.`,

@@ -77,6 +77,8 @@ export const lab = {
     notRunning: (service: string, by: string) => `Not run: the ${service} container is not running (see ${by}).`,
     noContainer: (service: string, by: string) => `Not run: Compose created no ${service} container (see ${by}).`,
   },
+  /** A one-shot probe of the image (python -c, uname -r) that did not end in time (lab/one-shot.ts): the machine's slowness. */
+  probeTimedOut: (seconds: number) => `a one-shot command in the image did not finish within ${seconds} s (the machine may be overloaded: grade again)`,
   /** A build that ran out of time (lab/docker-engine.ts). */
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,
   /** What LabStack cannot do; they reach the student as the reason a check could not be run. */

@@ -4,12 +4,6 @@ export const ex2: Catalogue['ex2'] = {
   suite: 'Exercice 2 — images et conteneurs',
   dockerRun: (args) => `docker run <votre image> ${args}`,
   oneShot: {
-    stillRunning: {
-      message: (shown, seconds) => `Le conteneur de ${shown} tournait encore au bout de ${seconds} s.`,
-      expected: 'le conteneur s’arrête de lui-même dès que sa commande (PID 1) se termine',
-      seen: 'il a continué de tourner',
-      fix: 'La commande doit se terminer d’elle-même dès qu’elle a affiché son texte : vérifiez ce que fait l’image quand elle lance une commande (son PATH, son python).',
-    },
     notStarted: {
       message: (shown, reason) => `Docker n’a pas pu lancer ${shown} : ${reason}.`,
       expected: (program) => `${program} dans le PATH de l’image`,

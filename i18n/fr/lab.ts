@@ -63,6 +63,7 @@ export const lab: Catalogue['lab'] = {
     notRunning: (service, by) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ${by}).`,
     noContainer: (service, by) => `Vérification non lancée : Compose n’a créé aucun conteneur ${service} (voir ${by}).`,
   },
+  probeTimedOut: (seconds) => `une commande ponctuelle dans l’image ne s’est pas terminée en ${seconds} s (la machine est peut-être surchargée : relancez la correction)`,
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
   stack: {
     noContainer: (service) => `Compose n’a créé aucun conteneur pour le service « ${service} »`,
