@@ -34,7 +34,8 @@ describe(t.staticSuite, () => {
 
   check('ex3.dockerfile', (c) => {
     const dockerfile = requireFile(session().layout().image?.dockerfile, 'Dockerfile', t.missingFile.dockerfileFix)
-    const requirements = readSubmissionFile(session().workDir(), path.posix.join(path.posix.dirname(dockerfile.file), 'requirements.txt'))
+    const requirementsFile = path.posix.join(path.posix.dirname(dockerfile.file), 'requirements.txt')
+    const requirements = readSubmissionFile(session().workDir(), requirementsFile)
     const items = checkDockerfile(dockerfile.text, {
       baseImage: expected.baseImage,
       ...(expected.workdir ? { workdir: expected.workdir } : {}),
@@ -43,7 +44,11 @@ describe(t.staticSuite, () => {
       appModule: expected.appModule,
       host: expected.apiHost,
       port: expected.apiPort,
+      stopGraceSeconds: rubric.timeouts.stopGraceSeconds,
     }, requirements === undefined ? {} : { 'requirements.txt': requirements })
-    for (const item of items) c.item(item.id, item.passed, item.feedback && { ...item.feedback, location: { file: dockerfile.file, ...(item.line ? { line: item.line } : {}) } })
+    for (const item of items) {
+      const location = { file: dockerfile.file, ...(item.line ? { line: item.line } : {}) }
+      c.item(item.id, item.passed, item.feedback && { ...item.feedback, location })
+    }
   })
 })
