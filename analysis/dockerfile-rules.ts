@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Instruction } from 'dockerfile-ast'
-import type { ItemFeedback } from '../i18n/en/dockerfile.js'
+import type { Feedback } from '../grading/verdict.js'
 import { currentRun } from '../rubric/index.js'
 import {
   addImpliedPackages, normalizePackage, pipInstallArgs, requirementLines, requirementsOf, shellCommands,
@@ -11,7 +11,7 @@ const { messages } = currentRun()
 const t = messages.dockerfile
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
-export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: ItemFeedback; line?: number }
+export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }
 export interface DockerfileExpectations {
   /** Any official image of this repository whose Python has this major version; `example` is what a fix suggests. */
   baseImage: { repository: string; pythonMajor: number; example: string }
@@ -49,6 +49,7 @@ const UVICORN_FLAGS = new Set([
   '--use-colors', '--no-use-colors', '--server-header', '--no-server-header', '--date-header', '--no-date-header',
 ])
 const ARG_REFERENCE = /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g
+// uvicorn's own default port (a CMD without --port), whatever port the lab publishes.
 const UVICORN_DEFAULT_PORT = '8000'
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost']
 
@@ -93,14 +94,14 @@ function readDockerfile(text: string, files: Record<string, string>): Dockerfile
 }
 
 /** An item of ex3.dockerfile, on the line of `step`; with feedback, it fails unless told it passes (a tip). */
-function item(id: DockerfileItemId, step?: Step, feedback?: ItemFeedback, passed = !feedback): DockerfileItem {
+function item(id: DockerfileItemId, step?: Step, feedback?: Feedback, passed = !feedback): DockerfileItem {
   return { id, passed, ...(feedback ? { feedback } : {}), ...(step ? { line: step.line } : {}) }
 }
 
 function checkFrom({ steps, args, quote }: Dockerfile, { baseImage }: DockerfileExpectations): DockerfileItem {
   const step = steps.find((s) => s.keyword === 'FROM')
   if (!step) return item('from', undefined, t.from.missing(baseImage))
-  const reference = argumentsOf(step).find((a) => !a.startsWith('--')) ?? ''
+  const reference = argumentValues(step.instruction).find((a) => !a.startsWith('--')) ?? ''
   const image = parseImage(expandArgs(reference, args))
   if (image.name !== baseImage.repository) return item('from', step, t.from.otherImage(quote(step), baseImage))
   // A tag names a Python version ("3.11-slim", "3.9") or only a variant ("slim", "latest"): the newest Python.
@@ -278,8 +279,7 @@ function startingStep(steps: Step[]): Step | undefined {
 
 const stepsOf = (steps: Step[], ...keywords: string[]) => steps.filter((s) => keywords.includes(s.keyword))
 const last = <T>(items: T[]): T | undefined => items[items.length - 1]
-const valuesOf = (instruction: Instruction) => instruction.getArguments().map((a) => a.getValue())
-const argumentsOf = (step: Step) => valuesOf(step.instruction)
+const argumentValues = (instruction: Instruction) => instruction.getArguments().map((a) => a.getValue())
 const argumentsContent = (step: Step) => step.instruction.getArgumentsContent()?.trim() ?? ''
 
 function finalStageSteps(instructions: Instruction[], args: Map<string, string>): Step[] {
@@ -300,7 +300,7 @@ function finalStageSteps(instructions: Instruction[], args: Map<string, string>)
   let workdir = '/'
   return chain.flat().map((instruction) => {
     const keyword = instruction.getKeyword()
-    if (keyword === 'WORKDIR') workdir = resolvePath(workdir, valuesOf(instruction).join(' '))
+    if (keyword === 'WORKDIR') workdir = resolvePath(workdir, argumentValues(instruction).join(' '))
     return { instruction, keyword, line: instruction.getRange().start.line + 1, workdir }
   })
 }
@@ -313,7 +313,7 @@ function stageName(stage: Instruction[]): string | undefined {
 
 /** Where a COPY or ADD puts `appFile`, or undefined when it does not copy it; `runsIn`: the container's directory. */
 function landing(step: Step, appFile: string, runsIn: string): string | undefined {
-  const parts = execForm(argumentsContent(step)) ?? argumentsOf(step)
+  const parts = execForm(argumentsContent(step)) ?? argumentValues(step.instruction)
   if (parts.length < 2) return undefined
   const destination = parts[parts.length - 1]!
   const sources = parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))

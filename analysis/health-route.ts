@@ -42,7 +42,8 @@ export async function checkHealthRoute(source: string, options: HealthRouteOptio
   const file = options.fileName ?? 'app.py'
   const real = await pythonSyntaxError(source, file)
   if (!real) return findHealthRoute(source, { ...options, pythonAccepts: true })
-  return syntaxFailure(new Source(source), file, { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) })
+  const problem = { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) }
+  return syntaxFailure(new Source(source), file, problem)
 }
 
 /** The student's hint for an error Python names. */
