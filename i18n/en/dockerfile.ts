@@ -2,7 +2,7 @@ import type { Finding } from '../../grading/finding.js'
 import type { Expected } from '../../rubric/schema.js'
 
 /** The feedback of one item of ex3.dockerfile: a check's finding without its message (the check has one). */
-export type ItemFeedback = Omit<Finding, 'message'>
+type ItemFeedback = Omit<Finding, 'message'>
 
 /**
  * Where the app must land: `file` (the module `module` uvicorn imports), copied into `workdir`, the directory the
@@ -90,7 +90,9 @@ export const dockerfile = {
   },
   pip: {
     /** The `quoted` pip installs leave out `missing`; `unread`: requirement files they name that the submission lacks. */
-    incomplete: (quoted: readonly string[], missing: readonly string[], unread: readonly string[], pipLine: string): ItemFeedback => ({
+    incomplete: (
+      quoted: readonly string[], missing: readonly string[], unread: readonly string[], pipLine: string,
+    ): ItemFeedback => ({
       expected: pipLine,
       seen: quoted.join('\n'),
       fix: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed${

@@ -46,7 +46,9 @@ export const ex3 = {
     fix: hint,
   }),
   /** `outputTail`: the last lines the probe printed; `startError`: why Docker could not start it. */
-  noPython: (probe: { startError?: string; outputTail: string; exitCode?: number }, baseImage: Expected['baseImage']): Finding => ({
+  noPython: (
+    probe: { startError?: string; outputTail: string; exitCode?: number }, baseImage: Expected['baseImage'],
+  ): Finding => ({
     message: 'python could not run inside the image.',
     expected: `python ${baseImage.pythonMajor} on the PATH of the image`,
     seen: probe.startError ?? (probe.outputTail || `exit code ${probe.exitCode}`),

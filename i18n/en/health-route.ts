@@ -57,7 +57,9 @@ export const healthRoute = {
    * The route is declared on a name the module never defines (`appi = FastAPI()` under `@app.get`); `createdAs`: the
    * name the module gives its FastAPI object, if it creates one.
    */
-  undefinedApp: (file: string, declared: { object: string; line: number }, createdAs: string | undefined, shown: readonly string[]): Finding => ({
+  undefinedApp: (
+    file: string, declared: { object: string; line: number }, createdAs: string | undefined, shown: readonly string[],
+  ): Finding => ({
     message: `${file} declares its route on ${declared.object} (line ${declared.line}), but defines no variable ${declared.object}: Python stops with NameError: name '${declared.object}' is not defined, so the app never starts`,
     expected: `${declared.object} = FastAPI() above @${declared.object}.get(...)`,
     seen: shown.join('\n'),
@@ -66,7 +68,9 @@ export const healthRoute = {
       : `Create the app before declaring routes on it: ${declared.object} = FastAPI(), after from fastapi import FastAPI.`,
   }),
   /** `app = FastAPII()`: the called name (`callee`) is defined nowhere; `created`: the variable assigned. */
-  undefinedCallee: (file: string, created: { name: string; callee: string; line: number }, app: string, shown: string): Finding => ({
+  undefinedCallee: (
+    file: string, created: { name: string; callee: string; line: number }, app: string, shown: string,
+  ): Finding => ({
     message: `${file} calls ${created.callee} (line ${created.line}), which it neither imports nor defines: Python stops with NameError: name '${created.callee}' is not defined, so the app never starts`,
     expected: `${created.name} = FastAPI() above @${created.name}.get(...)`,
     seen: shown,
@@ -91,7 +95,9 @@ export const healthRoute = {
       fix: `End the function with: return ${body}`,
     }),
     /** It returns `returned` (as written, or as a Python value) on `line`; `explanation` (the sentences below) may be empty. */
-    returns: (route: WantedRoute, returned: string, line: number, body: string, explanation: string, shown: string): Finding => ({
+    returns: (
+      route: WantedRoute, returned: string, line: number, body: string, explanation: string, shown: string,
+    ): Finding => ({
       message: `GET ${route.path} returns ${returned} (line ${line}) instead of ${body}`,
       expected: `return ${body}`,
       seen: shown,
