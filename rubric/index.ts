@@ -28,8 +28,10 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
  * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
  * names the check whose title is missing.
  */
-export function localize(source: RubricSource, text: Catalogue['rubric'], sections: readonly unknown[] = []): RubricInput {
-  const titles: Record<string, string> = { ...text.checks(source.expected), ...Object.assign({}, ...sections.map((s) => titlesOf(s, source.expected))) }
+export function localize(source: RubricSource, messages: Catalogue): RubricInput {
+  const text = messages.rubric
+  const sections = Object.values(messages).map((section) => titlesOf(section, source.expected))
+  const titles: Record<string, string> = { ...text.checks(source.expected), ...Object.assign({}, ...sections) }
   const itemTitles: Record<string, Record<string, string>> = text.items(source.expected)
   return {
     ...source,
@@ -57,8 +59,7 @@ function titlesOf(section: unknown, expected: RubricSource['expected']): Record<
 /** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
 export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric {
   const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
-  const text = catalogue(language)
-  return withOverrides(parseRubric(localize({ ...source, language }, text.rubric, Object.values(text))), env)
+  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language))), env)
 }
 
 /** What a grading run is set to: the lab's rubric with the run's overrides, and every message in the student's language. */

@@ -4,7 +4,7 @@ import { loadRubric, localize } from './index.js'
 import { parseRubric, type Expected, type RubricInput } from './schema.js'
 import { tp1 } from './tp1.js'
 
-const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en').rubric)
+const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en'))
 
 describe('the TP1 rubric', () => {
   it('is valid and totals 100 points', () => {
@@ -25,7 +25,7 @@ describe('the TP1 rubric', () => {
   })
 
   it.each(LANGUAGES)('has a title for every check and every item in %s', (language) => {
-    const rubric = parseRubric(localize(tp1, catalogue(language).rubric))
+    const rubric = parseRubric(localize(tp1, catalogue(language)))
     for (const c of rubric.checks) {
       expect(c.title, c.id).not.toBe('')
       for (const item of c.items ?? []) expect(item.title, `${c.id}/${item.id}`).not.toBe('')
@@ -46,7 +46,7 @@ describe('the TP1 rubric', () => {
       const { 'ex6.version': _, ...checks } = en.checks(e)
       return checks as ReturnType<typeof en.checks>
     }
-    expect(() => parseRubric(localize(tp1, { ...en, checks: lacking }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
+    expect(() => parseRubric(localize(tp1, { ...catalogue('en'), rubric: { ...en, checks: lacking } }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
   })
 
   it('takes the values in its titles from the rubric\'s expected values, their single source', () => {

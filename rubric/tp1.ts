@@ -120,6 +120,7 @@ export const tp1: RubricSource = {
       ],
     },
     { id: 'ex3.report-files', exercise: 3, points: 0, phase: 'files', advisory: true },
+    { id: 'ex3.cmd-once', exercise: 3, points: 0, phase: 'files', advisory: true },
     { id: 'ex3.build', exercise: 3, points: 6, phase: 'image' },
     { id: 'ex3.image', exercise: 3, points: 6, phase: 'image' },
 

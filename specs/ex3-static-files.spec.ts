@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { DockerfileParser } from 'dockerfile-ast'
 import { describe } from 'vitest'
 import { checkDockerfile } from '../analysis/dockerfile-rules.js'
 import { checkHealthRoute } from '../analysis/health-route.js'
@@ -49,5 +50,14 @@ describe(t.staticSuite, () => {
       const location = { file: dockerfile.file, ...(item.line ? { line: item.line } : {}) }
       c.item(item.id, item.passed, item.feedback && { ...item.feedback, location })
     }
+  })
+
+  check('ex3.cmd-once', () => {
+    const dockerfile = requireFile(session().layout().image?.dockerfile, (folders) => t.missingDockerfile(folders, expected.appFile))
+    const instructions = DockerfileParser.parse(dockerfile.text).getInstructions()
+    // The final stage's: a build stage's CMD is not the image's.
+    const finalStage = instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM') + 1)
+    const lines = finalStage.filter((i) => i.getKeyword() === 'CMD').map((i) => i.getRange().start.line + 1)
+    if (lines.length > 1) throw fail(t.cmdTwice(dockerfile.file, lines), { location: { file: dockerfile.file, line: lines[0]! } })
   })
 })
