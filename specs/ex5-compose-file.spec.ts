@@ -31,8 +31,11 @@ describe(t.suite, () => {
     if (!file) throw fail(t.missing(COMPOSE_FILE_NAMES, shownFolder(layout.folder), expected.services.apiBuildContext))
     const text = readSubmissionFile(session().workDir(), file) ?? ''
     if (!text.replace(/#.*$/gm, '').trim()) throw fail(t.empty(file, expected.services), { location: { file } })
-    const yaml = parseComposeYaml(text, file)
-    if (!yaml.ok) throw fail({ message: yaml.message, ...yaml.feedback }, { location: { file, ...(yaml.line ? { line: yaml.line } : {}) } })
+    const yaml = parseComposeYaml(text)
+    if (!yaml.ok) {
+      const location = { file, ...(yaml.line ? { line: yaml.line } : {}) }
+      throw fail(messages.compose.yaml(file, yaml.problem), { ...(yaml.log ? { log: yaml.log } : {}), location })
+    }
     const config = await session().composeConfig()
     if (!config.ok && !('refused' in config)) throw fail(t.invalid(file, 'error' in config ? config.error : undefined, expected.services))
     const refused = await session().policyViolations()

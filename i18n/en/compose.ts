@@ -1,36 +1,49 @@
+import type { QuotedLine, YamlProblem } from '../../analysis/compose-file.js'
+import type { Finding } from '../../grading/finding.js'
+
 const TAB_ADVICE = 'YAML forbids tabs for indentation; indent with spaces (2 per level); in your editor convert indentation to spaces'
+
+/** One line of the student's Compose file, quoted. */
+const quote = (q: QuotedLine) => `line ${q.line}: ${q.text}`
+
+/** Why a Compose file is not YAML (analysis/compose-file.ts), and how to fix it. */
+function yaml(file: string, problem: YamlProblem): Finding {
+  if (problem.kind === 'unreadable')
+    return { message: `${file} is not valid YAML: ${problem.reason}`, expected: 'valid YAML', seen: problem.reason, fix: 'Check every alias (*name) refers to an anchor (&name) defined above it.' }
+  if (problem.kind === 'tab') {
+    const { line, tabLines, quoted } = problem
+    return {
+      message: `${file} line ${line} is indented with a tab${tabLines > 1 ? ` (${tabLines} lines start with a tab)` : ''}: ${TAB_ADVICE}.`,
+      expected: 'indentation made of spaces only',
+      seen: `${quote({ ...quoted, text: quoted.text.replace(/\t/g, '→') })} (→ marks a tab)`,
+      fix: `${TAB_ADVICE} (VS Code: "Convert Indentation to Spaces" in the command palette).`,
+    }
+  }
+  const alsoTab = problem.tabLine === undefined ? '' : ` Also, line ${problem.tabLine} is indented with a tab: ${TAB_ADVICE}.`
+  const seen = problem.quoted.map(quote).join('\n')
+  if (problem.kind === 'duplicate') {
+    const { key, line, earlier } = problem
+    return {
+      message: `${file}: the key ${key ?? '(see line)'} appears twice in the same block (${earlier ? `lines ${earlier} and ${line}` : `line ${line}`}); YAML keys must be unique`,
+      expected: 'valid YAML',
+      seen,
+      fix: `Keep a single entry: merge the two blocks into one, or rename the second one if it is meant to be something else (for example another service).${alsoTab}`,
+    }
+  }
+  const { line, column, yamlSays } = problem
+  const fix = {
+    indent: `Check line ${line} and the line above it: keys at the same level must start in the same column (2 spaces per level), and every key needs a colon and a space after it (key: value).`,
+    'missing-char': `Close the quote or bracket opened on line ${line} (or just before it).`,
+    'multiple-docs': 'Keep a single document: remove the --- separator and merge the content.',
+    'bad-escape': `Inside "double quotes" a backslash starts an escape; use 'single quotes' on line ${line} instead.`,
+    other: `Fix line ${line} (or the line just before it); an online YAML validator shows the structure as YAML reads it.`,
+  }[problem.cause]
+  return { message: `${file} is not valid YAML at line ${line}, column ${column}: ${yamlSays}`, expected: 'valid YAML', seen, fix: fix + alsoTab }
+}
 
 /** Messages of the Compose file checks: its YAML (analysis/compose-file.ts) and what the grader refuses to run (analysis/compose-policy.ts). */
 export const compose = {
-  yaml: {
-    /** One line of the student's Compose file, quoted. */
-    quote: (line: number, text: string) => `line ${line}: ${text}`,
-    expected: 'valid YAML',
-    /** `reason` is the yaml library's own message. */
-    invalid: (file: string, reason: string) => `${file} is not valid YAML: ${reason}`,
-    aliasFix: 'Check every alias (*name) refers to an anchor (&name) defined above it.',
-    tab: {
-      message: (file: string, line: number, tabLines: number) =>
-        `${file} line ${line} is indented with a tab${tabLines > 1 ? ` (${tabLines} lines start with a tab)` : ''}: ${TAB_ADVICE}.`,
-      expected: 'indentation made of spaces only',
-      seen: (quoted: string) => `${quoted} (→ marks a tab)`,
-      fix: `${TAB_ADVICE} (VS Code: "Convert Indentation to Spaces" in the command palette).`,
-      also: (line: number) => ` Also, line ${line} is indented with a tab: ${TAB_ADVICE}.`,
-    },
-    /** `yamlSays` is the yaml library's own message. */
-    invalidAt: (file: string, line: number, column: number, yamlSays: string) => `${file} is not valid YAML at line ${line}, column ${column}: ${yamlSays}`,
-    duplicate: {
-      message: (file: string, key: string | undefined, line: number, earlier: number | undefined) =>
-        `${file}: the key ${key ?? '(see line)'} appears twice in the same block (${earlier ? `lines ${earlier} and ${line}` : `line ${line}`}); YAML keys must be unique`,
-      fix: 'Keep a single entry: merge the two blocks into one, or rename the second one if it is meant to be something else (for example another service).',
-    },
-    indentFix: (line: number) =>
-      `Check line ${line} and the line above it: keys at the same level must start in the same column (2 spaces per level), and every key needs a colon and a space after it (key: value).`,
-    missingChar: (line: number) => `Close the quote or bracket opened on line ${line} (or just before it).`,
-    multipleDocs: 'Keep a single document: remove the --- separator and merge the content.',
-    badEscape: (line: number) => `Inside "double quotes" a backslash starts an escape; use 'single quotes' on line ${line} instead.`,
-    otherFix: (line: number) => `Fix line ${line} (or the line just before it); an online YAML validator shows the structure as YAML reads it.`,
-  },
+  yaml,
   /** Why the grader refuses a setting (analysis/compose-policy.ts); `key` is the setting's path, e.g. build.secrets. */
   policy: {
     privileged: 'privileged: true gives the container full control of the host',

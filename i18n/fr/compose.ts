@@ -1,35 +1,46 @@
+import type { QuotedLine } from '../../analysis/compose-file.js'
 import type { Catalogue } from '../en/index.js'
 
 const TAB_ADVICE = 'YAML interdit les tabulations pour indenter ; indentez avec des espaces (2 par niveau) ; dans votre éditeur, convertissez l’indentation en espaces'
 
-export const compose: Catalogue['compose'] = {
-  yaml: {
-    quote: (line, text) => `ligne ${line} : ${text}`,
-    expected: 'du YAML valide',
-    invalid: (file, reason) => `${file} n’est pas du YAML valide : ${reason}`,
-    aliasFix: 'Vérifiez que chaque alias (*nom) renvoie à une ancre (&nom) définie plus haut.',
-    tab: {
-      message: (file, line, tabLines) =>
-        `${file} : la ligne ${line} est indentée avec une tabulation${tabLines > 1 ? ` (${tabLines} lignes commencent par une tabulation)` : ''} ; ${TAB_ADVICE}.`,
+const quote = (q: QuotedLine) => `ligne ${q.line} : ${q.text}`
+
+const yaml: Catalogue['compose']['yaml'] = (file, problem) => {
+  if (problem.kind === 'unreadable')
+    return { message: `${file} n’est pas du YAML valide : ${problem.reason}`, expected: 'du YAML valide', seen: problem.reason, fix: 'Vérifiez que chaque alias (*nom) renvoie à une ancre (&nom) définie plus haut.' }
+  if (problem.kind === 'tab') {
+    const { line, tabLines, quoted } = problem
+    return {
+      message: `${file} : la ligne ${line} est indentée avec une tabulation${tabLines > 1 ? ` (${tabLines} lignes commencent par une tabulation)` : ''} ; ${TAB_ADVICE}.`,
       expected: 'une indentation faite uniquement d’espaces',
-      seen: (quoted) => `${quoted} (→ marque une tabulation)`,
+      seen: `${quote({ ...quoted, text: quoted.text.replace(/\t/g, '→') })} (→ marque une tabulation)`,
       fix: `${TAB_ADVICE} (VS Code : « Convertir la mise en retrait en espaces », ou « Convert Indentation to Spaces » en anglais, dans la palette de commandes).`,
-      also: (line) => ` De plus, la ligne ${line} est indentée avec une tabulation : ${TAB_ADVICE}.`,
-    },
-    invalidAt: (file, line, column, yamlSays) => `${file} n’est pas du YAML valide à la ligne ${line}, colonne ${column} : ${yamlSays}`,
-    duplicate: {
-      message: (file, key, line, earlier) =>
-        `${file} : la clé ${key ?? '(voir la ligne)'} apparaît deux fois dans le même bloc (${earlier ? `lignes ${earlier} et ${line}` : `ligne ${line}`}) ; en YAML, les clés doivent être uniques`,
-      fix: 'Gardez une seule entrée : fusionnez les deux blocs en un seul, ou renommez le second s’il doit désigner autre chose (par exemple un autre service).',
-    },
-    indentFix: (line) =>
-      `Vérifiez la ligne ${line} et celle du dessus : les clés d’un même niveau doivent commencer à la même colonne (2 espaces par niveau), et chaque clé doit être suivie d’un deux-points puis d’une espace (clé: valeur).`,
-    missingChar: (line) => `Fermez le guillemet ou le crochet ouvert à la ligne ${line} (ou juste avant).`,
-    multipleDocs: 'Gardez un seul document : supprimez le séparateur --- et fusionnez le contenu.',
-    badEscape: (line) =>
-      `Entre "guillemets doubles", une barre oblique inverse (\\) commence une séquence d’échappement ; utilisez plutôt des 'guillemets simples' à la ligne ${line}.`,
-    otherFix: (line) => `Corrigez la ligne ${line} (ou celle juste avant) ; un validateur YAML en ligne montre la structure telle que YAML la comprend.`,
-  },
+    }
+  }
+  const alsoTab = problem.tabLine === undefined ? '' : ` De plus, la ligne ${problem.tabLine} est indentée avec une tabulation : ${TAB_ADVICE}.`
+  const seen = problem.quoted.map(quote).join('\n')
+  if (problem.kind === 'duplicate') {
+    const { key, line, earlier } = problem
+    return {
+      message: `${file} : la clé ${key ?? '(voir la ligne)'} apparaît deux fois dans le même bloc (${earlier ? `lignes ${earlier} et ${line}` : `ligne ${line}`}) ; en YAML, les clés doivent être uniques`,
+      expected: 'du YAML valide',
+      seen,
+      fix: `Gardez une seule entrée : fusionnez les deux blocs en un seul, ou renommez le second s’il doit désigner autre chose (par exemple un autre service).${alsoTab}`,
+    }
+  }
+  const { line, column, yamlSays } = problem
+  const fix = {
+    indent: `Vérifiez la ligne ${line} et celle du dessus : les clés d’un même niveau doivent commencer à la même colonne (2 espaces par niveau), et chaque clé doit être suivie d’un deux-points puis d’une espace (clé: valeur).`,
+    'missing-char': `Fermez le guillemet ou le crochet ouvert à la ligne ${line} (ou juste avant).`,
+    'multiple-docs': 'Gardez un seul document : supprimez le séparateur --- et fusionnez le contenu.',
+    'bad-escape': `Entre "guillemets doubles", une barre oblique inverse (\\) commence une séquence d’échappement ; utilisez plutôt des 'guillemets simples' à la ligne ${line}.`,
+    other: `Corrigez la ligne ${line} (ou celle juste avant) ; un validateur YAML en ligne montre la structure telle que YAML la comprend.`,
+  }[problem.cause]
+  return { message: `${file} n’est pas du YAML valide à la ligne ${line}, colonne ${column} : ${yamlSays}`, expected: 'du YAML valide', seen, fix: fix + alsoTab }
+}
+
+export const compose: Catalogue['compose'] = {
+  yaml,
   policy: {
     privileged: 'privileged: true donne au conteneur le contrôle total de la machine hôte',
     capAdd: (capabilities) => `cap_add: ${capabilities.join(', ')} donne au conteneur des pouvoirs supplémentaires sur le noyau`,
