@@ -1,4 +1,5 @@
 import type { QuotedLine, YamlProblem } from '../../analysis/compose-file.js'
+import type { PolicyReason } from '../../analysis/compose-policy.js'
 import type { Finding } from '../../grading/finding.js'
 
 const TAB_ADVICE = 'YAML forbids tabs for indentation; indent with spaces (2 per level); in your editor convert indentation to spaces'
@@ -41,43 +42,50 @@ function yaml(file: string, problem: YamlProblem): Finding {
   return { message: `${file} is not valid YAML at line ${line}, column ${column}: ${yamlSays}`, expected: 'valid YAML', seen, fix: fix + alsoTab }
 }
 
+/** Why the grader refuses a setting (analysis/compose-policy.ts); `key` is the setting's path, e.g. build.secrets. */
+const policy = {
+  privileged: () => 'privileged: true gives the container full control of the host',
+  capAdd: (capabilities: readonly string[]) => `cap_add: ${capabilities.join(', ')} gives the container extra kernel powers`,
+  hostNamespace: (key: string, namespace: string) => `${key}: host shares the host's ${namespace} namespace with the container`,
+  devices: (key: string) => `${key}: gives the container direct access to devices of the host`,
+  unconfined: (option: string) => `security_opt: ${option} turns off the container's confinement`,
+  confinement: (option: string) => `security_opt: ${option} changes the container's confinement (only no-new-privileges is accepted)`,
+  machinePower: (key: string) => `${key}: changes how the host itself runs the container (kernel settings, priorities, resources), which a submission may not do`,
+  dockerSocket: (source: string) => `volumes: ${source} mounts the Docker socket: the container could control Docker itself`,
+  outsideBind: (source: string) => `volumes: ${source} mounts a host folder outside the submission`,
+  buildOutside: (context: string) => `build: ${context} is outside the submission folder`,
+  buildRemote: (context: string) => `build: ${context} builds from a remote source; build from a folder of the submission`,
+  hostFile: (key: string, file: string) => `${key}: ${file} is outside the submission; only files of the submission are used`,
+  variablePath: (key: string, file: string) => `${key}: ${file} depends on a variable; write the path itself, inside the submission`,
+  linkOutside: (file: string) => `${file} is a link to a file outside the submission`,
+  readsFile: (key: string, files: string) => `${key}: ${files} is read from a file when Compose loads the project; write the values in the Compose file instead`,
+  oneFile: (key: string) => `${key}: brings in another Compose file; only the submission's own Compose file is run`,
+  otherContainer: (key: string, value: string) => `${key}: ${value} uses a container or a network that is not part of this project`,
+  external: (key: string) => `${key}: external: true uses something that already exists on the host, outside the project; let Compose create it`,
+  hostEnvironment: (key: string, variable: string) => `${key}: ${variable} would take its value from the environment of the host that grades`,
+  graderLabel: (key: string, label: string) => `${key}: ${label} is a label that the grader or Compose sets itself, to find what a run created`,
+  driverOptions: (key: string) => `${key}: driver options can turn a volume or a network into a folder, a device or a network of the host`,
+  driver: (key: string, driver: string) => `${key}: ${driver} is not Docker's default driver, the only one the lab uses`,
+  propagation: (key: string, value: string) => `${key}: ${value} would let mounts made in the container reach the host`,
+  mountType: (key: string, type: string) => `${key}: a mount of type ${type}; the lab uses only volumes and folders of the submission`,
+  buildInputs: (key: string) => `${key}: gives the build files, secrets or keys from outside its context folder; build from the context only`,
+  imageTags: (key: string) => `${key}: gives the image more names, which could replace images of the host`,
+  extraHosts: (key: string) => `${key}: points host names at addresses outside the project (host-gateway is the host that grades)`,
+  notNeeded: (key: string) => `${key}: is not among the settings the grader accepts; the lab needs none of it`,
+  unknown: (key: string) => `${key}: is not a Compose setting the grader knows (check its spelling); it accepts only settings it knows to be harmless`,
+  tooManyPorts: (count: number, max: number) => `ports: ${count} published ports, at most ${max} (each one is a process on the host)`,
+  platform: (key: string) => `${key}: pulls another variant of an image under the same name, which would replace the host's for every later run`,
+  tooManyNetworks: (count: number, max: number) => `networks: ${count} networks, at most ${max} (each one takes one of the host's few address ranges)`,
+  tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
+}
+
+/** The reasons a setting is refused, by name: what analysis/compose-policy.ts says a refusal with. */
+export type PolicyReasons = typeof policy
+
 /** Messages of the Compose file checks: its YAML (analysis/compose-file.ts) and what the grader refuses to run (analysis/compose-policy.ts). */
 export const compose = {
   yaml,
-  /** Why the grader refuses a setting (analysis/compose-policy.ts); `key` is the setting's path, e.g. build.secrets. */
-  policy: {
-    privileged: 'privileged: true gives the container full control of the host',
-    capAdd: (capabilities: readonly string[]) => `cap_add: ${capabilities.join(', ')} gives the container extra kernel powers`,
-    hostNamespace: (key: string, namespace: string) => `${key}: host shares the host's ${namespace} namespace with the container`,
-    devices: (key: string) => `${key}: gives the container direct access to devices of the host`,
-    unconfined: (option: string) => `security_opt: ${option} turns off the container's confinement`,
-    confinement: (option: string) => `security_opt: ${option} changes the container's confinement (only no-new-privileges is accepted)`,
-    machinePower: (key: string) => `${key}: changes how the host itself runs the container (kernel settings, priorities, resources), which a submission may not do`,
-    dockerSocket: (source: string) => `volumes: ${source} mounts the Docker socket: the container could control Docker itself`,
-    outsideBind: (source: string) => `volumes: ${source} mounts a host folder outside the submission`,
-    buildOutside: (context: string) => `build: ${context} is outside the submission folder`,
-    buildRemote: (context: string) => `build: ${context} builds from a remote source; build from a folder of the submission`,
-    hostFile: (key: string, file: string) => `${key}: ${file} is outside the submission; only files of the submission are used`,
-    variablePath: (key: string, file: string) => `${key}: ${file} depends on a variable; write the path itself, inside the submission`,
-    linkOutside: (file: string) => `${file} is a link to a file outside the submission`,
-    readsFile: (key: string, files: string) => `${key}: ${files} is read from a file when Compose loads the project; write the values in the Compose file instead`,
-    oneFile: (key: string) => `${key}: brings in another Compose file; only the submission's own Compose file is run`,
-    otherContainer: (key: string, value: string) => `${key}: ${value} uses a container or a network that is not part of this project`,
-    external: (key: string) => `${key}: external: true uses something that already exists on the host, outside the project; let Compose create it`,
-    hostEnvironment: (key: string, variable: string) => `${key}: ${variable} would take its value from the environment of the host that grades`,
-    graderLabel: (key: string, label: string) => `${key}: ${label} is a label that the grader or Compose sets itself, to find what a run created`,
-    driverOptions: (key: string) => `${key}: driver options can turn a volume or a network into a folder, a device or a network of the host`,
-    driver: (key: string, driver: string) => `${key}: ${driver} is not Docker's default driver, the only one the lab uses`,
-    propagation: (key: string, value: string) => `${key}: ${value} would let mounts made in the container reach the host`,
-    mountType: (key: string, type: string) => `${key}: a mount of type ${type}; the lab uses only volumes and folders of the submission`,
-    buildInputs: (key: string) => `${key}: gives the build files, secrets or keys from outside its context folder; build from the context only`,
-    imageTags: (key: string) => `${key}: gives the image more names, which could replace images of the host`,
-    extraHosts: (key: string) => `${key}: points host names at addresses outside the project (host-gateway is the host that grades)`,
-    notNeeded: (key: string) => `${key}: is not among the settings the grader accepts; the lab needs none of it`,
-    unknown: (key: string) => `${key}: is not a Compose setting the grader knows (check its spelling); it accepts only settings it knows to be harmless`,
-    tooManyPorts: (count: number, max: number) => `ports: ${count} published ports, at most ${max} (each one is a process on the host)`,
-    platform: (key: string) => `${key}: pulls another variant of an image under the same name, which would replace the host's for every later run`,
-    tooManyNetworks: (count: number, max: number) => `networks: ${count} networks, at most ${max} (each one takes one of the host's few address ranges)`,
-    tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
-  },
+  policy,
+  /** What a refused setting's reason says. */
+  refusal: (why: PolicyReason): string => (policy[why.kind] as (...args: unknown[]) => string)(...why.args),
 }

@@ -2,6 +2,7 @@ import type { PolicyViolation } from '../../analysis/compose-policy.js'
 import type { Finding } from '../../grading/finding.js'
 import type { Exited, Unanswered } from '../../lab/api-diagnosis.js'
 import type { Expected } from '../../rubric/schema.js'
+import { compose } from './compose.js'
 import { lab, type AppStart } from './lab.js'
 
 /** A published port of a Compose service that is not the one the lab asks for, as ex5.ports reports it. */
@@ -70,7 +71,7 @@ export const ex5 = {
     refused: (violations: readonly PolicyViolation[]): Finding => ({
       message: `The grader refuses to run this Compose project: ${violations.map((v) => (v.service ? `service "${v.service}", ${v.key}` : v.key)).join('; ')}.`,
       expected: 'services that need no special power over the machine and use only files of the submission',
-      seen: violations.map((v) => where(v, v.message)).join('\n'),
+      seen: violations.map((v) => where(v, compose.refusal(v.reason))).join('\n'),
       fix: 'Remove these keys or values: the lab needs none of them. Nothing of this project was run.',
     }),
     /** `service`: the db service as declared, undefined when there is none; `services`: every service's name. */

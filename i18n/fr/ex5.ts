@@ -1,5 +1,6 @@
 import type { Catalogue } from '../en/index.js'
 import { contextFolder } from '../en/ex5.js'
+import { compose } from './compose.js'
 import { lab } from './lab.js'
 
 const mapping = (m: { published?: string; target: number }) => `${m.published ?? '(aléatoire)'}:${m.target}`
@@ -32,7 +33,7 @@ export const ex5: Catalogue['ex5'] = {
     refused: (violations) => ({
       message: `Le correcteur refuse de lancer ce projet Compose : ${violations.map((v) => (v.service ? `service « ${v.service} », ${v.key}` : v.key)).join(' ; ')}.`,
       expected: 'des services qui n’ont besoin d’aucun pouvoir particulier sur la machine et n’utilisent que des fichiers du rendu',
-      seen: violations.map((v) => where(v, v.message)).join('\n'),
+      seen: violations.map((v) => where(v, compose.refusal(v.reason))).join('\n'),
       fix: 'Retirez ces clés ou ces valeurs : l’énoncé n’en demande aucune. Rien de ce projet n’a été lancé.',
     }),
     dbImage: (db, major, service, services) => ({
