@@ -1,6 +1,6 @@
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { blocked, fail } from '../grading/finding.js'
+import { fail } from '../grading/finding.js'
 import { exited } from '../lab/api-diagnosis.js'
 import { exitMeaning } from '../lab/exit-codes.js'
 import { session } from '../lab/session.js'
@@ -33,7 +33,7 @@ describe(t.stopSuite, () => {
   check('ex4.graceful-stop', async (c) => {
     const api = await session().requireApi()
     const stop = await api.stop(timeouts.stopGraceSeconds)
-    if (!stop.listedWhileRunning) throw blocked(t.gracefulStop.blocked, 'ex4.ps')
+    if (!stop.listedWhileRunning) throw session().blocked('stoppedContainer')
     c.fact('stopMs', stop.durationMs)
     if (stop.exitCode !== 0) {
       const finding = t.gracefulStop.notGraceful(stop.durationMs / 1000, exitMeaning(stop.exitCode), timeouts.stopGraceSeconds, expected)

@@ -28,7 +28,7 @@ describe(t.suite, () => {
   check('ex7.logs', async () => {
     const stack = await session().settledStack()
     const state = await stack.service(api)
-    if (!state) throw blocked(t.noContainer(api), 'ex5.up')
+    if (!state) throw blocked(messages.lab.session.noContainer(api, rubric.provides.stack!), rubric.provides.stack!)
     const logs = await eventually(async () => {
       const text = await stack.logs(api)
       if (!uvicornStartup.test(text)) throw new Error('no startup line yet')

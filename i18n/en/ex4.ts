@@ -77,7 +77,6 @@ export const ex4 = {
     }),
   },
   gracefulStop: {
-    blocked: 'Not run: the container was not running when it was to be stopped (see ex4.ps).',
     /**
      * `seconds`: how long docker stop took; `exit`: how the container ended; `grace`: how long docker stop waits
      * after SIGTERM before it kills (docker stop -t).

@@ -13,7 +13,6 @@ export interface ExecProbe { exitCode: number; version: string; cwd: string; pre
 /** Messages of ex7: each failure is one function of what was observed, returning the whole finding. */
 export const ex7 = {
   suite: 'Exercise 7 — debugging containers',
-  noContainer: (api: string) => `Not run: Compose created no ${api} container (see ex5.up).`,
   logs: {
     stopped: (api: string, exit: Exited, app: AppStart): Finding => ({
       message: `docker compose logs ${api} shows no uvicorn startup: the container stopped.`,

@@ -63,7 +63,6 @@ export const ex4: Catalogue['ex4'] = {
     }),
   },
   gracefulStop: {
-    blocked: 'Vérification non lancée : le conteneur ne tournait pas au moment de l’arrêter (voir ex4.ps).',
     notGraceful: (seconds, exit, grace, e) => ({
       message: `docker stop a pris ${decimal(seconds)} s et le conteneur s’est arrêté avec le code ${lab.exitCode(exit)}.`,
       expected: `code de sortie 0 : le serveur traite SIGTERM et s’arrête avant la fin du délai de grâce de ${grace} s`,

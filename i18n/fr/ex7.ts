@@ -5,7 +5,6 @@ import { lab } from './lab.js'
 
 export const ex7: Catalogue['ex7'] = {
   suite: 'Exercice 7 — déboguer des conteneurs',
-  noContainer: (api) => `Vérification non lancée : Compose n’a créé aucun conteneur ${api} (voir ex5.up).`,
   logs: {
     stopped: (api, exit, app) => ({
       message: `docker compose logs ${api} ne montre pas le démarrage d’uvicorn : le conteneur s’est arrêté.`,
