@@ -2,7 +2,7 @@ import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { fail } from '../grading/finding.js'
 import { eventually } from '../lab/eventually.js'
-import { explainPgError, isServerAnswer, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
+import { isServerAnswer, pgFailure, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
 import { session } from '../lab/session.js'
 import { currentRun } from '../rubric/index.js'
 
@@ -54,7 +54,7 @@ describe(t.suite, () => {
   check('ex6.connect', async () => {
     const result = await connect(credentials)
     if (!result.ok)
-      throw fail(t.connect(credentials, explainPgError(result.error, result.target)), { log: await (await session().requireStack()).logTail(db) })
+      throw fail(t.connect(credentials, pgFailure(result.error), db), { log: await (await session().requireStack()).logTail(db) })
   })
 
   check('ex6.version', async (c) => {

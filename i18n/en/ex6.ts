@@ -1,4 +1,6 @@
 import type { Finding } from '../../grading/finding.js'
+import type { PgFailure } from '../../lab/postgres-probe.js'
+import { lab } from './lab.js'
 
 /** A PostgreSQL login: who, with which password, to which database. */
 interface Login { user: string; password: string; database: string }
@@ -17,11 +19,11 @@ export const ex6 = {
       fix: `Under ${db}: → environment:, set ${settings.join(', ')}. Without POSTGRES_PASSWORD, PostgreSQL refuses to start.`,
     }
   },
-  /** `why`: what the login attempt met, explained (lab.postgres). */
-  connect: (login: Login, why: { seen: string; fix?: string }): Finding => ({
+  /** `failure`: what the login attempt met (explained by lab.postgres); `db`: the database's Compose service. */
+  connect: (login: Login, failure: PgFailure, db: string): Finding => ({
     message: `Could not log into PostgreSQL as ${login.user}/${login.password}, database ${login.database}.`,
     expected: `a login as ${login.user} with password ${login.password} to database ${login.database}`,
-    ...why,
+    ...lab.postgres(failure, login, db),
   }),
   version: (version: string, major: number, db: string): Finding => ({
     message: `The PostgreSQL server is version ${version}.`,

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../en/index.js'
+import { lab } from './lab.js'
 
 export const ex6: Catalogue['ex6'] = {
   suite: 'Exercice 6 — PostgreSQL dans un conteneur',
@@ -12,10 +13,10 @@ export const ex6: Catalogue['ex6'] = {
       fix: `Sous ${db}: → environment:, définissez ${settings.join(', ')}. Sans POSTGRES_PASSWORD, PostgreSQL refuse de démarrer.`,
     }
   },
-  connect: (login, why) => ({
+  connect: (login, failure, db) => ({
     message: `Impossible de se connecter à PostgreSQL en tant que ${login.user}/${login.password}, base ${login.database}.`,
     expected: `une connexion en tant que ${login.user} avec le mot de passe ${login.password} à la base ${login.database}`,
-    ...why,
+    ...lab.postgres(failure, login, db),
   }),
   version: (version, major, db) => ({
     message: `Le serveur PostgreSQL est en version ${version}.`,
