@@ -1,5 +1,3 @@
-import { currentRun } from '../rubric/index.js'
-
 /** What a container's exit code says of how it ended; `code` is the code itself. */
 export type ExitMeaning =
   | {
@@ -22,13 +20,4 @@ export function exitMeaning(code: number, options: { oomKilled?: boolean } = {})
     case 143: return { kind: 'sigterm', code }
     default: return code > 128 ? { kind: 'signal', code, signal: code - 128 } : { kind: 'failed', code }
   }
-}
-
-/**
- * What a container's exit code means, in the run's language.
- * @deprecated for specs/ex2-containers.spec.ts until it is converted: pass `exitMeaning(code)` to the catalogue entry
- * (`messages.lab.exitCode`), which says it.
- */
-export function describeExitCode(code: number, options: { oomKilled?: boolean } = {}): string {
-  return currentRun().messages.lab.exitCode(exitMeaning(code, options))
 }

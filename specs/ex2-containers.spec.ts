@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { fail } from '../grading/finding.js'
-import { describeExitCode } from '../lab/exit-codes.js'
+import { exitMeaning } from '../lab/exit-codes.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes, type ImageProbe } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
@@ -21,7 +21,7 @@ describe(t.suite, () => {
     const result = await session().runInImage(imageProbes.oneShot)
     if (result.startError !== undefined) throw fail(t.notStarted(argv, result.startError))
     if (result.exitCode !== 0 || !result.output.includes(wanted)) {
-      const exit = describeExitCode(result.exitCode)
+      const exit = messages.lab.exitCode(exitMeaning(result.exitCode))
       const finding = t.wrongOutput(argv, wanted, exit, tail(result.output, 3), rubric.expected.baseImage.example)
       throw fail(finding, { log: tail(result.output) })
     }
