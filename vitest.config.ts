@@ -1,12 +1,15 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
 import { isSettingError } from './grading/errors.js'
+import { requireSubmissionDir } from './lab/submission.js'
+import { readFileSync } from 'node:fs'
+import { loadRun, type Rubric } from './rubric/index.js'
 
-// A wrong setting (GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything runs, and
-// the run ends with exit code 2: no grade is written, since nothing was graded.
+// A wrong setting (SUBMISSION_DIR, GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything
+// runs, and the run ends with exit code 2: no grade is written, since nothing was graded.
 try {
-  await import('./rubric/index.js') // it reads the environment as it loads
-  ;(await import('./lab/submission.js')).requireSubmissionDir()
+  loadRun(process.env)
+  requireSubmissionDir()
 } catch (error) {
   if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
   process.stderr.write(`grader: ${error.message}\n`)
@@ -14,22 +17,20 @@ try {
 }
 
 /**
- * The exercises run in the lab's order, but for the checks that stop a container: exercise 4's stop (which a server
- * that ignores SIGTERM makes last its whole grace period) runs in the background during the Compose checks, and its
- * checks come after them; the checks that take the Compose stack down run last, after every check that needs it.
+ * The spec files run in the rubric's phases (rubric.phases): a file runs with the latest phase of the checks it
+ * declares, so a new spec file takes its place with no list to edit. Within a phase, by name.
  */
-const specOrder = [
-  'ex1-engine', 'ex3-static-files', 'report', 'ex5-compose-file', 'ex3-image', 'ex2-containers',
-  'ex4-run-api', 'ex5-compose-up', 'ex6-postgres', 'ex7-debug', 'ex4-stop', 'ex5-compose-down',
-]
+function phaseOf(file: string, rubric: Rubric): number {
+  const ids = [...readFileSync(file, 'utf8').matchAll(/\bcheck\(\s*'([^']+)'/g)].map((m) => m[1]!)
+  const phases = ids.map((id) => rubric.phases.indexOf(rubric.checks.find((c) => c.id === id)?.phase ?? rubric.phases[0]!))
+  return Math.max(0, ...phases)
+}
 
 class LabOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => {
-      const i = specOrder.findIndex((name) => f.moduleId.endsWith(`/${name}.spec.ts`))
-      return i === -1 ? specOrder.length : i
-    }
-    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+    const { rubric } = loadRun(process.env)
+    const rank = new Map(files.map((f) => [f.moduleId, phaseOf(f.moduleId, rubric)]))
+    return [...files].sort((a, b) => rank.get(a.moduleId)! - rank.get(b.moduleId)! || a.moduleId.localeCompare(b.moduleId))
   }
 }
 

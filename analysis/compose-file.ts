@@ -1,27 +1,59 @@
 import { parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
-import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
 
+/** A line of the student's file, to quote: its 1-based number and its text (without the line end). */
+export interface QuotedLine {
+  line: number
+  text: string
+}
+
+/**
+ * Why a Compose file is not YAML, as a beginner can fix it (the catalogue's `compose.yaml` says it). `unreadable`:
+ * it parses but cannot be read (an alias to no anchor; `reason` is the yaml library's). `tab`: a line indented with a
+ * tab, the first of `tabLines` such lines. Otherwise the yaml library's first error (`yamlSays`, its message), at
+ * `line`, with the lines to quote and `cause`, what the likely fix is about; `tabLine`: a later line is indented with
+ * a tab too.
+ */
+export type YamlProblem =
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'tab'; line: number; tabLines: number; quoted: QuotedLine }
+  | { kind: 'duplicate'; key: string | undefined; line: number; earlier: number | undefined; quoted: QuotedLine[]; tabLine?: number }
+  | {
+    kind: 'syntax'
+    cause: 'indent' | 'missing-char' | 'multiple-docs' | 'bad-escape' | 'other'
+    line: number
+    column: number
+    yamlSays: string
+    quoted: QuotedLine[]
+    tabLine?: number
+  }
+
+/** `log`: the yaml library's own message, for the sheet's log; `line` and `column`: where the problem is. */
 export type ComposeParseResult =
   | { ok: true; data: unknown }
-  | { ok: false; message: string; feedback: Feedback; line?: number; column?: number }
+  | { ok: false; problem: YamlProblem; log?: string; line?: number; column?: number }
 
-const t = messages.compose.yaml
+const CAUSES: Record<string, Extract<YamlProblem, { kind: 'syntax' }>['cause']> = {
+  BAD_INDENT: 'indent',
+  BLOCK_AS_IMPLICIT_KEY: 'indent',
+  MULTILINE_IMPLICIT_KEY: 'indent',
+  MISSING_CHAR: 'missing-char',
+  MULTIPLE_DOCS: 'multiple-docs',
+  BAD_DQ_ESCAPE: 'bad-escape',
+}
 
-/** Parses a Compose file's YAML; on failure explains the first error for a beginner, with its line quoted. */
-export function parseComposeYaml(text: string, fileName: string): ComposeParseResult {
+/** Parses a Compose file's YAML; on failure finds the first error a beginner can fix, with the lines to quote. */
+export function parseComposeYaml(text: string): ComposeParseResult {
   const doc = parseDocument(text, { prettyErrors: true })
   const lines = text.split(/\r?\n/)
-  const quote = (line: number) => t.quote(line, (lines[line - 1] ?? '').trimEnd())
+  const quote = (line: number): QuotedLine => ({ line, text: (lines[line - 1] ?? '').trimEnd() })
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])
   const first = errors[0]
   if (!first) {
     try {
       return { ok: true, data: doc.toJS() }
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e)
-      return { ok: false, message: t.invalid(fileName, reason), feedback: { expected: t.expected, seen: reason, fix: t.aliasFix } }
+      return { ok: false, problem: { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) } }
     }
   }
 
@@ -32,42 +64,33 @@ export function parseComposeYaml(text: string, fileName: string): ComposeParseRe
   const tabLine = tabLines[0]
   if (tabLine !== undefined && tabLine <= reported) {
     return {
-      ok: false, line: tabLine, column: (lines[tabLine - 1] ?? '').indexOf('\t') + 1,
-      message: t.tab.message(fileName, tabLine, tabLines.length),
-      feedback: {
-        expected: t.tab.expected, seen: t.tab.seen(quote(tabLine).replace(/\t/g, '→')),
-        fix: t.tab.fix, log: first.message,
-      },
+      ok: false,
+      problem: { kind: 'tab', line: tabLine, tabLines: tabLines.length, quoted: quote(tabLine) },
+      log: first.message,
+      line: tabLine,
+      column: (lines[tabLine - 1] ?? '').indexOf('\t') + 1,
     }
   }
 
   // yaml often reports an unclosed quote or bracket on the blank line after it.
   const firstLine = /\S/.test(lines[reported - 1] ?? '') ? reported : previousContentLine(lines, reported) ?? reported
   const column = firstLine === reported ? first.linePos?.[0].col ?? 1 : 1
-  const alsoTabs = tabLine === undefined ? '' : t.tab.also(tabLine)
-  const yamlSays = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-  const fail = (message: string, seen: string, fix: string): ComposeParseResult =>
-    ({ ok: false, line: firstLine, column, message, feedback: { expected: t.expected, seen, fix: fix + alsoTabs, log: first.message } })
+  const alsoTab = tabLine === undefined ? {} : { tabLine }
+  const failure = (problem: YamlProblem): ComposeParseResult => ({ ok: false, problem, log: first.message, line: firstLine, column })
+  const quoted = (...at: (number | undefined)[]) => at.flatMap((l) => (l ? [quote(l)] : []))
 
   if (first.code === 'DUPLICATE_KEY') {
     const key = keyAt(lines[firstLine - 1] ?? '', column - 1)
     const earlier = key === undefined ? undefined : earlierKeyLine(lines, firstLine, column - 1, key)
-    return fail(t.duplicate.message(fileName, key, firstLine, earlier),
-      [earlier, firstLine].flatMap((l) => (l ? [quote(l)] : [])).join('\n'),
-      t.duplicate.fix)
+    return failure({ kind: 'duplicate', key, line: firstLine, earlier, quoted: quoted(earlier, firstLine), ...alsoTab })
   }
-  if (first.code === 'BAD_INDENT' || first.code === 'BLOCK_AS_IMPLICIT_KEY' || first.code === 'MULTILINE_IMPLICIT_KEY') {
-    const prev = previousContentLine(lines, firstLine)
-    return fail(t.invalidAt(fileName, firstLine, column, yamlSays),
-      [prev, firstLine].flatMap((l) => (l ? [quote(l)] : [])).join('\n'),
-      t.indentFix(firstLine))
-  }
-  const fixes: Record<string, string> = {
-    MISSING_CHAR: t.missingChar(firstLine),
-    MULTIPLE_DOCS: t.multipleDocs,
-    BAD_DQ_ESCAPE: t.badEscape(firstLine),
-  }
-  return fail(t.invalidAt(fileName, firstLine, column, yamlSays), quote(firstLine), fixes[first.code] ?? t.otherFix(firstLine))
+  const cause = CAUSES[first.code] ?? 'other'
+  const yamlSays = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  return failure({
+    kind: 'syntax', cause, line: firstLine, column, yamlSays,
+    quoted: cause === 'indent' ? quoted(previousContentLine(lines, firstLine), firstLine) : [quote(firstLine)],
+    ...alsoTab,
+  })
 }
 
 /** The first 1-based line of text matching needle, for annotations. */

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { catalogue } from '../i18n/index.js'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { composeFileViolations, composePolicyViolations, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-policy.js'
+import { composeFileViolations, composePolicyViolations, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES, type PolicyViolation } from './compose-policy.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'compose-policy-'))
 const sub = path.join(root, 'submission')
@@ -18,6 +19,8 @@ symlinkSync(root, path.join(sub, 'data-link'))
 const config = (services: ComposeConfig['services'], rest: Partial<ComposeConfig> = {}): ComposeConfig => ({ name: 'p', services, ...rest })
 const keys = (found: { service: string; key: string }[]) => found.map((v) => (v.service ? `${v.service}.${v.key}` : v.key))
 const refused = (c: ComposeConfig) => keys(composePolicyViolations(c, sub))
+/** Why each one is refused, as the student reads it (in English, the reference catalogue). */
+const reasons = (found: PolicyViolation[]) => found.map((v) => catalogue('en').compose.refusal(v.reason))
 
 /** What `docker compose config --format json` gives for the lab's project written with the course's usual patterns. */
 const labProject: ComposeConfig = {
@@ -74,7 +77,7 @@ describe('composePolicyViolations, on the normalised configuration', () => {
       b: { build: { context: root } },
       c: { build: { context: 'https://github.com/x/y.git' } },
     }), sub)
-    expect(found.map((v) => v.message)).toEqual([
+    expect(reasons(found)).toEqual([
       'volumes: /var/run/docker.sock mounts the Docker socket: the container could control Docker itself',
       'volumes: ../other mounts a host folder outside the submission',
       'volumes: /etc mounts a host folder outside the submission',
@@ -151,7 +154,7 @@ describe('composePolicyViolations, on the normalised configuration', () => {
   it('refuses a key it does not know, as a newer Compose could add one (use_api_socket mounts the Docker socket)', () => {
     const found = composePolicyViolations(config({ a: { image: 'alpine', use_api_socket: true } }, { models: { m: {} } }), sub)
     expect(keys(found)).toEqual(['a.use_api_socket', 'models'])
-    expect(found[0]?.message).toContain('not a Compose setting the grader knows')
+    expect(reasons(found)[0]).toContain('not a Compose setting the grader knows')
   })
 })
 
@@ -187,7 +190,7 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     writeFileSync(path.join(linked, 'compose.yaml'), 'services: {}\n')
     expect(keys(composeFileViolations(linked, 'compose.yaml') ?? [])).toEqual(['.env'])
     symlinkSync(path.join(root, 'host-secret.txt'), path.join(linked, 'docker-compose.yml'))
-    expect(composeFileViolations(linked, 'docker-compose.yml')?.map((v) => v.message)).toContain('docker-compose.yml is a link to a file outside the submission')
+    expect(reasons(composeFileViolations(linked, 'docker-compose.yml') ?? [])).toContain('docker-compose.yml is a link to a file outside the submission')
   })
 
   it('reads the paths of a Compose file one folder down from its own folder, and its .env there', () => {
@@ -199,7 +202,7 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     expect(keys(composeFileViolations(repo, 'TP1/docker-compose.yml') ?? [])).toEqual(['TP1/.env'])
     rmSync(path.join(repo, 'TP1', '.env'))
     const found = composeFileViolations(repo, 'TP1/docker-compose.yml') ?? []
-    expect(found.map((v) => v.message)).toEqual(['env_file: ../host.env is outside the submission; only files of the submission are used'])
+    expect(reasons(found)).toEqual(['env_file: ../host.env is outside the submission; only files of the submission are used'])
   })
 
   it('refuses a link that leads out of the submission even when its target does not exist yet', () => {

@@ -1,17 +1,20 @@
 import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
+import type { PolicyReasons as Reasons } from '../i18n/en/compose.js'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { messages } from '../rubric/index.js'
+
+/** Why the grader refuses a key: the catalogue's reason (`compose.policy`) and what it says it with. */
+export type PolicyReason = { [K in keyof Reasons]: { kind: K; args: Parameters<Reasons[K]> } }[keyof Reasons]
+
+const reason = <K extends keyof Reasons>(kind: K, ...args: Parameters<Reasons[K]>) => ({ kind, args }) as PolicyReason
 
 export interface PolicyViolation {
   /** The service, or '' for a top-level entry (a volume, a network, `include`…), whose `key` then names it. */
   service: string
   key: string
-  message: string
+  reason: PolicyReason
 }
-
-const t = messages.compose.policy
 
 /** The lab runs two services; real hand-ins of the course's later labs have seven. Each gets the grader's memory limit. */
 export const MAX_SERVICES = 8
@@ -32,7 +35,7 @@ interface Context {
   violations: PolicyViolation[]
 }
 
-const refuseIn = (ctx: Context, key: string, message: string) => ctx.violations.push({ service: ctx.service, key, message })
+const refuseIn = (ctx: Context, key: string, why: PolicyReason) => ctx.violations.push({ service: ctx.service, key, reason: why })
 
 type Check = (value: unknown, ctx: Context, key: string) => void
 
@@ -46,7 +49,7 @@ export interface Allowed {
 
 /** A key the grader refuses: the reason the student reads. `atLoad`: Compose would read a file of the machine to load it. */
 export interface Refused {
-  refused: (key: string, value: unknown) => string
+  refused: (key: string, value: unknown) => PolicyReason
   atLoad?: true
 }
 
@@ -98,8 +101,8 @@ function shown(ctx: Context, target: string): string {
 
 function checkFile(ctx: Context, key: string, file: unknown) {
   if (typeof file !== 'string') return
-  if (file.includes('$')) refuseIn(ctx, key, t.variablePath(key, file))
-  else if (!insideSubmission(ctx, file)) refuseIn(ctx, key, t.hostFile(key, shown(ctx, file)))
+  if (file.includes('$')) refuseIn(ctx, key, reason('variablePath', key, file))
+  else if (!insideSubmission(ctx, file)) refuseIn(ctx, key, reason('hostFile', key, shown(ctx, file)))
 }
 
 function walk(table: KeyTable, value: unknown, ctx: Context, prefix = '', stage: 'load' | 'config' = 'config') {
@@ -108,7 +111,7 @@ function walk(table: KeyTable, value: unknown, ctx: Context, prefix = '', stage:
     if (name.startsWith('x-')) continue // extension fields: Compose itself ignores them
     const key = prefix + name
     const rule = table[name]
-    if (!rule) refuseIn(ctx, key, t.unknown(key))
+    if (!rule) refuseIn(ctx, key, reason('unknown', key))
     else if ('refused' in rule) {
       if ((stage === 'config' || rule.atLoad) && !isEmpty(entry)) refuseIn(ctx, key, rule.refused(key, entry))
     } else if (stage === 'load') rule.atLoad?.(entry, ctx, key)
@@ -124,15 +127,15 @@ const eachNamed = (table: KeyTable): Check => (value, ctx, key) => {
   if (isObject(value)) for (const [name, entry] of Object.entries(value)) walk(table, entry, ctx, `${key}.${name}.`)
 }
 
-/** A value among `values` (or none); anything else is refused with `message`. */
-const only = (values: readonly string[], message: (key: string, value: string) => string): Check => (value, ctx, key) => {
-  if (!isEmpty(value) && !values.includes(String(value))) refuseIn(ctx, key, message(key, String(value)))
+/** A value among `values` (or none); anything else is refused for `why`. */
+const only = (values: readonly string[], why: (key: string, value: string) => PolicyReason): Check => (value, ctx, key) => {
+  if (!isEmpty(value) && !values.includes(String(value))) refuseIn(ctx, key, why(key, String(value)))
 }
 
-const refuse = (message: (key: string, value: unknown) => string): Refused => ({ refused: message })
-const notNeeded = refuse((key) => t.notNeeded(key))
-const machinePower = refuse((key) => t.machinePower(key))
-const hostNamespace = (key: string) => t.hostNamespace(key, key.replace('_mode', ''))
+const refuse = (why: (key: string, value: unknown) => PolicyReason): Refused => ({ refused: why })
+const notNeeded = refuse((key) => reason('notNeeded', key))
+const machinePower = refuse((key) => reason('machinePower', key))
+const hostNamespace = (key: string) => reason('hostNamespace', key, key.replace('_mode', ''))
 
 /** Labels starting so are the grader's (to find and remove what a run made) and Compose's (to find a project's objects). */
 const RESERVED_LABELS = /^(org\.tp1-grader\.|com\.docker\.compose\.)/
@@ -141,7 +144,7 @@ const labels: Allowed = {
   allowed: 'metadata, except the labels the grader and Compose use to find what a run created',
   check: (value, ctx, key) => {
     const names = isObject(value) ? Object.keys(value) : list(value).map((l) => String(l).split('=')[0] ?? '')
-    for (const name of names) if (RESERVED_LABELS.test(name)) refuseIn(ctx, key, t.graderLabel(key, name))
+    for (const name of names) if (RESERVED_LABELS.test(name)) refuseIn(ctx, key, reason('graderLabel', key, name))
   },
 }
 
@@ -155,14 +158,14 @@ function namespace(key: string, own: readonly string[]): Check {
     const service = /^service:(.+)$/.exec(value)?.[1]
     if (service !== undefined && ctx.services.has(service)) return
     if (value === 'host') refuseIn(ctx, key, hostNamespace(key))
-    else refuseIn(ctx, key, t.otherContainer(key, value))
+    else refuseIn(ctx, key, reason('otherContainer', key, value))
   }
 }
 
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/
 
 export const bindOptionKeys: KeyTable = {
-  propagation: { allowed: 'private only: a mount made in the container never reaches the machine', check: only(['private', 'rprivate'], (key, value) => t.propagation(key, value)) },
+  propagation: { allowed: 'private only: a mount made in the container never reaches the machine', check: only(['private', 'rprivate'], (key, value) => reason('propagation', key, value)) },
   create_host_path: { allowed: 'the folder is created inside the submission, whose binds are checked' },
   recursive: { allowed: 'how sub-mounts of a folder of the submission are mounted' },
   selinux: { allowed: 'relabels a folder of the grader’s copy of the submission' },
@@ -181,7 +184,7 @@ export const tmpfsOptionKeys: KeyTable = {
 export const serviceVolumeKeys: KeyTable = {
   type: {
     allowed: 'a named or anonymous volume, a folder of the submission, or a tmpfs',
-    check: only(['volume', 'bind', 'tmpfs'], (key, value) => t.mountType(key, value)),
+    check: only(['volume', 'bind', 'tmpfs'], (key, value) => reason('mountType', key, value)),
   },
   source: { allowed: 'checked with the type: a volume of the project, or a folder inside the submission' },
   target: { allowed: 'a path inside the container' },
@@ -197,8 +200,8 @@ function checkServiceVolumes(value: unknown, ctx: Context) {
     if (typeof mount === 'string') continue // only the short syntax of a file as written; `docker compose config` gives objects
     walk(serviceVolumeKeys, mount, ctx, 'volumes.')
     if (!isObject(mount) || mount.type !== 'bind' || typeof mount.source !== 'string') continue
-    if (DOCKER_SOCKET.test(mount.source)) refuseIn(ctx, 'volumes', t.dockerSocket(mount.source))
-    else if (!insideSubmission(ctx, mount.source)) refuseIn(ctx, 'volumes', t.outsideBind(shown(ctx, mount.source)))
+    if (DOCKER_SOCKET.test(mount.source)) refuseIn(ctx, 'volumes', reason('dockerSocket', mount.source))
+    else if (!insideSubmission(ctx, mount.source)) refuseIn(ctx, 'volumes', reason('outsideBind', shown(ctx, mount.source)))
   }
 }
 
@@ -210,7 +213,7 @@ export const serviceNetworkKeys: KeyTable = {
   ipv6_address: notNeeded,
   link_local_ips: notNeeded,
   mac_address: notNeeded,
-  driver_opts: refuse((key) => t.driverOptions(key)),
+  driver_opts: refuse((key) => reason('driverOptions', key)),
 }
 
 export const portKeys: KeyTable = {
@@ -246,8 +249,8 @@ export const buildKeys: KeyTable = {
     allowed: 'a folder inside the submission',
     check: (value, ctx) => {
       if (typeof value !== 'string') return
-      if (isRemote(value)) refuseIn(ctx, 'build', t.buildRemote(value))
-      else if (!insideSubmission(ctx, value)) refuseIn(ctx, 'build', t.buildOutside(shown(ctx, value)))
+      if (isRemote(value)) refuseIn(ctx, 'build', reason('buildRemote', value))
+      else if (!insideSubmission(ctx, value)) refuseIn(ctx, 'build', reason('buildOutside', shown(ctx, value)))
     },
   },
   dockerfile: { allowed: 'a file inside the submission (checked with the context)' },
@@ -258,13 +261,13 @@ export const buildKeys: KeyTable = {
   no_cache: { allowed: 'builds without the cache' },
   pull: { allowed: 'pulls the base image again' },
   shm_size: { allowed: 'bounded by the build’s memory limit' },
-  additional_contexts: refuse((key) => t.buildInputs(key)),
-  secrets: refuse((key) => t.buildInputs(key)),
-  ssh: refuse((key) => t.buildInputs(key)),
-  cache_from: refuse((key) => t.buildInputs(key)),
-  cache_to: refuse((key) => t.buildInputs(key)),
-  tags: refuse((key) => t.imageTags(key)),
-  privileged: refuse(() => t.privileged),
+  additional_contexts: refuse((key) => reason('buildInputs', key)),
+  secrets: refuse((key) => reason('buildInputs', key)),
+  ssh: refuse((key) => reason('buildInputs', key)),
+  cache_from: refuse((key) => reason('buildInputs', key)),
+  cache_to: refuse((key) => reason('buildInputs', key)),
+  tags: refuse((key) => reason('imageTags', key)),
+  privileged: refuse(() => reason('privileged')),
   entitlements: machinePower,
   network: notNeeded,
   extra_hosts: notNeeded,
@@ -301,7 +304,7 @@ export const serviceKeys: KeyTable = {
     allowed: 'declarations only: the grader publishes them on ephemeral host ports',
     check: (value, ctx, key) => {
       each(portKeys)(value, ctx, key)
-      if (list(value).length > MAX_PORTS_PER_SERVICE) refuseIn(ctx, key, t.tooManyPorts(list(value).length, MAX_PORTS_PER_SERVICE))
+      if (list(value).length > MAX_PORTS_PER_SERVICE) refuseIn(ctx, key, reason('tooManyPorts', list(value).length, MAX_PORTS_PER_SERVICE))
     },
   },
   expose: { allowed: 'documents a port, publishes nothing' },
@@ -329,7 +332,7 @@ export const serviceKeys: KeyTable = {
     check: (value, ctx, key) => {
       for (const entry of list(value)) {
         const name = String(entry).replace(/:(ro|rw)$/, '')
-        if (!ctx.services.has(name)) refuseIn(ctx, key, t.otherContainer(key, String(entry)))
+        if (!ctx.services.has(name)) refuseIn(ctx, key, reason('otherContainer', key, String(entry)))
       }
     },
   },
@@ -343,7 +346,7 @@ export const serviceKeys: KeyTable = {
     check: (value, ctx, key) => {
       for (const option of list(value).map(String)) {
         if (NO_NEW_PRIVILEGES.test(option)) continue
-        refuseIn(ctx, key, UNCONFINED.test(option) ? t.unconfined(option) : t.confinement(option))
+        refuseIn(ctx, key, UNCONFINED.test(option) ? reason('unconfined', option) : reason('confinement', option))
       }
     },
   },
@@ -352,7 +355,7 @@ export const serviceKeys: KeyTable = {
   dns: { allowed: 'resolver settings inside the container' },
   dns_opt: { allowed: 'resolver settings inside the container' },
   dns_search: { allowed: 'resolver settings inside the container' },
-  platform: refuse((key) => t.platform(key)),
+  platform: refuse((key) => reason('platform', key)),
   pull_policy: { allowed: 'when the image is pulled' },
   pull_refresh_after: notNeeded,
   profiles: { allowed: 'removed: the grader starts every service the configuration shows as active' },
@@ -362,7 +365,7 @@ export const serviceKeys: KeyTable = {
   extends: {
     allowed: 'another service of the same file',
     atLoad: (value, ctx, key) => {
-      if (isObject(value) && value.file !== undefined) refuseIn(ctx, `${key}.file`, t.oneFile(`${key}.file`))
+      if (isObject(value) && value.file !== undefined) refuseIn(ctx, `${key}.file`, reason('oneFile', `${key}.file`))
     },
   },
   deploy: replacedByLimits,
@@ -380,11 +383,11 @@ export const serviceKeys: KeyTable = {
   memswap_limit: replacedByLimits,
   pids_limit: replacedByLimits,
   logging: { allowed: 'replaced by the grader’s bounded json-file log' },
-  privileged: refuse(() => t.privileged),
-  cap_add: refuse((_key, value) => t.capAdd(list(value).map(String))),
-  devices: refuse((key) => t.devices(key)),
-  device_cgroup_rules: refuse((key) => t.devices(key)),
-  gpus: refuse((key) => t.devices(key)),
+  privileged: refuse(() => reason('privileged')),
+  cap_add: refuse((_key, value) => reason('capAdd', list(value).map(String))),
+  devices: refuse((key) => reason('devices', key)),
+  device_cgroup_rules: refuse((key) => reason('devices', key)),
+  gpus: refuse((key) => reason('devices', key)),
   cgroup_parent: machinePower,
   oom_score_adj: machinePower,
   oom_kill_disable: machinePower,
@@ -401,23 +404,23 @@ export const serviceKeys: KeyTable = {
   mac_address: notNeeded,
   post_start: notNeeded,
   pre_stop: notNeeded,
-  external_links: refuse((key, value) => t.otherContainer(key, list(value).join(', '))),
-  extra_hosts: refuse((key) => t.extraHosts(key)),
-  label_file: { refused: (key, value) => t.readsFile(key, list(value).join(', ')), atLoad: true },
+  external_links: refuse((key, value) => reason('otherContainer', key, list(value).join(', '))),
+  extra_hosts: refuse((key) => reason('extraHosts', key)),
+  label_file: { refused: (key, value) => reason('readsFile', key, list(value).join(', ')), atLoad: true },
 }
 
-const external = refuse((key) => t.external(key))
-const driverOptions = refuse((key) => t.driverOptions(key))
+const external = refuse((key) => reason('external', key))
+const driverOptions = refuse((key) => reason('driverOptions', key))
 
 export const networkKeys: KeyTable = {
   name: { allowed: 'removed: the grader names networks after its run' },
   external: { allowed: 'checked as a declaration (ex5.down): the grader creates a network of its run in its place, never joining one of the machine' },
-  driver: { allowed: 'bridge only', check: only(['bridge'], (key, value) => t.driver(key, value)) },
+  driver: { allowed: 'bridge only', check: only(['bridge'], (key, value) => reason('driver', key, value)) },
   driver_opts: driverOptions,
   ipam: {
     allowed: 'Docker’s own addresses only (the normalised configuration always has an empty ipam)',
     check: (value, ctx, key) => {
-      if (isObject(value) && Object.entries(value).some(([k, v]) => !(k === 'driver' && v === 'default') && !isEmpty(v))) refuseIn(ctx, key, t.notNeeded(key))
+      if (isObject(value) && Object.entries(value).some(([k, v]) => !(k === 'driver' && v === 'default') && !isEmpty(v))) refuseIn(ctx, key, reason('notNeeded', key))
     },
   },
   internal: { allowed: 'cuts the network off from outside' },
@@ -429,13 +432,13 @@ export const networkKeys: KeyTable = {
 
 export const volumeKeys: KeyTable = {
   name: { allowed: 'removed: the grader names volumes after its run, so a name never designates a volume of the machine' },
-  driver: { allowed: 'local only', check: only(['local'], (key, value) => t.driver(key, value)) },
+  driver: { allowed: 'local only', check: only(['local'], (key, value) => reason('driver', key, value)) },
   driver_opts: driverOptions,
   external,
   labels,
 }
 
-const hostEnvironment = refuse((key, value) => t.hostEnvironment(key, String(value)))
+const hostEnvironment = refuse((key, value) => reason('hostEnvironment', key, String(value)))
 const fileInside: Allowed = { allowed: 'a file inside the submission', check: (value, ctx, key) => checkFile(ctx, key, value) }
 
 export const secretKeys: KeyTable = {
@@ -472,19 +475,19 @@ export const topLevelKeys: KeyTable = {
     check: (value, ctx, key) => {
       eachNamed(networkKeys)(value, ctx, key)
       const count = isObject(value) ? Object.keys(value).length : 0
-      if (count > MAX_NETWORKS) refuseIn(ctx, key, t.tooManyNetworks(count, MAX_NETWORKS))
+      if (count > MAX_NETWORKS) refuseIn(ctx, key, reason('tooManyNetworks', count, MAX_NETWORKS))
     },
   },
   volumes: { allowed: 'volumes the project creates', check: eachNamed(volumeKeys) },
   secrets: { allowed: 'from files inside the submission', check: eachNamed(secretKeys) },
   configs: { allowed: 'from files inside the submission, or written in the file', check: eachNamed(configKeys) },
-  include: { refused: (key) => t.oneFile(key), atLoad: true },
+  include: { refused: (key) => reason('oneFile', key), atLoad: true },
 }
 
 function forEachService(value: unknown, ctx: Context, stage: 'load' | 'config') {
   if (!isObject(value)) return
   const count = Object.keys(value).length
-  if (stage === 'config' && count > MAX_SERVICES) refuseIn(ctx, 'services', t.tooManyServices(count, MAX_SERVICES))
+  if (stage === 'config' && count > MAX_SERVICES) refuseIn(ctx, 'services', reason('tooManyServices', count, MAX_SERVICES))
   for (const [service, definition] of Object.entries(value)) walk(serviceKeys, definition, { ...ctx, service }, '', stage)
 }
 
@@ -509,7 +512,7 @@ export function composeFileViolations(dir: string, file: string): PolicyViolatio
   const project = path.dirname(path.join(dir, file))
   const links = collect(dir, project, [], (ctx) => {
     for (const name of [file, path.join(path.dirname(file), '.env')])
-      if (present(path.join(dir, name)) && !insideSubmission(ctx, path.join(dir, name))) refuseIn(ctx, name, t.linkOutside(name))
+      if (present(path.join(dir, name)) && !insideSubmission(ctx, path.join(dir, name))) refuseIn(ctx, name, reason('linkOutside', name))
   })
   if (links.length) return links
   let data: unknown

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { checkDockerfile, findInstructionLine } from './dockerfile-rules.js'
 import type { DockerfileItemId } from './dockerfile-rules.js'
 
-const expected = { baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' }, appFile: 'app.py', pipPackages: ['fastapi', 'uvicorn'], appModule: 'app:app', host: '0.0.0.0', port: 8000 }
+const expected = { baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' }, appFile: 'app.py', pipPackages: ['fastapi', 'uvicorn'], appModule: 'app:app', host: '0.0.0.0', port: 8000, stopGraceSeconds: 10 }
 
 const reference = `FROM python:3.13-slim
 WORKDIR /app 

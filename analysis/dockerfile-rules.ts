@@ -1,7 +1,14 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Instruction } from 'dockerfile-ast'
 import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+import {
+  addImpliedPackages, normalizePackage, pipInstallArgs, requirementLines, requirementsOf, shellCommands,
+} from './pip-install.js'
+
+const { messages } = currentRun()
+
+const t = messages.dockerfile
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
 export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }
@@ -15,272 +22,359 @@ export interface DockerfileExpectations {
   appModule: string
   host: string
   port: number
+  /** How long `docker stop` waits before it kills the container: what a shell-form CMD costs. */
+  stopGraceSeconds: number
 }
 
-interface Step { ins: Instruction; keyword: string; line: number; workdir: string }
-/** `wd` is the working directory the container runs in: that of the CMD (or the last instruction). */
-interface Ctx { steps: Step[]; want: DockerfileExpectations; files: Record<string, string>; args: Map<string, string>; wd: string; quote: (s: Step) => string }
+/** One instruction of the final stage, with the working directory it runs in. */
+interface Step { instruction: Instruction; keyword: string; line: number; workdir: string }
 
-const t = messages.dockerfile
+/** The Dockerfile as the rules read it. */
+interface Dockerfile {
+  /** The final stage's instructions, those of the stages it is built FROM included. */
+  steps: Step[]
+  /** The global ARGs' default values, by name. */
+  args: Map<string, string>
+  /** Build-context files an instruction may read (requirements.txt), by path. */
+  files: Record<string, string>
+  /** The directory the container runs in: that of the instruction that starts it (or of the last instruction). */
+  runsIn: string
+  /** The instruction as the student wrote it, for the feedback. */
+  quote: (step: Step) => string
+}
+
 const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//
-// Extras that pull another expected package in as a dependency (fastapi[standard] requires uvicorn[standard]).
-const IMPLIED: Record<string, string[]> = { 'fastapi[standard]': ['uvicorn'], 'fastapi[all]': ['uvicorn'] }
-const UVICORN_FLAGS = new Set(['--reload', '--factory', '--proxy-headers', '--no-proxy-headers', '--access-log', '--no-access-log',
-  '--use-colors', '--no-use-colors', '--server-header', '--no-server-header', '--date-header', '--no-date-header'])
-const PIP_VALUE_OPTIONS = new Set(['-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '-f', '--find-links',
-  '--prefix', '--root', '--trusted-host', '-e', '--editable', '--cache-dir', '--timeout', '--retries', '--proxy', '--platform', '--python-version'])
+const UVICORN_FLAGS = new Set([
+  '--reload', '--factory', '--proxy-headers', '--no-proxy-headers', '--access-log', '--no-access-log',
+  '--use-colors', '--no-use-colors', '--server-header', '--no-server-header', '--date-header', '--no-date-header',
+])
+const ARG_REFERENCE = /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g
+// uvicorn's own default port (a CMD without --port), whatever port the lab publishes.
+const UVICORN_DEFAULT_PORT = '8000'
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost']
 
 /** Checks the five instructions the lab asks for; `files` holds build-context files (e.g. requirements.txt) by path. */
-export function checkDockerfile(text: string, expected: DockerfileExpectations, files: Record<string, string> = {}): DockerfileItem[] {
-  const doc = DockerfileParser.parse(text)
-  const lines = text.split(/\r?\n/)
-  const args = new Map(doc.getInitialARGs().map((a) => [a.getProperty()?.getName() ?? '', a.getProperty()?.getValue() ?? '']))
-  const steps = finalStageSteps(doc.getInstructions(), args)
-  const ctx: Ctx = {
-    steps, want: expected, files, args, wd: (startingStep(steps) ?? last(steps))?.workdir ?? '/',
-    quote: (s) => t.quote(s.line, lines.slice(s.line - 1, s.ins.getRange().end.line + 1).join('\n').trim()),
-  }
-  return [fromItem(ctx), workdirItem(ctx), copyItem(ctx), pipItem(ctx), cmdItem(ctx)]
+export function checkDockerfile(
+  text: string, expected: DockerfileExpectations, files: Record<string, string> = {},
+): DockerfileItem[] {
+  const dockerfile = readDockerfile(text, files)
+  return [
+    checkFrom(dockerfile, expected),
+    checkWorkdir(dockerfile, expected),
+    checkCopy(dockerfile, expected),
+    checkPip(dockerfile, expected),
+    checkCmd(dockerfile, expected),
+  ]
 }
 
 /** The 1-based line of the last instruction with this keyword, for annotations. */
 export function findInstructionLine(text: string, keyword: string): number | undefined {
-  const found = DockerfileParser.parse(text).getInstructions().filter((i) => i.getKeyword() === keyword.toUpperCase()).pop()
+  const instructions = DockerfileParser.parse(text).getInstructions()
+  const found = last(instructions.filter((i) => i.getKeyword() === keyword.toUpperCase()))
   return found ? found.getRange().start.line + 1 : undefined
 }
 
-/** The instruction that starts the container's process: the last CMD, else the last ENTRYPOINT. */
-const startingStep = (steps: Step[]) => last(steps.filter((s) => s.keyword === 'CMD')) ?? last(steps.filter((s) => s.keyword === 'ENTRYPOINT'))
-const item = (id: DockerfileItemId, step: Step | undefined, feedback?: Feedback, passed = !feedback): DockerfileItem =>
-  ({ id, passed, ...(feedback ? { feedback } : {}), ...(step ? { line: step.line } : {}) })
-const of = (ctx: Ctx, ...keywords: string[]) => ctx.steps.filter((s) => keywords.includes(s.keyword))
-const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1]
+function readDockerfile(text: string, files: Record<string, string>): Dockerfile {
+  const parsed = DockerfileParser.parse(text)
+  const lines = text.split(/\r?\n/)
+  const args = new Map(parsed.getInitialARGs().map((arg) => {
+    const property = arg.getProperty()
+    return [property?.getName() ?? '', property?.getValue() ?? '']
+  }))
+  const steps = finalStageSteps(parsed.getInstructions(), args)
+  const lastLine = (step: Step) => step.instruction.getRange().end.line + 1
+  const writtenAs = (step: Step) => lines.slice(step.line - 1, lastLine(step)).join('\n').trim()
+  return {
+    steps,
+    args,
+    files,
+    runsIn: (startingStep(steps) ?? last(steps))?.workdir ?? '/',
+    quote: (step) => t.quote(step.line, writtenAs(step)),
+  }
+}
 
-function fromItem({ steps, want: { baseImage }, args, quote }: Ctx): DockerfileItem {
+/** An item of ex3.dockerfile, on the line of `step`; with feedback, it fails unless told it passes (a tip). */
+function item(id: DockerfileItemId, step?: Step, feedback?: Feedback, passed = !feedback): DockerfileItem {
+  return { id, passed, ...(feedback ? { feedback } : {}), ...(step ? { line: step.line } : {}) }
+}
+
+function checkFrom({ steps, args, quote }: Dockerfile, { baseImage }: DockerfileExpectations): DockerfileItem {
   const step = steps.find((s) => s.keyword === 'FROM')
-  const example = `FROM ${baseImage.example}`
-  if (!step) return item('from', undefined, { expected: example, seen: t.from.none, fix: t.from.startWith(baseImage.example) })
-  const reference = step.ins.getArguments().map((a) => a.getValue()).find((a) => !a.startsWith('--')) ?? ''
-  const got = parseImage(expandArgs(reference, args))
-  const expected = t.from.expected(baseImage.repository, baseImage.pythonMajor)
-  if (got.name !== baseImage.repository) return item('from', step, { expected, seen: quote(step), fix: t.from.otherImage(baseImage.example) })
-  // A tag names a Python version ("3.11-slim", "3.9") or only a variant ("slim", "alpine", "latest"): the newest Python.
-  const major = /^(\d+)(?:\.\d+)*(?:-|$)/.exec(got.tag ?? '')?.[1]
-  if (major !== undefined && Number(major) !== baseImage.pythonMajor)
-    return item('from', step, { expected, seen: quote(step), fix: t.from.otherMajor(got.tag!, baseImage.pythonMajor, baseImage.example) })
-  return major === undefined ? item('from', step, { fix: t.from.pinVersion(got.tag ? `${got.name}:${got.tag}` : got.name, baseImage.example) }, true) : item('from', step)
+  if (!step) return item('from', undefined, t.from.missing(baseImage))
+  const reference = argumentValues(step.instruction).find((a) => !a.startsWith('--')) ?? ''
+  const image = parseImage(expandArgs(reference, args))
+  if (image.name !== baseImage.repository) return item('from', step, t.from.otherImage(quote(step), baseImage))
+  // A tag names a Python version ("3.11-slim", "3.9") or only a variant ("slim", "latest"): the newest Python.
+  const major = /^(\d+)(?:\.\d+)*(?:-|$)/.exec(image.tag ?? '')?.[1]
+  if (major === undefined) {
+    const named = image.tag ? `${image.name}:${image.tag}` : image.name
+    return item('from', step, t.from.unpinned(named, baseImage.example), true)
+  }
+  if (Number(major) === baseImage.pythonMajor) return item('from', step)
+  return item('from', step, t.from.otherMajor(quote(step), image.tag!, baseImage))
 }
 
-function workdirItem(ctx: Ctx): DockerfileItem {
-  const start = startingStep(ctx.steps)
-  const before = last(of(ctx, 'WORKDIR').filter((s) => !start || s.line < start.line))
-  const pinned = ctx.want.workdir === undefined ? undefined : resolvePath('/', ctx.want.workdir)
-  if (pinned === undefined ? before !== undefined : ctx.wd === pinned) return item('workdir', before)
-  return item('workdir', before, {
-    expected: pinned === undefined ? t.workdir.expectedAny : t.workdir.expected(pinned),
-    seen: before ? t.workdir.seen(ctx.quote(before), ctx.wd) : t.workdir.none,
-    fix: pinned === undefined ? t.workdir.fixAny : t.workdir.fix(pinned),
-  })
+function checkWorkdir({ steps, runsIn, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+  const start = startingStep(steps)
+  const before = last(stepsOf(steps, 'WORKDIR').filter((s) => !start || s.line < start.line))
+  const pinned = expected.workdir === undefined ? undefined : resolvePath('/', expected.workdir)
+  if (pinned === undefined) return item('workdir', before, before ? undefined : t.workdir.missing(undefined))
+  if (runsIn === pinned) return item('workdir', before)
+  if (!before) return item('workdir', undefined, t.workdir.missing(pinned))
+  return item('workdir', before, t.workdir.elsewhere(quote(before), runsIn, pinned))
 }
 
-function copyItem(ctx: Ctx): DockerfileItem {
-  const { appFile, appModule } = ctx.want
-  const workdir = ctx.wd
-  const copies = of(ctx, 'COPY', 'ADD').filter((s) => !/\s--from=/.test(s.ins.getTextContent()))
-  const target = resolvePath(ctx.wd, appFile)
-  const landings = copies.flatMap((s) => { const at = landing(s, appFile, ctx.wd); return at ? [{ s, at }] : [] })
-  const good = landings.find((c) => c.at === target)
-  if (good) return item('copy', good.s, good.s.keyword === 'ADD' ? { fix: t.copy.preferCopy(appFile) } : undefined, true)
-  const bad = landings[0], tooEarly = bad?.s.workdir === '/' && workdir !== '/'
-  return item('copy', bad?.s ?? copies[0], {
-    expected: t.copy.expected(appFile, workdir, target),
-    seen: bad ? t.copy.putsAt(ctx.quote(bad.s), appFile, bad.at, bad.s.workdir === '/')
-      : copies.length ? t.copy.noneCopies(copies.map(ctx.quote).join('\n'), appFile) : t.copy.none,
-    fix: tooEarly ? t.copy.fixTooEarly(workdir, appFile, ctx.wd)
-      : workdir === '/' ? t.copy.fixNoWorkdir(appFile, appModule.split(':')[0]!)
-        : t.copy.fix(appFile, workdir, appModule.split(':')[0]!),
+function checkCopy({ steps, runsIn, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+  const { appFile, appModule } = expected
+  const copies = stepsOf(steps, 'COPY', 'ADD').filter((s) => !/\s--from=/.test(s.instruction.getTextContent()))
+  const target = resolvePath(runsIn, appFile)
+  const landings = copies.flatMap((step) => {
+    const at = landing(step, appFile, runsIn)
+    return at ? [{ step, at }] : []
   })
+  const good = landings.find((l) => l.at === target)
+  if (good) return item('copy', good.step, good.step.keyword === 'ADD' ? t.copy.preferCopy(appFile) : undefined, true)
+  const app = { file: appFile, module: appModule.split(':')[0]!, workdir: runsIn, target }
+  const [elsewhere] = landings
+  if (elsewhere) {
+    const { step, at } = elsewhere
+    return item('copy', step, t.copy.elsewhere(quote(step), at, step.workdir === '/', app))
+  }
+  return item('copy', copies[0], copies.length ? t.copy.notCopied(copies.map(quote), app) : t.copy.missing(app))
 }
 
-function pipItem(ctx: Ctx): DockerfileItem {
-  const installed = new Set<string>(), unread: string[] = []
-  const add = (args: string[]) => requirementsOf(args).packages.forEach((p) => installed.add(p))
-  const pipSteps = of(ctx, 'RUN').filter((s) => {
-    const pips = runCommands(s.ins).map(pipArgs).filter((a) => a !== undefined)
-    add(pips.flat())
-    for (const f of requirementsOf(pips.flat()).reqFiles) {
-      const content = lookup(ctx.files, f, ctx.wd)
-      if (content === undefined) unread.push(t.pip.unread(f))
-      else content.split(/\r?\n/).map((l) => l.replace(/(^|\s)#.*$/, '').trim()).filter((l) => l && !l.startsWith('-')).forEach((l) => add([l]))
-    }
-    return pips.length > 0
-  })
-  for (const p of [...installed]) IMPLIED[p]?.forEach((q) => installed.add(q))
-  const missing = ctx.want.pipPackages.filter((p) => !installed.has(normalizePackage(p)))
+function checkPip(dockerfile: Dockerfile, { pipPackages }: DockerfileExpectations): DockerfileItem {
+  const pipSteps = stepsOf(dockerfile.steps, 'RUN').filter((step) => pipInstalls(step).length > 0)
+  const { installed, unread } = packagesInstalled(pipSteps, dockerfile)
+  const missing = pipPackages.filter((p) => !installed.has(normalizePackage(p)))
   if (missing.length === 0) return item('pip', pipSteps[0])
-  const line = `RUN pip install ${ctx.want.pipPackages.join(' ')}`
-  return item('pip', pipSteps[0], {
-    expected: line,
-    seen: pipSteps.length ? pipSteps.map(ctx.quote).join('\n') : t.pip.none,
-    fix: pipSteps.length ? t.pip.missing(missing, unread, line) : t.pip.absent(ctx.want.pipPackages, line),
-  })
+  const pipLine = `RUN pip install ${pipPackages.join(' ')}`
+  if (pipSteps.length === 0) return item('pip', undefined, t.pip.missing(pipPackages, pipLine))
+  return item('pip', pipSteps[0], t.pip.incomplete(pipSteps.map(dockerfile.quote), missing, unread, pipLine))
 }
 
-function cmdItem({ steps, want, quote }: Ctx): DockerfileItem {
-  const cmd = last(steps.filter((s) => s.keyword === 'CMD')), entry = last(steps.filter((s) => s.keyword === 'ENTRYPOINT'))
-  const shown = cmd ?? entry
-  const execLine = `CMD [${['uvicorn', want.appModule, '--host', want.host, '--port', String(want.port)].map((a) => JSON.stringify(a)).join(', ')}]`
-  const fail = (fix: string) => item('cmd', shown, { expected: execLine, seen: [entry, cmd].flatMap((s) => (s ? [quote(s)] : [])).join('\n') || t.cmd.none, fix })
-  if (!shown) return fail(t.cmd.withoutCmd(execLine))
-  const problems: string[] = entry ? [t.cmd.entrypoint(entry.line)] : [], argv: string[] = []
-  for (const s of [entry, cmd]) {
-    const raw = s?.ins.getArgumentsContent()?.trim() ?? ''
-    const exec = s ? execForm(raw) : []
-    if (exec) argv.push(...exec)
-    else if (raw.startsWith('[') && raw.includes("'")) problems.push(t.cmd.singleQuotes(s!.line, raw))
-    else if (raw.startsWith('[')) problems.push(t.cmd.invalidJson(s!.line))
-    else problems.push(t.cmd.shellForm(s!.line, raw))
+interface Installed { installed: Set<string>; unread: string[] }
+
+/** What these RUN steps' pip installs install, requirement files included, and the requirement files not found. */
+function packagesInstalled(pipSteps: Step[], { files, runsIn }: Dockerfile): Installed {
+  const installed = new Set<string>()
+  const unread: string[] = []
+  const install = (args: string[]) => requirementsOf(args).packages.forEach((p) => installed.add(p))
+  for (const step of pipSteps) {
+    const args = pipInstalls(step).flat()
+    install(args)
+    for (const file of requirementsOf(args).files) {
+      const content = buildContextFile(files, file, runsIn)
+      if (content === undefined) unread.push(file)
+      else requirementLines(content).forEach((line) => install([line]))
+    }
   }
-  if (problems.length > (entry ? 1 : 0)) return fail(t.cmd.useExec(problems, execLine))
-  const prog = argv[0]?.split('/').pop() ?? ''
-  const rest = prog === 'uvicorn' ? argv.slice(1) : /^python[\d.]*$/.test(prog) && argv[1] === '-m' && argv[2] === 'uvicorn' ? argv.slice(3) : undefined
-  if (!rest) return fail(t.cmd.notUvicorn(argv, execLine))
-  const opts = new Map<string, string>(), positional: string[] = []
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!, eq = a.indexOf('=')
-    if (!a.startsWith('-')) positional.push(a)
-    else if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1))
-    else if (!a.startsWith('--')) problems.push(t.cmd.shortOption(a))
-    else opts.set(a, UVICORN_FLAGS.has(a) ? '' : rest[++i] ?? '')
+  addImpliedPackages(installed)
+  return { installed, unread }
+}
+
+/** The arguments of each pip install a RUN step runs. */
+const pipInstalls = (step: Step) => runCommands(step).map(pipInstallArgs).filter((args) => args !== undefined)
+
+function checkCmd({ steps, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+  const cmd = last(stepsOf(steps, 'CMD'))
+  const entrypoint = last(stepsOf(steps, 'ENTRYPOINT'))
+  const shown = cmd ?? entrypoint
+  const { appModule, host, port } = expected
+  const execLine = execFormLine(['uvicorn', appModule, '--host', host, '--port', String(port)])
+  if (!shown) return item('cmd', undefined, t.cmd.missing(execLine))
+  const written = [entrypoint, cmd].filter((s) => s !== undefined)
+  const quoted = written.map(quote)
+  const entrypointProblems = entrypoint ? [t.cmd.entrypoint(entrypoint.line)] : []
+  const formProblems = written.flatMap((step) => notExecForm(step, expected.stopGraceSeconds) ?? [])
+  if (formProblems.length) {
+    return item('cmd', shown, t.cmd.notExecForm(quoted, [...entrypointProblems, ...formProblems], execLine))
   }
-  const [module, ...extra] = positional
-  const [file, attr] = want.appModule.split(':'), asked = module?.split(':')[0]
-  if (module !== want.appModule) {
-    problems.push(!module ? t.cmd.noApp(want.appModule, file, attr)
-      : asked !== file ? t.cmd.wrongModule(module, asked, file, want.appModule)
-        : t.cmd.wrongAttr(module, file, attr, want.appModule))
+  const argv = written.flatMap((step) => execForm(argumentsContent(step)) ?? [])
+  const uvicornArgs = uvicornArguments(argv)
+  if (!uvicornArgs) return item('cmd', shown, t.cmd.notUvicorn(quoted, argv, execLine))
+  const { options, positional, shortOptions } = parseUvicornArguments(uvicornArgs)
+  const problems = [
+    ...entrypointProblems,
+    ...shortOptions.map((option) => t.cmd.shortOption(option)),
+    ...appProblems(positional, expected.appModule),
+    ...listenProblems(options, expected),
+  ]
+  return problems.length ? item('cmd', shown, t.cmd.wrongArguments(quoted, problems, execLine)) : item('cmd', shown)
+}
+
+/** A CMD in exec form, as the statement writes it: CMD ["a", "b"]. */
+function execFormLine(argv: string[]): string {
+  return `CMD [${argv.map((arg) => JSON.stringify(arg)).join(', ')}]`
+}
+
+/** Why Docker does not run this CMD or ENTRYPOINT in exec form; undefined when it does. */
+function notExecForm(step: Step, stopGraceSeconds: number): string | undefined {
+  const raw = argumentsContent(step)
+  if (execForm(raw)) return undefined
+  if (raw.startsWith('[') && raw.includes("'")) return t.cmd.singleQuotes(step.line, raw)
+  if (raw.startsWith('[')) return t.cmd.invalidJson(step.line)
+  return t.cmd.shellForm(step.line, raw, stopGraceSeconds)
+}
+
+/** uvicorn's arguments when the command starts uvicorn (`uvicorn …` or `python -m uvicorn …`), else undefined. */
+function uvicornArguments(argv: string[]): string[] | undefined {
+  const program = argv[0]?.split('/').pop() ?? ''
+  if (program === 'uvicorn') return argv.slice(1)
+  if (/^python[\d.]*$/.test(program) && argv[1] === '-m' && argv[2] === 'uvicorn') return argv.slice(3)
+  return undefined
+}
+
+interface UvicornArguments {
+  /** By name; a flag's value is ''. */
+  options: Map<string, string>
+  positional: string[]
+  /** Options such as -p: uvicorn has none. */
+  shortOptions: string[]
+}
+
+function parseUvicornArguments(args: string[]): UvicornArguments {
+  const options = new Map<string, string>()
+  const positional: string[] = []
+  const shortOptions: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    const equals = arg.indexOf('=')
+    if (!arg.startsWith('-')) positional.push(arg)
+    else if (equals > 0) options.set(arg.slice(0, equals), arg.slice(equals + 1))
+    else if (!arg.startsWith('--')) shortOptions.push(arg)
+    else options.set(arg, UVICORN_FLAGS.has(arg) ? '' : args[++i] ?? '')
   }
+  return { options, positional, shortOptions }
+}
+
+/** What is wrong with the application uvicorn is given (`app:app`), and with any extra positional argument. */
+function appProblems(positional: string[], appModule: string): string[] {
+  const [given, ...extra] = positional
+  const [file, attr] = appModule.split(':')
+  const asked = given?.split(':')[0]
+  const problems: string[] = []
+  if (!given) problems.push(t.cmd.noApp(appModule, file, attr))
+  else if (asked !== file) problems.push(t.cmd.wrongModule(given, asked, file, appModule))
+  else if (given !== appModule) problems.push(t.cmd.wrongAttr(given, file, attr, appModule))
   if (extra.length) problems.push(t.cmd.extraArgs(extra))
-  const host = opts.get('--host'), port = opts.get('--port') ?? '8000'
-  if (host === undefined) problems.push(t.cmd.noHost(want.host))
-  else if (host !== want.host) problems.push(t.cmd.wrongHost(host, want.host, ['127.0.0.1', 'localhost'].includes(host)))
-  if (port !== String(want.port)) problems.push(t.cmd.wrongPort(port, want.port))
-  return problems.length ? fail(t.cmd.write(problems, execLine)) : item('cmd', shown)
+  return problems
 }
 
-function finalStageSteps(all: Instruction[], args: Map<string, string>): Step[] {
+/** What is wrong with the address uvicorn listens on. */
+function listenProblems(options: Map<string, string>, { host, port }: DockerfileExpectations): string[] {
+  const problems: string[] = []
+  const givenHost = options.get('--host')
+  const givenPort = options.get('--port') ?? UVICORN_DEFAULT_PORT
+  if (givenHost === undefined) problems.push(t.cmd.noHost(host))
+  else if (givenHost !== host) problems.push(t.cmd.wrongHost(givenHost, host, LOOPBACK_HOSTS.includes(givenHost)))
+  if (givenPort !== String(port)) problems.push(t.cmd.wrongPort(givenPort, port))
+  return problems
+}
+
+/** The instruction that starts the container's process: the last CMD, else the last ENTRYPOINT. */
+function startingStep(steps: Step[]): Step | undefined {
+  return last(stepsOf(steps, 'CMD')) ?? last(stepsOf(steps, 'ENTRYPOINT'))
+}
+
+const stepsOf = (steps: Step[], ...keywords: string[]) => steps.filter((s) => keywords.includes(s.keyword))
+const last = <T>(items: T[]): T | undefined => items[items.length - 1]
+const argumentValues = (instruction: Instruction) => instruction.getArguments().map((a) => a.getValue())
+const argumentsContent = (step: Step) => step.instruction.getArgumentsContent()?.trim() ?? ''
+
+function finalStageSteps(instructions: Instruction[], args: Map<string, string>): Step[] {
   const stages: Instruction[][] = []
-  for (const ins of all) {
-    if (ins.getKeyword() === 'FROM') stages.push([ins])
-    else stages[stages.length - 1]?.push(ins)
+  for (const instruction of instructions) {
+    if (instruction.getKeyword() === 'FROM') stages.push([instruction])
+    else stages[stages.length - 1]?.push(instruction)
   }
-  const alias = (st: Instruction[]) => /\s+as\s+(\S+)\s*$/i.exec(st[0]!.getArgumentsContent() ?? '')?.[1]?.toLowerCase()
   // A stage built FROM an earlier stage inherits its instructions, so walk back through the aliases.
   const chain: Instruction[][] = []
   for (let i = stages.length - 1; i >= 0;) {
     const base = expandArgs(stages[i]![0]!.getArguments()[0]?.getValue() ?? '', args).toLowerCase()
     let parent = -1
-    for (let j = 0; j < i; j++) if (alias(stages[j]!) === base) parent = j
+    for (let j = 0; j < i; j++) if (stageName(stages[j]!) === base) parent = j
     chain.unshift(parent < 0 ? stages[i]! : stages[i]!.slice(1))
     i = parent
   }
   let workdir = '/'
-  return chain.flat().map((ins) => {
-    const keyword = ins.getKeyword()
-    if (keyword === 'WORKDIR') workdir = resolvePath(workdir, ins.getArguments().map((a) => a.getValue()).join(' '))
-    return { ins, keyword, line: ins.getRange().start.line + 1, workdir }
+  return chain.flat().map((instruction) => {
+    const keyword = instruction.getKeyword()
+    if (keyword === 'WORKDIR') workdir = resolvePath(workdir, argumentValues(instruction).join(' '))
+    return { instruction, keyword, line: instruction.getRange().start.line + 1, workdir }
   })
 }
 
-function landing(s: Step, appFile: string, workdir: string): string | undefined {
-  const parts = execForm(s.ins.getArgumentsContent()?.trim() ?? '') ?? s.ins.getArguments().map((a) => a.getValue())
+/** A stage's name (`FROM python:3.11-slim AS base`), in lower case. */
+function stageName(stage: Instruction[]): string | undefined {
+  const from = stage[0]!.getArgumentsContent() ?? ''
+  return /\s+as\s+(\S+)\s*$/i.exec(from)?.[1]?.toLowerCase()
+}
+
+/** Where a COPY or ADD puts `appFile`, or undefined when it does not copy it; `runsIn`: the container's directory. */
+function landing(step: Step, appFile: string, runsIn: string): string | undefined {
+  const parts = execForm(argumentsContent(step)) ?? argumentValues(step.instruction)
   if (parts.length < 2) return undefined
-  const dest = parts[parts.length - 1]!, sources = parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))
-  const dir = resolvePath(s.workdir, dest)
-  if (sources.some((p) => p === '' || p === '.')) return resolvePath(dir, appFile)
-  if (!sources.some((p) => new RegExp(`^${p.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : esc(c))).join('')}$`).test(appFile))) return undefined
-  const isDir = /\/$|^\.$/.test(dest) || sources.length > 1 || dir === s.workdir || dir === workdir
-  return isDir ? resolvePath(dir, appFile) : dir
+  const destination = parts[parts.length - 1]!
+  const sources = parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))
+  const directory = resolvePath(step.workdir, destination)
+  if (sources.some((p) => p === '' || p === '.')) return resolvePath(directory, appFile)
+  if (!sources.some((source) => globPattern(source).test(appFile))) return undefined
+  const intoDirectory = /\/$|^\.$/.test(destination) || sources.length > 1
+    || directory === step.workdir || directory === runsIn
+  return intoDirectory ? resolvePath(directory, appFile) : directory
 }
 
-function runCommands(ins: Instruction): string[][] {
-  const raw = (ins.getArgumentsContent() ?? '').trim()
+/** A COPY source's wildcards (`*`, `?`) as a regular expression matching one file name. */
+function globPattern(source: string): RegExp {
+  const pattern = source.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : escapeRegExp(c))).join('')
+  return new RegExp(`^${pattern}$`)
+}
+
+/** The commands a RUN instruction runs, each as its words. */
+function runCommands(step: Step): string[][] {
+  const raw = argumentsContent(step)
   const exec = execForm(raw)
-  if (exec) return [exec]
-  const heredoc = /^<<-?["']?(\w+)["']?[^\n]*\n([\s\S]*?)\n\s*\1\s*$/.exec(raw)
-  const script = (heredoc ? heredoc[2]! : raw).split('\n').filter((l) => !/^\s*#/.test(l)).join('\n')
-  const commands: string[][] = [[]]
-  let token: string | undefined, q: string | undefined
-  const flush = () => { if (token !== undefined) commands[commands.length - 1]!.push(token); token = undefined }
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i]!
-    if (q) { if (c === q) q = undefined; else token = (token ?? '') + (c === '\\' && q === '"' ? script[++i] ?? '' : c) }
-    else if (c === '"' || c === "'") { q = c; token ??= '' }
-    else if (c === '\\') token = (token ?? '') + (script[++i] ?? '')
-    else if (/[;&|\n()]/.test(c)) { flush(); commands.push([]) }
-    else if (/\s/.test(c)) flush()
-    else token = (token ?? '') + c
-  }
-  flush()
-  return commands.filter((c) => c.length)
+  return exec ? [exec] : shellCommands(raw)
 }
 
-function pipArgs(cmd: string[]): string[] | undefined {
-  const words = cmd.slice(Math.max(0, cmd.findIndex((w) => !/^\w+=/.test(w))))
-  const prog = words[0]?.split('/').pop() ?? ''
-  let i = /^pip[\d.]*$/.test(prog) ? 1 : /^python[\d.]*$/.test(prog) && words[1] === '-m' && /^pip\d?$/.test(words[2] ?? '') ? 3 : prog === 'uv' && words[1] === 'pip' ? 2 : -1
-  if (i < 0) return undefined
-  while (words[i]?.startsWith('-')) i++
-  return words[i] === 'install' ? words.slice(i + 1) : undefined
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function requirementsOf(args: string[]): { packages: string[]; reqFiles: string[] } {
-  const packages: string[] = [], reqFiles: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!, req = /^(?:-r|--requirement)=?(.+)$/.exec(a)
-    if (req) reqFiles.push(req[1]!)
-    else if (a === '-r' || a === '--requirement') reqFiles.push(args[++i] ?? '')
-    else if (PIP_VALUE_OPTIONS.has(a)) i++
-    else if (!a.startsWith('-') && !/[/\\]|\.whl$/.test(a)) {
-      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/.exec(a)
-      const name = m ? normalizePackage(m[1]!) : undefined
-      if (name) packages.push(name, ...(m?.[2] ?? '').split(',').filter((e) => e.trim()).map((e) => `${name}[${e.trim().toLowerCase()}]`))
-    }
-  }
-  return { packages, reqFiles }
-}
-
-const normalizePackage = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-')
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-function lookup(files: Record<string, string>, path: string, workdir: string): string | undefined {
-  const rel = path.replace(new RegExp(`^${esc(workdir)}/`), '').replace(/^\.\//, '')
-  return files[path] ?? files[rel] ?? files[`./${rel}`]
+/** A build-context file named in the image (absolute in `workdir`, or relative), by its path in the context. */
+function buildContextFile(files: Record<string, string>, path: string, workdir: string): string | undefined {
+  const relative = path.replace(new RegExp(`^${escapeRegExp(workdir)}/`), '').replace(/^\.\//, '')
+  return files[path] ?? files[relative] ?? files[`./${relative}`]
 }
 
 // Docker reads exec form as JSON and silently falls back to shell form when the JSON is invalid.
 function execForm(raw: string): string[] | undefined {
   try {
-    const v: unknown = raw.startsWith('[') ? JSON.parse(raw) : undefined
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined
-  } catch { return undefined }
-}
-
-function resolvePath(cwd: string, p: string): string {
-  const out: string[] = []
-  for (const seg of (p.startsWith('/') ? p : `${cwd}/${p}`).split('/')) {
-    if (seg === '..') out.pop()
-    else if (seg && seg !== '.') out.push(seg)
+    const value: unknown = raw.startsWith('[') ? JSON.parse(raw) : undefined
+    return Array.isArray(value) && value.every((x) => typeof x === 'string') ? (value as string[]) : undefined
+  } catch {
+    return undefined
   }
-  return `/${out.join('/')}`
 }
 
-const expandArgs = (value: string, args: Map<string, string>): string =>
-  value.replace(/\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g, (m, a?: string, def?: string, b?: string) => args.get((a ?? b)!) || def || m)
+function resolvePath(cwd: string, path: string): string {
+  const segments: string[] = []
+  for (const segment of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
+    if (segment === '..') segments.pop()
+    else if (segment && segment !== '.') segments.push(segment)
+  }
+  return `/${segments.join('/')}`
+}
 
-function parseImage(ref: string): { name: string; tag?: string } {
-  const image = ref.split('@')[0]!.replace(DOCKER_HUB, '')
-  const slash = image.lastIndexOf('/'), colon = image.lastIndexOf(':')
+/** `$NAME` and `${NAME}` (`${NAME:-default}`) replaced by the global ARGs' values. */
+function expandArgs(value: string, args: Map<string, string>): string {
+  return value.replace(ARG_REFERENCE, (match, braced?: string, fallback?: string, bare?: string) =>
+    args.get((braced ?? bare)!) || fallback || match)
+}
+
+function parseImage(reference: string): { name: string; tag?: string } {
+  const image = reference.split('@')[0]!.replace(DOCKER_HUB, '')
+  const slash = image.lastIndexOf('/')
+  const colon = image.lastIndexOf(':')
   const name = (colon > slash ? image.slice(0, colon) : image).replace(/^library\//, '').toLowerCase()
   return colon > slash ? { name, tag: image.slice(colon + 1) } : { name }
 }

@@ -20,22 +20,22 @@ describe('findHealthRoute', () => {
     const result = findHealthRoute(reference.replace('app = FastAPI()', 'appi = FastAPI()'), options)
     expect(result).toMatchObject({ ok: false, reason: 'undefined-app', line: 5 })
     if (result.ok) return
-    expect(result.message).toContain("NameError: name 'app' is not defined")
-    expect(result.feedback.seen).toContain('line 3: appi = FastAPI()')
-    expect(result.feedback.fix).toContain('called appi')
+    expect(result.finding.message).toContain("NameError: name 'app' is not defined")
+    expect(result.finding.seen).toContain('line 3: appi = FastAPI()')
+    expect(result.finding.fix).toContain('called appi')
   })
 
   it('fails an app that uvicorn app:app cannot load: appi = FastAPI() with @appi.get', () => {
-    const result = findHealthRoute(reference.replaceAll('app', 'appi').replace('fastappi', 'fastapi').replace('FastAPI', 'FastAPI'), { ...options, appObject: 'app' })
+    const result = findHealthRoute(reference.replaceAll('app', 'appi').replace('fastappi', 'fastapi').replace('FastAPI', 'FastAPI'), { ...options, appModule: 'app:app' })
     expect(result).toMatchObject({ ok: false, reason: 'app-not-loadable', line: 3 })
-    if (!result.ok) expect(result.feedback.fix).toContain('Rename appi back to app')
-    expect(findHealthRoute(reference, { ...options, appObject: 'app' }).ok).toBe(true)
+    if (!result.ok) expect(result.finding.fix).toContain('Rename appi back to app')
+    expect(findHealthRoute(reference, { ...options, appModule: 'app:app' }).ok).toBe(true)
   })
 
   it('fails a misspelled FastAPI class, a NameError when Python imports the file', () => {
-    const result = findHealthRoute(reference.replace('app = FastAPI()', 'app = FastAPII()'), { ...options, appObject: 'app' })
+    const result = findHealthRoute(reference.replace('app = FastAPI()', 'app = FastAPII()'), { ...options, appModule: 'app:app' })
     expect(result).toMatchObject({ ok: false, reason: 'undefined-app', line: 3 })
-    if (!result.ok) expect(result.message).toContain("name 'FastAPII' is not defined")
+    if (!result.ok) expect(result.finding.message).toContain("name 'FastAPII' is not defined")
     expect(findHealthRoute(reference.replace('from fastapi import FastAPI', 'import fastapi').replace('FastAPI()', 'fastapi.FastAPI()'), options).ok).toBe(true)
   })
 
@@ -72,48 +72,48 @@ describe('findHealthRoute', () => {
     const r = findHealthRoute(withRoute('@app.get("/healthz")'), options)
     expect(r).toMatchObject({ ok: false, reason: 'no-route', line: 5 })
     if (r.ok) return
-    expect(r.message).toContain('GET /healthz (line 5)')
-    expect(r.feedback.fix).toContain('@app.get("/health")')
+    expect(r.finding.message).toContain('GET /healthz (line 5)')
+    expect(r.finding.fix).toContain('@app.get("/health")')
   })
 
   it('reports no-route when there is no route decorator at all', () => {
     const r = findHealthRoute('from fastapi import FastAPI\napp = FastAPI()\n\ndef health():\n    return {"status": "ok"}\n', options)
     expect(r).toMatchObject({ ok: false, reason: 'no-route' })
-    if (!r.ok) expect(r.feedback.seen).toContain('no @app.get')
+    if (!r.ok) expect(r.finding.seen).toContain('no @app.get')
   })
 
   it('reports wrong-method for @app.post', () => {
     const r = findHealthRoute(withRoute('@app.post("/health")'), options)
     expect(r).toMatchObject({ ok: false, reason: 'wrong-method', line: 5 })
     if (r.ok) return
-    expect(r.message).toContain('POST')
-    expect(r.feedback.seen).toBe('line 5: @app.post("/health")')
-    expect(r.feedback.fix).toContain('@app.get')
+    expect(r.finding.message).toContain('POST')
+    expect(r.finding.seen).toBe('line 5: @app.post("/health")')
+    expect(r.finding.fix).toContain('@app.get')
   })
 
   it('reports wrong-body for a wrong value, showing the case difference', () => {
     const r = findHealthRoute(withRoute('@app.get("/health")', 'return {"status": "OK"}'), options)
     expect(r).toMatchObject({ ok: false, reason: 'wrong-body', line: 7 })
     if (r.ok) return
-    expect(r.message).toBe('GET /health returns {"status": "OK"} (line 7) instead of {"status": "ok"}')
-    expect(r.feedback.seen).toBe('line 7:     return {"status": "OK"}')
-    expect(r.feedback.fix).toContain('upper/lower case matters')
+    expect(r.finding.message).toBe('GET /health returns {"status": "OK"} (line 7) instead of {"status": "ok"}')
+    expect(r.finding.seen).toBe('line 7:     return {"status": "OK"}')
+    expect(r.finding.fix).toContain('upper/lower case matters')
   })
 
   it('reports wrong-body for a wrong key', () => {
     const r = findHealthRoute(withRoute('@app.get("/health")', 'return {"state": "ok"}'), options)
     expect(r).toMatchObject({ ok: false, reason: 'wrong-body' })
     if (r.ok) return
-    expect(r.feedback.fix).toContain('key "status" is missing')
-    expect(r.feedback.fix).toContain('key "state" is not expected')
+    expect(r.finding.fix).toContain('key "status" is missing')
+    expect(r.finding.fix).toContain('key "state" is not expected')
   })
 
   it('reports wrong-body for a plain string', () => {
     const r = findHealthRoute(withRoute('@app.get("/health")', 'return "ok"'), options)
     expect(r).toMatchObject({ ok: false, reason: 'wrong-body' })
     if (r.ok) return
-    expect(r.message).toContain('returns "ok"')
-    expect(r.feedback.fix).toContain('not a JSON object')
+    expect(r.finding.message).toContain('returns "ok"')
+    expect(r.finding.fix).toContain('not a JSON object')
   })
 
   it('reports wrong-body when the function has no return', () => {
@@ -124,7 +124,7 @@ describe('findHealthRoute', () => {
   it('reports a missing colon as a syntax error on its line', () => {
     const r = findHealthRoute('@app.get("/health")\ndef health()\n    return {"status": "ok"}\n', options)
     expect(r).toMatchObject({ ok: false, reason: 'syntax-error', line: 2 })
-    if (!r.ok) expect(r.feedback.seen).toContain('line 2: def health()')
+    if (!r.ok) expect(r.finding.seen).toContain('line 2: def health()')
   })
 
   it('reports an unclosed brace near its line', () => {
@@ -136,15 +136,15 @@ describe('findHealthRoute', () => {
   it('reports indentation errors that lezer tolerates', () => {
     const unexpected = findHealthRoute('def f():\n    x = 1\n        y = 2\n', options)
     expect(unexpected).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
-    if (!unexpected.ok) expect(unexpected.message).toContain('unexpected indent')
+    if (!unexpected.ok) expect(unexpected.finding.message).toContain('unexpected indent')
     const unindent = findHealthRoute('def f():\n    x = 1\n  return 2\n', options)
     expect(unindent).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
-    if (!unindent.ok) expect(unindent.message).toContain('unindent does not match')
+    if (!unindent.ok) expect(unindent.finding.message).toContain('unindent does not match')
     const notIndented = findHealthRoute('def f():\nreturn 2\n', options)
     expect(notIndented).toMatchObject({ ok: false, reason: 'syntax-error', line: 2 })
     const tabError = findHealthRoute('def f():\n\tx = 1\n        return 2\n', options)
     expect(tabError).toMatchObject({ ok: false, reason: 'syntax-error', line: 3 })
-    if (!tabError.ok) expect(tabError.message).toContain('TabError')
+    if (!tabError.ok) expect(tabError.finding.message).toContain('TabError')
   })
 
   it('reports an unterminated string', () => {
@@ -180,12 +180,12 @@ def health():
     const broken = reference.replace('def health(): ', 'def health() ')
     const result = await checkHealthRoute(broken, options)
     expect(result).toMatchObject({ ok: false, reason: 'syntax-error', line: 6 })
-    if (!result.ok) expect(result.message).toMatch(/line 6 \(SyntaxError: expected ':'\)/)
+    if (!result.ok) expect(result.finding.message).toMatch(/line 6 \(SyntaxError: expected ':'\)/)
   })
 
   it('says which indentation error Python meets', async () => {
     const result = await checkHealthRoute(withRoute('@app.get("/health")', 'return {"status": "ok"}').replace('    return', '      return\n    pass'), options)
     expect(result).toMatchObject({ ok: false, reason: 'syntax-error' })
-    if (!result.ok) expect(result.message).toContain('IndentationError')
+    if (!result.ok) expect(result.finding.message).toContain('IndentationError')
   })
 })

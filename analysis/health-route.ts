@@ -1,19 +1,25 @@
 import { parser } from '@lezer/python'
 import { pythonSyntaxError } from './python-syntax.js'
-import type { Feedback } from '../grading/verdict.js'
-import { messages } from '../rubric/index.js'
+import type { Finding } from '../grading/finding.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 type Node = ReturnType<typeof parser.parse>['topNode']
 
 export type HealthRouteFailure = 'syntax-error' | 'no-route' | 'wrong-method' | 'undefined-app' | 'app-not-loadable' | 'wrong-body'
 export type HealthRouteResult =
   | { ok: true; line: number }
-  | { ok: false; reason: HealthRouteFailure; message: string; feedback: Feedback; line?: number }
-/**
- * `appObject`: the variable uvicorn loads from the file (`app` in `uvicorn app:app`). `pythonAccepts`: CPython
- * compiled the file, so the fast parser's syntax errors are its own (see checkHealthRoute).
- */
-export interface HealthRouteOptions { path: string; body: Record<string, unknown>; fileName?: string; appObject?: string; pythonAccepts?: boolean }
+  | { ok: false; reason: HealthRouteFailure; finding: Finding; line?: number }
+export interface HealthRouteOptions {
+  path: string
+  body: Record<string, unknown>
+  fileName?: string
+  /** What uvicorn loads (`app:app`, the module and its variable): given, the file must define that variable. */
+  appModule?: string
+  /** CPython compiled the file, so the fast parser's syntax errors are its own (see checkHealthRoute). */
+  pythonAccepts?: boolean
+}
 
 /** `object`: the name the route is declared on (`app` in `@app.get`). */
 interface Route { methods: string[]; path: string; line: number; decorated: Node; object: string }
@@ -23,6 +29,8 @@ type Value = unknown
 const UNKNOWN = Symbol('unknown')
 const t = messages.healthRoute
 const ROUTE_DECORATORS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace', 'api_route', 'route', 'websocket'])
+// The app's name in FastAPI's documentation and the statement, for the texts when uvicorn's is not given.
+const CONVENTIONAL_APP = 'app'
 
 /**
  * As findHealthRoute, with Python itself as the judge of syntax: a syntax error the fast parser reports is kept only
@@ -34,7 +42,8 @@ export async function checkHealthRoute(source: string, options: HealthRouteOptio
   const file = options.fileName ?? 'app.py'
   const real = await pythonSyntaxError(source, file)
   if (!real) return findHealthRoute(source, { ...options, pythonAccepts: true })
-  return syntaxFailure(new Source(source), file, { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) })
+  const problem = { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) }
+  return syntaxFailure(new Source(source), file, problem)
 }
 
 /** The student's hint for an error Python names. */
@@ -48,10 +57,10 @@ function hintFor(what: string, line: number): string {
 }
 
 function syntaxFailure(src: Source, file: string, syntax: Problem): HealthRouteResult {
+  // An error at the start of a line is often the end of the line before it.
   const atLineStart = syntax.line > 1 && /^\s*$/.test(src.lineText(syntax.line).slice(0, syntax.col))
-  const seen = atLineStart ? `${src.quote(syntax.line - 1)}\n${src.quote(syntax.line)}` : src.quote(syntax.line)
-  return fail('syntax-error', t.syntax.message(file, syntax.line, syntax.what),
-    { expected: t.syntax.expected(file), seen, fix: t.syntax.fix(syntax.hint, file) }, syntax.line)
+  const shown = atLineStart ? [src.quote(syntax.line - 1), src.quote(syntax.line)] : [src.quote(syntax.line)]
+  return fail('syntax-error', t.syntax.error(file, syntax, shown), syntax.line)
 }
 
 /** Finds the GET route for options.path in a FastAPI source and checks the dict it returns (syntax by the fast parser). */
@@ -63,70 +72,47 @@ export function findHealthRoute(source: string, options: HealthRouteOptions): He
   if (syntax) return syntaxFailure(src, file, syntax)
 
   const routes = collectRoutes(src, tree.topNode)
-  const decorator = `@app.get("${options.path}")`
+  const wanted = { path: options.path, app: options.appModule?.split(':')[1] ?? CONVENTIONAL_APP }
   const atPath = routes.filter((r) => r.path === options.path)
-  if (atPath.length === 0) {
-    const found = routes.map((r) => t.noRoute.route(r.methods.join('/'), r.path, r.line)).join(', ')
-    return fail('no-route', found ? t.noRoute.messageFound(file, options.path, found) : t.noRoute.messageNone(file, decorator), {
-      expected: t.noRoute.expected(decorator),
-      seen: found ? t.noRoute.seenFound(found) : t.noRoute.seenNone,
-      fix: t.noRoute.fix(decorator),
-    }, routes[0]?.line)
-  }
+  if (atPath.length === 0) return fail('no-route', t.noRoute(file, wanted, routes), routes[0]?.line)
   const route = atPath.find((r) => r.methods.includes('GET'))
   if (!route) {
-    const r = atPath[0]!, methods = r.methods.join('/')
-    return fail('wrong-method', t.wrongMethod.message(options.path, methods, r.line), {
-      expected: t.wrongMethod.expected(options.path, decorator),
-      seen: src.quote(r.line),
-      fix: t.wrongMethod.fix(r.methods[0]!.toLowerCase(), methods),
-    }, r.line)
+    const declared = atPath[0]!
+    return fail('wrong-method', t.wrongMethod(wanted, declared, src.quote(declared.line)), declared.line)
   }
   // `appi = FastAPI()` under an unchanged `@app.get` (exercise 7's breakage, left in): Python stops with a NameError.
   const bound = boundNames(src, tree.topNode)
   const isBound = (name: string) => bound === 'all' || bound.has(name) || PYTHON_BUILTINS.has(name)
   const created = appCreation(src, tree.topNode)
   if (!isBound(route.object)) {
-    return fail('undefined-app', t.undefinedApp.message(file, route.object, route.line), {
-      expected: t.undefinedApp.expected(route.object),
-      seen: created ? `${src.quote(created.line)}\n${src.quote(route.line)}` : src.quote(route.line),
-      fix: created ? t.undefinedApp.fixRename(created.name, route.object) : t.undefinedApp.fixCreate(route.object),
-    }, route.line)
+    const shown = created ? [src.quote(created.line), src.quote(route.line)] : [src.quote(route.line)]
+    return fail('undefined-app', t.undefinedApp(file, route, created?.name, shown), route.line)
   }
   // `appi = FastAPI()` with `@appi.get`: Python imports it, but uvicorn app:app finds no `app` in it.
-  const wanted = options.appObject
-  if (wanted && !isBound(wanted)) {
-    return fail('app-not-loadable', t.appNotLoadable.message(file, wanted, route.object), {
-      expected: t.appNotLoadable.expected(wanted),
-      seen: created ? src.quote(created.line) : src.quote(route.line),
-      fix: t.appNotLoadable.fix(route.object, wanted),
-    }, created?.line ?? route.line)
+  if (options.appModule && !isBound(wanted.app)) {
+    const line = created?.line ?? route.line
+    return fail('app-not-loadable', t.appNotLoadable(file, options.appModule, route.object, src.quote(line)), line)
   }
   // `app = FastAPII()`: a misspelled class is a NameError when Python imports the file.
   if (created && !isBound(created.callee)) {
-    return fail('undefined-app', t.undefinedApp.callee(file, created.callee, created.line), {
-      expected: t.undefinedApp.expected(created.name),
-      seen: src.quote(created.line),
-      fix: t.undefinedApp.fixCallee(created.callee),
-    }, created.line)
+    return fail('undefined-app', t.undefinedCallee(file, created, wanted.app, src.quote(created.line)), created.line)
   }
   const fn = route.decorated.getChild('FunctionDefinition')!
   const returns = returnsOf(fn.getChild('Body'))
-  const expected = pyRepr(options.body)
-  if (returns.some((ret) => deepEqual(valueOf(src, returnExpr(ret), fn, ret.from), options.body))) return { ok: true, line: route.line }
+  const body = pyRepr(options.body)
+  const returned = (ret: Node) => valueOf(src, returnExpr(ret), fn, ret.from)
+  if (returns.some((ret) => deepEqual(returned(ret), options.body))) return { ok: true, line: route.line }
   const ret = returns[0]
-  if (!ret) {
-    return fail('wrong-body', t.wrongBody.noReturn(options.path, route.line),
-      { expected: `return ${expected}`, seen: src.quote(route.line), fix: t.wrongBody.endWith(expected) }, route.line)
-  }
-  const line = src.lineOf(ret.from), got = valueOf(src, returnExpr(ret), fn, ret.from)
+  if (!ret) return fail('wrong-body', t.wrongBody.noReturn(wanted, route.line, body, src.quote(route.line)), route.line)
+  const line = src.lineOf(ret.from)
+  const got = returned(ret)
   const shown = got === UNKNOWN ? src.text(ret).replace(/^return\s*/, '') : pyRepr(got)
-  return fail('wrong-body', t.wrongBody.message(options.path, shown, line, expected),
-    { expected: `return ${expected}`, seen: src.quote(line), fix: t.wrongBody.fix(explainBody(got, options.body), expected) }, line)
+  const explanation = explainBody(got, options.body)
+  return fail('wrong-body', t.wrongBody.returns(wanted, shown, line, body, explanation, src.quote(line)), line)
 }
 
-const fail = (reason: HealthRouteFailure, message: string, feedback: Feedback, line?: number): HealthRouteResult =>
-  ({ ok: false, reason, message, feedback, ...(line === undefined ? {} : { line }) })
+const fail = (reason: HealthRouteFailure, finding: Finding, line?: number): HealthRouteResult =>
+  ({ ok: false, reason, finding, ...(line === undefined ? {} : { line }) })
 
 class Source {
   private readonly starts: number[] = [0]

@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { findLabLayout, foundAnything, labNumberOf } from './lab-layout.js'
+
+const { rubric } = currentRun()
 
 const options = { questions: Object.keys(rubric.report.questions), apiService: 'api', appFile: 'app.py' }
 const REPORT = '# TP1\n## Question 1.b\nDocker est installé et fonctionne.\n## Question 2.a\nUne image est un modèle, un conteneur en est une instance.\n'

@@ -1,6 +1,15 @@
-import { messages } from '../rubric/index.js'
-
-export interface CodeComparison { same: boolean; differences: string[] }
+/**
+ * One difference between a file pasted in the report and the submitted one (the catalogue's report.difference says
+ * it): a side empty, the indentation (tabs on one side, spaces on the other), a line changed, missing or extra, and
+ * how many more were not shown. Line numbers are the file's; texts are the lines as written.
+ */
+export type CodeDifference =
+  | { kind: 'report-empty' | 'file-empty' | 'report-tabs' | 'file-tabs' }
+  | { kind: 'changed'; line: number; report: string; file: string }
+  | { kind: 'not-in-report'; line: number; file: string }
+  | { kind: 'not-in-file'; afterLine: number; report: string }
+  | { kind: 'more'; count: number }
+export interface CodeComparison { same: boolean; differences: CodeDifference[] }
 
 interface Line { n: number; text: string }
 type Op = { kind: 'same' | 'report' | 'file'; line: Line }
@@ -17,46 +26,42 @@ const spaceIndented = (lines: Line[]) => lines.some((l) => /^ +\S/.test(l.text))
 const indentUnit = (lines: Line[]) => Math.min(4, ...lines.map((l) => /^ */.exec(l.text)![0].length).filter((n) => n > 0))
 const expandTabs = (lines: Line[], unit: number): Line[] =>
   lines.map((l) => ({ ...l, text: l.text.replace(/^[ \t]+/, (ws) => ws.replace(/\t/g, ' '.repeat(unit))) }))
-const quote = (s: string) => `\`${s.length > 70 ? `${s.slice(0, 67)}...` : s}\``
 
 /** Compares a file pasted in the report with the submitted file; line numbers in differences are the file's. */
 export function compareCode(pasted: string, submitted: string): CodeComparison {
-  const t = messages.report.code
   let report = contentLines(pasted)
   let file = contentLines(submitted)
-  if (report.length === 0) return { same: false, differences: [t.reportEmpty] }
-  if (file.length === 0) return { same: false, differences: [t.fileEmpty] }
-  const differences: string[] = []
+  if (report.length === 0) return { same: false, differences: [{ kind: 'report-empty' }] }
+  if (file.length === 0) return { same: false, differences: [{ kind: 'file-empty' }] }
+  const differences: CodeDifference[] = []
   // One note instead of one difference per indented line; the rest is then compared with tabs expanded.
   if (tabIndented(report) && !tabIndented(file) && spaceIndented(file)) {
-    differences.push(t.reportTabs)
+    differences.push({ kind: 'report-tabs' })
     report = expandTabs(report, indentUnit(file))
   } else if (tabIndented(file) && !tabIndented(report) && spaceIndented(report)) {
-    differences.push(t.fileTabs)
+    differences.push({ kind: 'file-tabs' })
     file = expandTabs(file, indentUnit(report))
   }
   const lines = describe(diff(report, file))
   differences.push(...lines.slice(0, MAX_SHOWN))
-  if (lines.length > MAX_SHOWN) differences.push(t.more(lines.length - MAX_SHOWN))
+  if (lines.length > MAX_SHOWN) differences.push({ kind: 'more', count: lines.length - MAX_SHOWN })
   return { same: differences.length === 0, differences }
 }
 
 /**
- * A pasted copy that differs from the file only by its indentation (tabs on one side, spaces on the other) gets a
- * remark, not a difference: the remark, or undefined when the differences are real.
+ * The side indented with tabs when a pasted copy differs from the file by its indentation alone (it then gets a
+ * remark, not a difference); undefined when the differences are real.
  */
-export function indentationRemark(file: string, question: string, differences: readonly string[]): string | undefined {
-  const { code, pasted } = messages.report
+export function tabsOnly(differences: readonly CodeDifference[]): 'report' | 'file' | undefined {
   if (differences.length !== 1) return undefined
-  if (differences[0] === code.reportTabs) return pasted.reportTabsOnly(file, question, /\.ya?ml$/i.test(file))
-  if (differences[0] === code.fileTabs) return pasted.fileTabsOnly(file, question)
+  if (differences[0]!.kind === 'report-tabs') return 'report'
+  if (differences[0]!.kind === 'file-tabs') return 'file'
   return undefined
 }
 
 // Pairs each run of report-only lines with the file-only lines next to it, as replacements.
-function describe(ops: Op[]): string[] {
-  const t = messages.report.code
-  const out: string[] = []
+function describe(ops: Op[]): CodeDifference[] {
+  const out: CodeDifference[] = []
   let lastFileLine = 0
   for (let i = 0; i < ops.length;) {
     if (ops[i]!.kind === 'same') {
@@ -68,9 +73,9 @@ function describe(ops: Op[]): string[] {
     for (; i < ops.length && ops[i]!.kind !== 'same'; i++) (ops[i]!.kind === 'report' ? reportRun : fileRun).push(ops[i]!.line)
     for (let k = 0; k < Math.max(reportRun.length, fileRun.length); k++) {
       const [r, f] = [reportRun[k], fileRun[k]]
-      if (r && f) out.push(t.changed(f.n, quote(r.text), quote(f.text)))
-      else if (f) out.push(t.notInReport(f.n, quote(f.text)))
-      else if (r) out.push(t.notInFile(fileRun.at(-1)?.n ?? lastFileLine, quote(r.text)))
+      if (r && f) out.push({ kind: 'changed', line: f.n, report: r.text, file: f.text })
+      else if (f) out.push({ kind: 'not-in-report', line: f.n, file: f.text })
+      else if (r) out.push({ kind: 'not-in-file', afterLine: fileRun.at(-1)?.n ?? lastFileLine, report: r.text })
     }
     lastFileLine = fileRun.at(-1)?.n ?? lastFileLine
   }

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, describe, it, expect } from 'vitest'
+import { currentRun } from '../rubric/index.js'
+import type { ImageProblem } from './report-review.js'
 import { inspectImage, resolveImage } from './report-images.js'
+
+const t = currentRun().messages.report
 
 const REFERENCE_PNG = new URL('../student-submission/Captures/TP1/Question_1B.png', import.meta.url)
 
@@ -42,7 +46,12 @@ symlinkSync(path.join(base, 'elsewhere'), path.join(submission, 'Captures', 'lin
 symlinkSync(path.join(captures, 'Question_1B.png'), path.join(captures, 'alias.png'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
 
-const resolve = (href: string) => resolveImage(submission, submission, href)
+/** A resolved link or an inspected file, with its problem in words as the student reads it. */
+function inWords<Ok extends { ok: true }, Reason extends string>(r: Ok | { ok: false; reason: Reason; problem: ImageProblem }): Ok | { ok: false; reason: Reason; message: string } {
+  return r.ok ? r : { ok: false, reason: r.reason, message: t.image(r.problem) }
+}
+const resolve = (href: string) => inWords(resolveImage(submission, submission, href))
+const inspect = (...args: Parameters<typeof inspectImage>) => inWords(inspectImage(...args))
 const file = (name: string, content: Buffer | string) => {
   writeFileSync(path.join(captures, name), content)
   return path.join(captures, name)
@@ -64,6 +73,7 @@ describe('resolveImage', () => {
     expect(r).toMatchObject({ ok: false, reason: 'outside' })
     if (!r.ok) expect(r.message).toContain('points outside the submission')
     expect(resolve('../elsewhere/secret.png')).toMatchObject({ ok: false, reason: 'outside' })
+    expect(resolveImage(submission, submission, '../../etc/passwd.png')).toEqual({ ok: false, reason: 'outside', problem: { kind: 'outside', link: '../../etc/passwd.png' } })
   })
   it('refuses absolute paths, Windows paths and file: URLs', () => {
     for (const href of [path.join(captures, 'Question_1B.png'), 'C:\\Users\\eleve\\Desktop\\capture.png', 'C:/Users/eleve/capture.png', 'file:///C:/Users/eleve/capture.png', '\\\\serveur\\partage\\a.png']) {
@@ -116,19 +126,19 @@ describe('resolveImage', () => {
 describe('inspectImage', () => {
   it('reads the format, size and hash of a reference screenshot', () => {
     const f = path.join(captures, 'Question_1B.png')
-    expect(inspectImage(f)).toEqual({ ok: true, format: 'png', width: 320, height: 180, bytes: readFileSync(f).length, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })
+    expect(inspect(f)).toEqual({ ok: true, format: 'png', width: 320, height: 180, bytes: readFileSync(f).length, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })
   })
   it('accepts a generated 32x32 PNG', () => {
-    expect(inspectImage(path.join(captures, 'Question 4b.png'))).toMatchObject({ ok: true, format: 'png', width: 32, height: 32 })
+    expect(inspect(path.join(captures, 'Question 4b.png'))).toMatchObject({ ok: true, format: 'png', width: 32, height: 32 })
   })
   it('refuses a text file named .png, naming the file', () => {
-    const r = inspectImage(file('notes.png', 'docker ps -a\nCONTAINER ID   IMAGE\n'), 'Captures/TP1/notes.png')
+    const r = inspect(file('notes.png', 'docker ps -a\nCONTAINER ID   IMAGE\n'), 'Captures/TP1/notes.png')
     expect(r).toMatchObject({ ok: false, reason: 'not-an-image' })
     if (!r.ok) expect(r.message).toBe('Captures/TP1/notes.png is not a PNG, JPEG, WebP or GIF image (it looks like a text file): take the screenshot again and save it as PNG.')
   })
   it('recognises common wrong formats', () => {
     const like = (name: string, content: Buffer | string) => {
-      const r = inspectImage(file(name, content))
+      const r = inspect(file(name, content))
       return r.ok ? r : r.message
     }
     expect(like('page.png', '<!DOCTYPE html><html><body>GitHub</body></html>')).toContain('a web page')
@@ -137,21 +147,21 @@ describe('inspectImage', () => {
     expect(like('bin.png', Buffer.from([0, 1, 2, 3, 200, 201]))).toContain('an unknown format')
   })
   it('refuses a 1x1 PNG and a 1x1 GIF as too small', () => {
-    const r = inspectImage(file('dot.png', png(1, 1)))
+    const r = inspect(file('dot.png', png(1, 1)))
     expect(r).toMatchObject({ ok: false, reason: 'too-small' })
     if (!r.ok) expect(r.message).toContain('dot.png is only 1×1 pixels')
-    expect(inspectImage(file('dot.gif', GIF_1X1))).toMatchObject({ ok: false, reason: 'too-small' })
+    expect(inspect(file('dot.gif', GIF_1X1))).toMatchObject({ ok: false, reason: 'too-small' })
   })
   it('refuses a truncated PNG as unreadable', () => {
-    expect(inspectImage(file('cut.png', png(32, 32).subarray(0, 12)))).toMatchObject({ ok: false, reason: 'unreadable' })
+    expect(inspect(file('cut.png', png(32, 32).subarray(0, 12)))).toMatchObject({ ok: false, reason: 'unreadable' })
   })
   it('refuses a file over 20 MB without reading it, and absurd dimensions', () => {
     const big = file('big.png', png(32, 32))
     truncateSync(big, 21 * 1024 * 1024)
-    expect(inspectImage(big)).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringContaining('21.0 MB') })
-    expect(inspectImage(file('wide.png', png(30_000, 16).subarray(0, 33)))).toMatchObject({ ok: false, reason: 'too-large' })
+    expect(inspect(big)).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringContaining('21.0 MB') })
+    expect(inspect(file('wide.png', png(30_000, 16).subarray(0, 33)))).toMatchObject({ ok: false, reason: 'too-large' })
   })
   it('reports a missing file as unreadable', () => {
-    expect(inspectImage(path.join(captures, 'gone.png'))).toMatchObject({ ok: false, reason: 'unreadable', message: expect.stringContaining('(ENOENT)') })
+    expect(inspect(path.join(captures, 'gone.png'))).toMatchObject({ ok: false, reason: 'unreadable', message: expect.stringContaining('(ENOENT)') })
   })
 })

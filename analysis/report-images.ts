@@ -2,18 +2,42 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
-import type { Catalogue } from '../i18n/index.js'
-import { messages } from '../rubric/index.js'
 
+/**
+ * Why an image link of the report leads to no screenshot of the submission (the catalogue's report.image says it).
+ * `link` is the link as written; `file` a path inside the submission, with forward slashes.
+ */
+export type LinkProblem =
+  | { kind: 'empty-link' }
+  | { kind: 'remote' | 'absolute' | 'outside'; link: string }
+  /** A symbolic link to a file outside the submission. */
+  | { kind: 'symlink'; file: string }
+  | { kind: 'folder'; link: string; folder: string }
+  /** `link` is absent when it names the file as it is; `sameName`: files of that name elsewhere, or in another case. */
+  | { kind: 'missing'; file: string; link?: string; sameName: string[] }
 export type ResolvedImage =
   | { ok: true; file: string; /** Path inside the submission, with forward slashes, for messages. */ relative: string }
-  | { ok: false; reason: 'outside' | 'remote' | 'missing'; message: string }
+  | { ok: false; reason: 'outside' | 'remote' | 'missing'; problem: LinkProblem }
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif'
+/** What a file that is not a screenshot looks like, from its first bytes. */
+export type Lookalike = 'pdf' | 'bmp' | 'heic' | 'svg' | 'html' | 'tiff' | 'zip' | 'text' | 'unknown'
+/** Why a screenshot file does not count (the catalogue's report.image says it); `file` as named in messages. */
+export type ImageFileProblem =
+  | { kind: 'too-many-bytes'; file: string; megabytes: number; maxMegabytes: number }
+  | { kind: 'empty-file'; file: string }
+  | { kind: 'not-an-image'; file: string; lookalike: Lookalike }
+  /** It starts like an image of `format`, but its size cannot be read. */
+  | { kind: 'no-size'; file: string; format: ImageFormat }
+  | { kind: 'too-small'; file: string; width: number; height: number }
+  | { kind: 'too-large'; file: string; width: number; height: number; maxSide: number }
+  /** `code`: the system error code (ENOENT…), when there is one. */
+  | { kind: 'unreadable'; file: string; code?: string }
 export type ImageFacts =
   | { ok: true; format: ImageFormat; width: number; height: number; bytes: number; sha256: string }
-  | { ok: false; reason: 'not-an-image' | 'too-small' | 'too-large' | 'unreadable'; message: string }
+  | { ok: false; reason: 'not-an-image' | 'too-small' | 'too-large' | 'unreadable'; problem: ImageFileProblem }
 
-const MAX_BYTES = 20 * 1024 * 1024
+const MEGABYTE = 1024 * 1024
+const MAX_BYTES = 20 * MEGABYTE
 // image-size only needs the header; JPEG dimensions follow EXIF, which is at most 64 KB.
 const HEAD_BYTES = 2 * 1024 * 1024
 const MIN_SIDE = 16
@@ -33,12 +57,11 @@ export interface ResolveOptions {
 
 /** Resolves an image link of the report to a file inside the submission; refuses (without reading) remote, absolute and escaping links. */
 export function resolveImage(submissionDir: string, reportDir: string, href: string, options: ResolveOptions = {}): ResolvedImage {
-  const t = messages.report.links
   const link = href.trim()
-  const outside = (message: string): ResolvedImage => ({ ok: false, reason: 'outside', message })
-  if (link === '') return { ok: false, reason: 'missing', message: t.empty }
+  const outside = (problem: LinkProblem): ResolvedImage => ({ ok: false, reason: 'outside', problem })
+  if (link === '') return { ok: false, reason: 'missing', problem: { kind: 'empty-link' } }
   if (/^(?:(?:https?|ftp|data|blob):|\/\/)/i.test(link)) {
-    return { ok: false, reason: 'remote', message: t.remote(short(link)) }
+    return { ok: false, reason: 'remote', problem: { kind: 'remote', link } }
   }
   const root = path.resolve(submissionDir)
   // GitHub reads "/screenshots/a.png" from the repository's root: so does the grader, when that folder is there.
@@ -46,10 +69,10 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
     return resolveImage(submissionDir, submissionDir, `.${link}`, options)
   }
   if (/^file:/i.test(link) || /^[a-z]:[\\/]/i.test(link) || path.isAbsolute(link) || link.startsWith('\\')) {
-    return outside(t.absolute(short(link)))
+    return outside({ kind: 'absolute', link })
   }
   const target = path.resolve(reportDir, link.replace(/\\/g, '/'))
-  if (!isInside(root, target)) return outside(t.outside(short(link)))
+  if (!isInside(root, target)) return outside({ kind: 'outside', link })
 
   const relative = slashes(path.relative(root, target))
   const stats = statSync(target, { throwIfNoEntry: false })
@@ -59,23 +82,19 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
     if (bare && bare !== link) return resolveImage(submissionDir, reportDir, bare, options)
     const named = options.byName && !link.includes('/') ? findByName(root, link.toLowerCase()) : []
     if (named.length === 1 || (named.length > 1 && named.includes(link))) return resolveImage(submissionDir, submissionDir, named.includes(link) ? link : named[0]!)
-    return { ok: false, reason: 'missing', message: missingMessage(root, relative, link) }
+    return { ok: false, reason: 'missing', problem: missing(root, relative, link) }
   }
   if (!isInside(realpathSync(root), realpathSync(target))) {
-    return outside(t.symlink(relative))
+    return outside({ kind: 'symlink', file: relative })
   }
-  if (!stats.isFile()) return { ok: false, reason: 'missing', message: t.folder(short(link), relative) }
+  if (!stats.isFile()) return { ok: false, reason: 'missing', problem: { kind: 'folder', link, folder: relative } }
   return { ok: true, file: target, relative }
 }
 
-const short = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}...` : s}"`
-
 // The usual cause is a wrong folder or letter case (Windows and macOS ignore case; Linux and GitHub do not).
-function missingMessage(root: string, relative: string, link: string): string {
-  const twins = findByName(root, path.posix.basename(relative).toLowerCase()).filter((f) => f !== relative)
-  const t = messages.report.links
-  const hint = twins.length ? t.sameName(twins.slice(0, 3)) : t.checkAdded
-  return t.missing(relative, link.replace(/^\.\//, '') === relative ? undefined : short(link), hint)
+function missing(root: string, relative: string, link: string): LinkProblem {
+  const sameName = findByName(root, path.posix.basename(relative).toLowerCase()).filter((f) => f !== relative)
+  return { kind: 'missing', file: relative, ...(link.replace(/^\.\//, '') === relative ? {} : { link }), sameName }
 }
 
 function findByName(root: string, lowerName: string): string[] {
@@ -103,7 +122,6 @@ const MAGIC: [ImageFormat, (b: Buffer) => boolean][] = [
   ['gif', (b) => /^GIF8[79]a/.test(b.toString('latin1', 0, 6))],
   ['webp', (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP'],
 ]
-type Lookalike = keyof Catalogue['report']['images']['lookalike']
 const LOOKALIKES: [RegExp, Lookalike][] = [
   [/^%PDF/, 'pdf'], [/^BM/, 'bmp'], [/^.{4}ftyp(heic|heix|mif1|avif)/s, 'heic'],
   [/^\s*(<\?xml|<svg)/i, 'svg'], [/^\s*<(!doctype|html)/i, 'html'],
@@ -112,31 +130,31 @@ const LOOKALIKES: [RegExp, Lookalike][] = [
 
 /** Checks a screenshot file: a PNG, JPEG, WebP or GIF of plausible size; reads its header and hashes it in chunks. */
 export function inspectImage(file: string, name = path.basename(file)): ImageFacts {
-  const t = messages.report.images
-  const fail = (reason: Exclude<ImageFacts, { ok: true }>['reason'], message: string): ImageFacts => ({ ok: false, reason, message })
+  const fail = (reason: Exclude<ImageFacts, { ok: true }>['reason'], problem: ImageFileProblem): ImageFacts => ({ ok: false, reason, problem })
   let fd: number | undefined
   try {
     const size = statSync(file).size
-    if (size > MAX_BYTES) return fail('too-large', t.tooManyBytes(name, size / 1024 / 1024))
-    if (size === 0) return fail('not-an-image', t.empty(name))
+    if (size > MAX_BYTES) return fail('too-large', { kind: 'too-many-bytes', file: name, megabytes: size / MEGABYTE, maxMegabytes: MAX_BYTES / MEGABYTE })
+    if (size === 0) return fail('not-an-image', { kind: 'empty-file', file: name })
     fd = openSync(file, 'r')
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES))
     const read = readSync(fd, head, 0, head.length, 0)
     const format = MAGIC.find(([, test]) => test(head))?.[0]
     if (!format) {
       const text = head.toString('latin1', 0, 64)
-      const like = LOOKALIKES.find(([re]) => re.test(text))?.[1] ?? (/^[\x09\x0a\x0d\x20-\x7e]*$/.test(text) ? 'text' : 'unknown')
-      return fail('not-an-image', t.notAnImage(name, t.lookalike[like]))
+      const lookalike = LOOKALIKES.find(([re]) => re.test(text))?.[1] ?? (/^[\x09\x0a\x0d\x20-\x7e]*$/.test(text) ? 'text' : 'unknown')
+      return fail('not-an-image', { kind: 'not-an-image', file: name, lookalike })
     }
     const { width, height } = dimensions(head.subarray(0, read))
     if (!Number.isInteger(width) || !Number.isInteger(height)) {
-      return fail('unreadable', t.noSize(name, format.toUpperCase()))
+      return fail('unreadable', { kind: 'no-size', file: name, format })
     }
-    if (width < MIN_SIDE || height < MIN_SIDE) return fail('too-small', t.tooSmall(name, width, height))
-    if (width > MAX_SIDE || height > MAX_SIDE) return fail('too-large', t.tooLarge(name, width, height, MAX_SIDE))
+    if (width < MIN_SIDE || height < MIN_SIDE) return fail('too-small', { kind: 'too-small', file: name, width, height })
+    if (width > MAX_SIDE || height > MAX_SIDE) return fail('too-large', { kind: 'too-large', file: name, width, height, maxSide: MAX_SIDE })
     return { ok: true, format, width, height, bytes: size, sha256: hashFile(fd, size) }
   } catch (e) {
-    return fail('unreadable', t.unreadable(name, e instanceof Error && 'code' in e ? String(e.code) : undefined))
+    const code = e instanceof Error && 'code' in e ? { code: String(e.code) } : {}
+    return fail('unreadable', { kind: 'unreadable', file: name, ...code })
   } finally {
     if (fd !== undefined) closeSync(fd)
   }

@@ -2,8 +2,11 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
-import { reviewReport } from './report-review.js'
+import { currentRun } from '../rubric/index.js'
+import { reviewReport, type QuestionReview } from './report-review.js'
+
+const { rubric, messages } = currentRun()
+const t = messages.report
 
 const root = new URL('..', import.meta.url).pathname
 const base = mkdtempSync(path.join(tmpdir(), 'tp1-report-review-'))
@@ -17,10 +20,14 @@ function submission(name: string, { fixture = true, withoutCaptures = false } = 
   return dir
 }
 const own = { withoutCaptures: true }
+/** A question's review in words, as the student reads it. */
+const inWords = ({ why, imageProblems, read, ...rest }: QuestionReview) =>
+  ({ ...rest, why: t.why(why), imageProblems: imageProblems.map(t.image), ...(read ? { read: t.read(read) } : {}) })
 const review = (dir: string) => {
   const r = reviewReport(dir, { file: 'README.md', pastedFiles: { '3.a': 'app.py', '3.b': 'Dockerfile', '5.b': 'docker-compose.yml' } }, rubric.report)
   if (!r.found) throw new Error('no report')
-  return r
+  const questions = Object.fromEntries(Object.entries(r.questions).map(([id, q]) => [id, inWords(q)]))
+  return { ...r, questions, pastedFiles: r.pastedFiles.map((p) => ({ ...p, differences: p.differences.map(t.difference) })) }
 }
 const unanswered = (r: ReturnType<typeof review>) => Object.keys(r.questions).filter((id) => !r.questions[id]!.answered)
 
@@ -58,6 +65,9 @@ describe('reviewReport', () => {
     ].join('\n'))
     const r = review(dir)
     expect(['4.b', '4.c', '4.d'].map((id) => r.questions[id]!.answered)).toEqual([true, true, false])
+    expect(reviewReport(dir, { file: 'README.md', pastedFiles: {} }, rubric.report)).toMatchObject({
+      questions: { '4.d': { why: { reason: 'too-few-words', screenshot: 'invalid' }, imageProblems: [{ kind: 'same-image', file: 'Captures/TP1/Question_4C.png', question: '4.b' }] } },
+    })
     expect(r.questions['4.d']!.imageProblems).toEqual(['Captures/TP1/Question_4C.png is the same picture as the screenshot of question 4.b: each question needs its own screenshot.'])
   })
 })

@@ -1,23 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { messages } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
-import { compareCode } from './report-code.js'
-import { inspectImage, resolveImage } from './report-images.js'
+import { compareCode, type CodeDifference } from './report-code.js'
+import { inspectImage, resolveImage, type ImageFileProblem, type LinkProblem } from './report-images.js'
 import { classifyCode } from './report-markers.js'
-import { answerStatus, decodeReport, parseReport, requestsOf, type QuestionSection, type ReportSections } from './report.js'
+import {
+  answerStatus, decodeReport, parseReport, requestsOf,
+  type AnswerStatus, type AnswerWhy, type DecodeNote, type FoundBy, type QuestionSection, type ReportSections,
+} from './report.js'
+
+/** Why a screenshot of a question does not count: its link, its file, or a picture another question already shows. */
+export type ImageProblem = LinkProblem | ImageFileProblem | { kind: 'same-image'; file: string; question: string }
+
+/** What the grader read for a question, shown to the student (the catalogue's report.read says it). */
+export interface ReadAnswer {
+  /** Where the question's section starts, and how it was found. */
+  line: number
+  how: FoundBy
+  /** The label, step or title it was found under, as written, without its closing colon or dot. */
+  marker: string
+  /** When answered, what the answer starts with: its screenshot (and how many more), first words, or first code line. */
+  answer?: { kind: 'screenshot'; file: string; more: number } | { kind: 'words'; excerpt: string } | { kind: 'code'; firstLine: string }
+}
 
 export interface QuestionReview {
   answered: boolean
-  /** Why it is (not) answered, in a short phrase. */
-  why: string
+  /** Why it is (not) answered. */
+  why: AnswerWhy
   /** Screenshots that do not count: missing, outside the submission, not an image, duplicated. */
-  imageProblems: string[]
-  /**
-   * What the grader read: where the question's section is (its line and the label, step or title above it) and,
-   * when answered, what the answer starts with; absent when no section was found.
-   */
-  read?: string
+  imageProblems: ImageProblem[]
+  /** What the grader read; absent when no section was found. */
+  read?: ReadAnswer
   /** The line of the report where the question's section starts. */
   line?: number
 }
@@ -25,12 +38,12 @@ export interface QuestionReview {
 export interface PastedFileReview {
   question: string
   file: string
-  differences: string[]
+  differences: CodeDifference[]
 }
 
 export type ReportReview =
   | { found: false; file?: string }
-  | { found: true; file: string; notes: string[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[] }
+  | { found: true; file: string; notes: DecodeNote[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[] }
 
 /** Where the report is and which submitted files its pastes are compared with, as found in the submission. */
 export interface ReportInputs {
@@ -42,7 +55,6 @@ export interface ReportInputs {
 
 /** Reads the report of a submission: which questions are answered, which screenshots are real, which pasted files differ. */
 export function reviewReport(submissionDir: string, inputs: ReportInputs, report: Rubric['report']): ReportReview {
-  const t = messages.report.answer
   const file = path.join(submissionDir, inputs.file)
   if (!existsSync(file)) return { found: false, file: inputs.file }
   const decoded = decodeReport(readFileSync(file))
@@ -54,31 +66,33 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
   for (const id of ids) {
     const section = sections.questions[id]
     const kind = report.questions[id]!.answer
-    const imageProblems: string[] = []
+    const imageProblems: ImageProblem[] = []
     const valid: string[] = []
     for (const image of section?.images ?? []) {
       const resolved = resolveImage(submissionDir, path.dirname(file), image.href, { byName: image.syntax === 'wiki' })
       if (!resolved.ok) {
-        imageProblems.push(resolved.message)
+        imageProblems.push(resolved.problem)
         continue
       }
       const facts = inspectImage(resolved.file, resolved.relative)
       if (!facts.ok) {
-        imageProblems.push(facts.message)
+        imageProblems.push(facts.problem)
         continue
       }
       const earlier = firstUse.get(facts.sha256)
       if (earlier && earlier.line !== image.line) {
-        imageProblems.push(t.sameImage(resolved.relative, earlier.question))
+        imageProblems.push({ kind: 'same-image', file: resolved.relative, question: earlier.question })
         continue
       }
       if (!earlier) firstUse.set(facts.sha256, { question: id, line: image.line })
       valid.push(resolved.relative)
     }
-    const status = kind === 'screenshot'
+    const status: AnswerStatus = kind === 'screenshot'
       ? section?.found
-        ? valid.length > 0 ? { answered: true, why: t.validScreenshots(valid.length) } : { answered: false, why: imageProblems.length ? t.noValidScreenshot : t.noScreenshot }
-        : { answered: false, why: t.noSection }
+        ? valid.length > 0
+          ? { answered: true, why: { reason: 'valid-screenshots', count: valid.length } }
+          : { answered: false, why: { reason: imageProblems.length ? 'no-valid-screenshot' : 'no-screenshot' } }
+        : { answered: false, why: { reason: 'no-section' } }
       : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: valid.length, kind })
     const read = readOf(section, status.answered, kind === 'screenshot' || kind === 'observation' ? valid : [], valid)
     questions[id] = { ...status, imageProblems, ...(read ? { read } : {}), ...(section?.found && section.line !== undefined ? { line: section.line } : {}) }
@@ -88,17 +102,17 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
 
 // "line 34, under "Question 4.a": "Le paramètre -p 8000:8000 associe…"": what a student checks when a grade surprises them.
 // A screenshot question shows its screenshot; the others their first words or code, else their screenshot.
-function readOf(section: QuestionSection | undefined, answered: boolean, shots: readonly string[], valid: readonly string[]): string | undefined {
-  const t = messages.report.read
+function readOf(section: QuestionSection | undefined, answered: boolean, shots: readonly string[], valid: readonly string[]): ReadAnswer | undefined {
   if (!section?.found || section.line === undefined) return undefined
   // "Question 2.a :" reads "Question 2.a" in a sentence that goes on with its own colon.
-  const where = t.where(section.line, section.how ?? 'label', (section.heading ?? '').replace(/[\s:.\-–—]+$/u, ''))
+  const where = { line: section.line, how: section.how ?? 'label', marker: (section.heading ?? '').replace(/[\s:.\-–—]+$/u, '') }
   if (!answered) return where
   const excerpt = section.excerpt
-  if (shots.length) return t.answer(where, t.screenshot(shots[0]!, shots.length - 1))
-  if (excerpt?.kind === 'words') return t.answer(where, t.words(excerpt.text))
-  if (excerpt?.kind === 'code') return t.answer(where, t.code(excerpt.text))
-  if (valid.length) return t.answer(where, t.screenshot(valid[0]!, valid.length - 1))
+  const screenshot = (files: readonly string[]) => ({ ...where, answer: { kind: 'screenshot' as const, file: files[0]!, more: files.length - 1 } })
+  if (shots.length) return screenshot(shots)
+  if (excerpt?.kind === 'words') return { ...where, answer: { kind: 'words', excerpt: excerpt.text } }
+  if (excerpt?.kind === 'code') return { ...where, answer: { kind: 'code', firstLine: excerpt.text } }
+  if (valid.length) return screenshot(valid)
   return where
 }
 

@@ -1,38 +1,51 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { answerStatus, decodeReport, normaliseQuestionId, parseReport, questionIdsOf } from './report.js'
+
+const { rubric, messages } = currentRun()
+const t = messages.report
 
 const reference = readFileSync(new URL('../student-submission/README.md', import.meta.url))
 const QUESTIONS = '1.b,1.c,2.a,2.b,2.c,2.d,3.a,3.b,3.c,4.a,4.b,4.c,4.d,5.b,5.c,5.d,5.e,6.a,6.b,6.c,7.a,7.b,7.c,7.d,7.e,8.a,8.b'.split(',')
 const section = (text: string, id: string, ids = [id]) => parseReport(text, ids).questions[id]!
+/** The decoded report with its notes in words, as the student reads them. */
+const decoded = (bytes: Uint8Array) => {
+  const r = decodeReport(bytes)
+  return { ...r, notes: r.notes.map(t.decoded) }
+}
+/** Whether a question is answered, and why in words, as the student reads it. */
+const status = (...args: Parameters<typeof answerStatus>) => {
+  const { answered, why } = answerStatus(...args)
+  return { answered, why: t.why(why) }
+}
 
 describe('decodeReport', () => {
   it('decodes the reference as UTF-8 without notes', () => {
-    const r = decodeReport(reference)
+    const r = decoded(reference)
     expect(r).toMatchObject({ encoding: 'utf-8', notes: [] })
     expect(r.text).toContain('Installation de Docker et vérification de l’environnement')
   })
   it('strips a UTF-8 BOM and turns CRLF and CR into LF', () => {
-    const r = decodeReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Titre\r\n## Question 4.a\rRéponse\r\n')]))
+    const r = decoded(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Titre\r\n## Question 4.a\rRéponse\r\n')]))
     expect(r).toEqual({ text: '# Titre\n## Question 4.a\nRéponse\n', encoding: 'utf-8', notes: [] })
   })
   it('falls back to Latin-1 with a note when the bytes are not UTF-8', () => {
-    const r = decodeReport(Buffer.from('## Question 4.a\r\nLe paramètre est utilisé\r\n', 'latin1'))
+    const r = decoded(Buffer.from('## Question 4.a\r\nLe paramètre est utilisé\r\n', 'latin1'))
     expect(r.text).toBe('## Question 4.a\nLe paramètre est utilisé\n')
     expect(r.encoding).toBe('latin-1')
     expect(r.notes[0]).toMatch(/not valid UTF-8.*save it as UTF-8/)
   })
   it('reads nothing in a Word document or a PDF saved as the report, and says so', () => {
-    expect(decodeReport(Buffer.from('PK\x03\x04\x14\x00word/document.xml', 'latin1'))).toMatchObject({ text: '', notes: [expect.stringContaining('Word document (.docx)')] })
-    expect(decodeReport(Buffer.from('%PDF-1.7\n', 'latin1')).notes[0]).toContain('is a PDF')
+    expect(decoded(Buffer.from('PK\x03\x04\x14\x00word/document.xml', 'latin1'))).toMatchObject({ text: '', notes: [expect.stringContaining('Word document (.docx)')] })
+    expect(decoded(Buffer.from('%PDF-1.7\n', 'latin1')).notes[0]).toContain('is a PDF')
   })
   it('decodes UTF-16 with a BOM, with a note', () => {
-    const le = decodeReport(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Question 4.a\r\nété\r\n', 'utf16le')]))
+    const le = decoded(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Question 4.a\r\nété\r\n', 'utf16le')]))
     expect(le).toMatchObject({ text: '## Question 4.a\nété\n', encoding: 'utf-16le' })
     expect(le.notes[0]).toContain('UTF-16LE')
     const be = Buffer.from('é\n', 'utf16le').swap16()
-    expect(decodeReport(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toMatchObject({ text: 'é\n', encoding: 'utf-16be' })
+    expect(decoded(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toMatchObject({ text: 'é\n', encoding: 'utf-16be' })
   })
 })
 
@@ -165,35 +178,40 @@ describe('parseReport images', () => {
 
 describe('answerStatus', () => {
   const opts = { minWords: 10, screenshot: false, validImages: 0 }
+  it('gives its reason and the counts it rests on, for the catalogue to say', () => {
+    expect(answerStatus(undefined, opts).why).toEqual({ reason: 'no-section' })
+    expect(answerStatus(section('## Question 4.a\nJe ne sais pas.\n', '4.a'), opts).why).toEqual({ reason: 'too-few-words', words: 4, minWords: 10 })
+    expect(answerStatus(section('## Q4b\n![](a.png)\n', '4.b'), opts).why).toEqual({ reason: 'too-few-words', words: 0, minWords: 10, screenshot: 'alone' })
+  })
   it('does not count a heading with nothing under it', () => {
     const s = section('## Question 4.a\n\n## Question 4.b\nDu texte.\n', '4.a', ['4.a', '4.b'])
-    expect(answerStatus(s, opts)).toEqual({ answered: false, why: 'empty section' })
-    expect(answerStatus(s, { ...opts, screenshot: true })).toEqual({ answered: false, why: 'no screenshot and 0 words, 10 expected' })
+    expect(status(s, opts)).toEqual({ answered: false, why: 'empty section' })
+    expect(status(s, { ...opts, screenshot: true })).toEqual({ answered: false, why: 'no screenshot and 0 words, 10 expected' })
   })
   it('explains a missing section and a short answer', () => {
-    expect(answerStatus(undefined, opts)).toEqual({ answered: false, why: 'no section found' })
-    expect(answerStatus(section('## Question 4.a\nJe ne sais pas.\n', '4.a'), opts)).toEqual({ answered: false, why: '4 words, 10 expected' })
+    expect(status(undefined, opts)).toEqual({ answered: false, why: 'no section found' })
+    expect(status(section('## Question 4.a\nJe ne sais pas.\n', '4.a'), opts)).toEqual({ answered: false, why: '4 words, 10 expected' })
   })
   it('accepts enough prose, a code block, or a valid screenshot', () => {
-    expect(answerStatus(section('## Q4a\nun deux trois quatre cinq six sept huit neuf dix\n', '4.a'), opts)).toEqual({ answered: true, why: '10 words' })
-    expect(answerStatus(section('## Q3a\n```\nx\n```\n', '3.a'), opts)).toEqual({ answered: true, why: '1 code block' })
+    expect(status(section('## Q4a\nun deux trois quatre cinq six sept huit neuf dix\n', '4.a'), opts)).toEqual({ answered: true, why: '10 words' })
+    expect(status(section('## Q3a\n```\nx\n```\n', '3.a'), opts)).toEqual({ answered: true, why: '1 code block' })
     const shot = section('## Q4b\n![](a.png)\n', '4.b')
-    expect(answerStatus(shot, { ...opts, screenshot: true, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
-    expect(answerStatus(shot, { ...opts, screenshot: true, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 10 expected' })
-    expect(answerStatus(shot, opts).answered).toBe(false)
+    expect(status(shot, { ...opts, screenshot: true, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
+    expect(status(shot, { ...opts, screenshot: true, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 10 expected' })
+    expect(status(shot, opts).answered).toBe(false)
   })
   it('answers a file question by the file pasted with or without a fence, or by its screenshot', () => {
     const file = { minWords: 8, screenshot: false, kind: 'file' as const }
     const unfenced = section('Question 3.b :\n\nFROM python:3.13-slim\n\nWORKDIR /app\n\nCOPY app.py .\n', '3.b')
-    expect(answerStatus(unfenced, { ...file, validImages: 0 })).toEqual({ answered: true, why: '3 lines of code pasted without a code block' })
+    expect(status(unfenced, { ...file, validImages: 0 })).toEqual({ answered: true, why: '3 lines of code pasted without a code block' })
     const shot = section('## Question 3.b\n![Dockerfile](d.png)\n', '3.b')
-    expect(answerStatus(shot, { ...file, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
-    expect(answerStatus(shot, { ...file, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 8 expected' })
+    expect(status(shot, { ...file, validImages: 1 })).toEqual({ answered: true, why: '1 valid screenshot' })
+    expect(status(shot, { ...file, validImages: 0 })).toEqual({ answered: false, why: 'no valid screenshot and 0 words, 8 expected' })
     const skeleton = section('## Question 3.b\n```dockerfile\nFROM ____________\n```\n', '3.b')
-    expect(answerStatus(skeleton, { ...file, validImages: 0 }).why).toBe("only the statement's skeleton or commands to type: no answer of yours")
+    expect(status(skeleton, { ...file, validImages: 0 }).why).toBe("only the statement's skeleton or commands to type: no answer of yours")
   })
   it('ignores an empty code block', () => {
-    expect(answerStatus(section('## Q3a\n```python\n\n```\n', '3.a'), opts).answered).toBe(false)
+    expect(status(section('## Q3a\n```python\n\n```\n', '3.a'), opts).answered).toBe(false)
   })
 })
 
@@ -223,7 +241,7 @@ describe('parseReport on the styles students write', () => {
     expect(r.questions['5.b']).toMatchObject({ found: true, how: 'title', heading: 'docker-compose.yml :' })
     expect(r.questions['5.b']!.codeLines).toBeGreaterThanOrEqual(10)
     expect(only(answered(text), false)).toEqual(['2.c'])
-    expect(answerStatus(r.questions['2.c'], { minWords: 8, screenshot: false, validImages: 0 }).why).toBe("only the statement's own text, copied: no answer of yours")
+    expect(status(r.questions['2.c'], { minWords: 8, screenshot: false, validImages: 0 }).why).toBe("only the statement's own text, copied: no answer of yours")
   })
 
   it('reads the annotated statement: each answer under its step or request, the statement’s text set apart', () => {
@@ -242,7 +260,7 @@ describe('parseReport on the styles students write', () => {
     expect(GRADED.filter((id) => !r.questions[id]!.found)).toEqual([])
     expect(only(answered(text), true)).toEqual([])
     for (const id of GRADED.filter((q) => kindOf(q) !== 'screenshot')) {
-      expect(answerStatus(r.questions[id], { minWords: 8, screenshot: false, validImages: 0, kind: kindOf(id) }).why, id).toMatch(/statement|empty section/)
+      expect(status(r.questions[id], { minWords: 8, screenshot: false, validImages: 0, kind: kindOf(id) }).why, id).toMatch(/statement|empty section/)
     }
   })
 

@@ -1,15 +1,23 @@
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { reportLines, type CodeBlock, type ReportImage, type ReportLine } from './report-markdown.js'
 import { classifyCode, isCodeLine, ownText, type Request } from './report-markers.js'
 import { assignLines, type FoundBy } from './report-sections.js'
+
+const { rubric } = currentRun()
 
 export type { CodeBlock, ImageSyntax, ReportImage } from './report-markdown.js'
 export { questionIdsOf } from './report-markers.js'
 export type { FoundBy } from './report-sections.js'
 
 export type ReportEncoding = 'utf-8' | 'latin-1' | 'utf-16le' | 'utf-16be'
-export interface DecodedReport { text: string; encoding: ReportEncoding; notes: string[] }
+/** What the student should know of how the report was read (the catalogue's report.decoded says it). */
+export type DecodeNote =
+  | { kind: 'utf-16'; encoding: 'utf-16le' | 'utf-16be' }
+  | { kind: 'latin-1' }
+  /** A document of a word processor saved under the report's name: nothing in it is text. */
+  | { kind: 'not-text'; format: 'word' | 'pdf' }
+export interface DecodedReport { text: string; encoding: ReportEncoding; notes: DecodeNote[] }
 
 export interface QuestionSection {
   found: boolean
@@ -37,6 +45,14 @@ export interface ReportSections {
 }
 export type AnswerKind = 'screenshot' | 'text' | 'file' | 'observation'
 export interface AnswerOptions { minWords: number; screenshot: boolean; validImages: number; kind?: AnswerKind }
+/** Why a question counts as answered or not: the reason and the counts it rests on (the catalogue's report.why says it). */
+export type AnswerWhy =
+  | { reason: 'no-section' | 'empty-section' | 'statement-only' | 'statement-code-only' | 'no-screenshot' | 'no-valid-screenshot' }
+  /** `count`: valid screenshots, words, code blocks, or lines of code pasted without a fence. */
+  | { reason: 'valid-screenshots' | 'words' | 'code-blocks' | 'unfenced-code'; count: number }
+  /** `screenshot`: what stands beside the too few words — no screenshot, none valid, or one that alone does not answer. */
+  | { reason: 'too-few-words'; words: number; minWords: number; screenshot?: 'none' | 'invalid' | 'alone' }
+export interface AnswerStatus { answered: boolean; why: AnswerWhy }
 
 const NOT_TEXT: [number[], 'word' | 'pdf'][] = [[[0x50, 0x4b, 0x03, 0x04], 'word'], [[0x25, 0x50, 0x44, 0x46], 'pdf']]
 
@@ -47,21 +63,21 @@ const NOT_TEXT: [number[], 'word' | 'pdf'][] = [[[0x50, 0x4b, 0x03, 0x04], 'word
 export function decodeReport(buffer: Uint8Array): DecodedReport {
   const starts = (...bytes: number[]) => bytes.every((b, i) => buffer[i] === b)
   const binary = NOT_TEXT.find(([magic]) => starts(...magic))?.[1]
-  if (binary) return { text: '', encoding: 'utf-8', notes: [messages.report.encoding.notText[binary]] }
+  if (binary) return { text: '', encoding: 'utf-8', notes: [{ kind: 'not-text', format: binary }] }
   const decode = (label: string, skip: number) => new TextDecoder(label, { fatal: true }).decode(buffer.subarray(skip))
-  const done = (text: string, encoding: ReportEncoding, notes: string[] = []): DecodedReport =>
+  const done = (text: string, encoding: ReportEncoding, notes: DecodeNote[] = []): DecodedReport =>
     ({ text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding, notes })
   for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
     if (!starts(...bom)) continue
     try {
-      return done(decode(encoding, 2), encoding, [messages.report.encoding.utf16(encoding.toUpperCase())])
+      return done(decode(encoding, 2), encoding, [{ kind: 'utf-16', encoding }])
     } catch { break }
   }
   try {
     return done(decode('utf-8', starts(0xef, 0xbb, 0xbf) ? 3 : 0), 'utf-8')
   } catch {
     // WHATWG maps Latin-1 to Windows-1252, which every byte decodes in: this never throws.
-    return done(new TextDecoder('windows-1252').decode(buffer), 'latin-1', [messages.report.encoding.latin1])
+    return done(new TextDecoder('windows-1252').decode(buffer), 'latin-1', [{ kind: 'latin-1' }])
   }
 }
 
@@ -138,26 +154,29 @@ function addLine(section: QuestionSection, line: ReportLine, labelRest: string |
 }
 
 /** Whether a question counts as answered: enough prose, a code block the student wrote, or (screenshot and file questions) a valid image. */
-export function answerStatus(section: QuestionSection | undefined, options: AnswerOptions): { answered: boolean; why: string } {
-  const t = messages.report.answer
+export function answerStatus(section: QuestionSection | undefined, options: AnswerOptions): AnswerStatus {
   const kind = options.kind ?? (options.screenshot ? 'screenshot' : 'text')
-  if (!section?.found) return { answered: false, why: t.noSection }
+  const yes = (why: AnswerWhy): AnswerStatus => ({ answered: true, why })
+  const no = (why: AnswerWhy): AnswerStatus => ({ answered: false, why })
+  if (!section?.found) return no({ reason: 'no-section' })
   const code = section.codeBlocks.filter((c) => c.text.trim() !== '' && classifyCode(c.text) === 'answer').length
-  if (kind !== 'text' && options.validImages > 0) return { answered: true, why: t.validScreenshots(options.validImages) }
-  if (kind === 'file' && (section.codeLines ?? 0) >= UNFENCED_CODE_LINES && code === 0) return { answered: true, why: t.unfencedCode(section.codeLines!) }
+  const codeLines = section.codeLines ?? 0
+  if (kind !== 'text' && options.validImages > 0) return yes({ reason: 'valid-screenshots', count: options.validImages })
+  if (kind === 'file' && codeLines >= UNFENCED_CODE_LINES && code === 0) return yes({ reason: 'unfenced-code', count: codeLines })
   if (kind !== 'screenshot') {
-    if (section.words >= options.minWords) return { answered: true, why: t.words(section.words) }
-    if (code > 0) return { answered: true, why: t.codeBlocks(code) }
+    if (section.words >= options.minWords) return yes({ reason: 'words', count: section.words })
+    if (code > 0) return yes({ reason: 'code-blocks', count: code })
   }
-  const words = t.tooFewWords(section.words, options.minWords)
+  const tooFew = (screenshot?: 'none' | 'invalid' | 'alone') =>
+    no({ reason: 'too-few-words', words: section.words, minWords: options.minWords, ...(screenshot ? { screenshot } : {}) })
   // A word or two of one's own ("Puis, dedans :") among the statement's text is still the statement alone.
   const statementOnly = section.words <= 2 && (section.statementWords ?? 0) > section.words && code === 0
-  if (kind === 'screenshot') return { answered: false, why: t.screenshotAndWords(section.images.length ? t.noValidScreenshot : t.noScreenshot, words) }
-  if (statementOnly && section.images.length === 0) return { answered: false, why: t.statementOnly }
-  if (section.words === 0 && section.images.length === 0 && section.codeBlocks.length === 0) return { answered: false, why: t.emptySection }
-  if (section.words === 0 && section.codeBlocks.length > 0 && code === 0 && section.images.length === 0) return { answered: false, why: t.statementCodeOnly }
-  if ((kind === 'file' || kind === 'observation') && section.images.length) return { answered: false, why: t.screenshotAndWords(t.noValidScreenshot, words) }
-  return { answered: false, why: section.images.length ? t.screenshotAlone(words) : words }
+  if (kind === 'screenshot') return tooFew(section.images.length ? 'invalid' : 'none')
+  if (statementOnly && section.images.length === 0) return no({ reason: 'statement-only' })
+  if (section.words === 0 && section.images.length === 0 && section.codeBlocks.length === 0) return no({ reason: 'empty-section' })
+  if (section.words === 0 && section.codeBlocks.length > 0 && code === 0 && section.images.length === 0) return no({ reason: 'statement-code-only' })
+  if ((kind === 'file' || kind === 'observation') && section.images.length) return tooFew('invalid')
+  return tooFew(section.images.length ? 'alone' : undefined)
 }
 
 /** Lines of unfenced code that make a pasted file. */

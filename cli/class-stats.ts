@@ -3,6 +3,7 @@ import type { CheckStatus } from '../grading/verdict.js'
 import { isLost } from '../reporters/format.js'
 import type { Rubric } from '../rubric/index.js'
 import { byStudentId, reviewState, studentStatus, type GradedStudent, type StudentStatus } from './gradebook.js'
+import { roundPoints } from '../grading/points.js'
 
 export interface ScoreBin {
   from: number
@@ -77,12 +78,11 @@ export interface ClassSummary {
   losers: CheckLosers[]
 }
 
-const round = (n: number) => Math.round(n * 100) / 100
 
 /** `binCount` equal bins from 0 to maxScore; the last one holds maxScore itself. */
 export function scoreHistogram(scores: readonly number[], maxScore: number, binCount = 10): ScoreBin[] {
   const width = maxScore / binCount
-  const bins = Array.from({ length: binCount }, (_, i) => ({ from: round(i * width), to: round((i + 1) * width), count: 0 }))
+  const bins = Array.from({ length: binCount }, (_, i) => ({ from: roundPoints(i * width), to: roundPoints((i + 1) * width), count: 0 }))
   for (const score of scores) {
     const index = Math.min(binCount - 1, Math.max(0, Math.floor(score / width)))
     bins[index]!.count++
@@ -90,16 +90,15 @@ export function scoreHistogram(scores: readonly number[], maxScore: number, binC
   return bins
 }
 
-/** For each automatic check of the rubric, in rubric order: how many graded submissions earned all its points. */
+/** For each check of the rubric, in rubric order: how many graded submissions earned all its points. */
 export function checkPassRates(rubric: Rubric, grades: readonly Grade[]): CheckPassRate[] {
   const graded = grades.filter((g) => g.status === 'graded')
   return rubric.checks
-    .filter((def) => def.mode === 'automatic')
     .map((def) => {
       const checks = graded.flatMap((g) => g.checks.filter((c) => c.id === def.id))
       const passed = checks.filter((c) => c.status === 'passed' && c.points >= c.maxPoints).length
       const stats = checks.length
-        ? { rate: passed / checks.length, meanPoints: round(checks.reduce((s, c) => s + c.points, 0) / checks.length) }
+        ? { rate: passed / checks.length, meanPoints: roundPoints(checks.reduce((s, c) => s + c.points, 0) / checks.length) }
         : {}
       return { id: def.id, title: def.title, maxPoints: def.points, graded: checks.length, passed, ...stats }
     })
@@ -109,7 +108,7 @@ export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2)
+  return sorted.length % 2 ? sorted[middle]! : roundPoints((sorted[middle - 1]! + sorted[middle]!) / 2)
 }
 
 export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[]): ClassSummary {
@@ -129,7 +128,7 @@ export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[
     students: students.length,
     graded: graded.length,
     maxScore: rubric.totalPoints,
-    ...(scores.length ? { meanScore: round(scores.reduce((s, x) => s + x, 0) / scores.length) } : {}),
+    ...(scores.length ? { meanScore: roundPoints(scores.reduce((s, x) => s + x, 0) / scores.length) } : {}),
     ...(medianScore !== undefined ? { medianScore } : {}),
     histogram: scoreHistogram(scores, rubric.totalPoints),
     passRates: checkPassRates(rubric, grades),
@@ -148,7 +147,7 @@ const ungradedReason = (s: GradedStudent) => s.reason ?? s.grade?.checks.find((c
 function studentLine(s: GradedStudent): StudentLine {
   const status = studentStatus(s)
   const grade = s.grade
-  const lost = status === 'graded' ? grade!.checks.filter(isLost).map((c) => ({ id: c.id, lost: round(c.maxPoints - c.points), status: c.status })) : []
+  const lost = status === 'graded' ? grade!.checks.filter(isLost).map((c) => ({ id: c.id, lost: roundPoints(c.maxPoints - c.points), status: c.status })) : []
   const note = status === 'ungraded' ? ungradedReason(s) : s.missedDeadline ? latestNote(s.missedDeadline.latest?.date) : undefined
   const commit = s.commit ?? grade?.submission.commit
   return {

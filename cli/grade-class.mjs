@@ -3,10 +3,11 @@
 import { register } from 'tsx/esm/api'
 
 register()
-// The rubric reads GRADER_LANG, GRADER_TIMEOUT_* and GRADER_LIMIT_* as it loads: a wrong one is a usage error.
+// GRADER_LANG, GRADER_TIMEOUT_* and GRADER_LIMIT_* are the run's settings: a wrong one is a usage error, said before anything runs.
 const { isSettingError } = await import('../grading/errors.ts')
+const { loadRun } = await import('../rubric/index.ts')
 try {
-  await import('../rubric/index.ts')
+  loadRun(process.env)
 } catch (error) {
   if (!isSettingError(error)) throw error
   process.stderr.write(`tp1-grade-class: ${error.message}\n`)

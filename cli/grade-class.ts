@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { parseDeadline } from './deadline.js'
 import { defaultConcurrency, gradeClass, type Grader } from './grade-command.js'
 import { parseLmsOptions } from './lms-export.js'
 import { mergeShards } from './merge-command.js'
 import { parseShard } from './shard.js'
 import { UsageError } from './usage-error.js'
+
+const { rubric } = currentRun()
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version

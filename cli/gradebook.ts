@@ -3,6 +3,7 @@ import type { Rubric } from '../rubric/index.js'
 import { renderCsv } from './csv-cells.js'
 import type { CommitFacts } from './deadline.js'
 import type { StudentIdentity } from './roster.js'
+import { roundPoints } from '../grading/points.js'
 
 interface StudentFacts {
   student: string
@@ -27,11 +28,10 @@ export const studentStatus = (s: GradedStudent): StudentStatus => (s.grade ? s.g
 
 export const byStudentId = (a: { student: string }, b: { student: string }) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0)
 
-const round = (n: number) => Math.round(n * 100) / 100
 
 /** The score on a scale of `scale` points (20 for the French /20), to hundredths. */
 export function gradeOnScale(score: number, maxScore: number, scale: number): number {
-  return maxScore > 0 ? round((score / maxScore) * scale) : 0
+  return maxScore > 0 ? roundPoints((score / maxScore) * scale) : 0
 }
 
 export function gradeOn20(score: number, maxScore: number): number {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Rubric } from '../rubric/index.js'
 import type { CommitFacts } from './deadline.js'
 import type { LmsOptions } from './lms-export.js'
 import type { StudentIdentity, SubmissionSource } from './roster.js'
 import { UsageError } from './usage-error.js'
+import { writeFileAtomically } from '../reporters/write-atomically.js'
 
 /** What was graded for one student, and against what: enough to decide, on the next run, whether to grade again. */
 export interface ManifestEntry {
@@ -68,12 +69,6 @@ export function writeManifest(outDir: string, manifest: Manifest): void {
 }
 
 /** A reader never sees half a file, and a crash leaves the previous version whole. */
-export function writeFileAtomically(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, content)
-  renameSync(temporary, file)
-}
 
 export type Decision =
   | { action: 'grade'; why: string }

@@ -1,7 +1,7 @@
 import type { Grade } from '../grading/grade.js'
 import { mergeReview, type ReviewFile } from '../reporters/review-file.js'
+import { roundPoints } from '../grading/points.js'
 
-const round = (n: number) => Math.round(n * 100) / 100
 
 /**
  * The instructor's points merged into a grade already written, as the grader does at grading time (the same
@@ -9,5 +9,5 @@ const round = (n: number) => Math.round(n * 100) / 100
  */
 export function withManualPoints(grade: Grade, review: ReviewFile | undefined): Grade {
   const checks = grade.checks.map((check) => (check.review ? mergeReview(check, check.review.automaticPoints, review).check : check))
-  return { ...grade, checks, score: round(checks.reduce((s, c) => s + c.points, 0)) }
+  return { ...grade, checks, score: roundPoints(checks.reduce((s, c) => s + c.points, 0)) }
 }

@@ -6,7 +6,7 @@ import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 import { renderGradeSheet } from '../reporters/render-markdown.js'
 import { signalGroup } from './batch-stop.js'
-import { writeFileAtomically } from './manifest.js'
+import { writeFileAtomically } from '../reporters/write-atomically.js'
 import { ungradedGrade } from './ungraded-grade.js'
 
 export interface SubmissionRunOptions {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { ungradedGrade } from './ungraded-grade.js'
+
+const { rubric } = currentRun()
 
 describe('ungradedGrade', () => {
   it('has every rubric check, each ungraded with the reason, and the run ungraded', () => {

@@ -1,7 +1,9 @@
 import { test } from 'vitest'
-import { checkDefinition, messages } from '../rubric/index.js'
+import { checkDefinition, currentRun } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
+
+const { messages } = currentRun()
 
 /** Records a check's items and facts while it runs; turns its outcome into a Verdict. */
 export class CheckRecorder {
@@ -72,9 +74,9 @@ class VerdictError extends Error {
  * to the grade reporter in the test's meta. Throw SubmissionError (the student's fault), BlockedError (a
  * prerequisite failed) or anything else (the grader's fault: ungraded).
  */
-export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void, timeoutMs?: number): void {
+export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void): void {
   const def = checkDefinition(id)
-  test(`${def.title} [${id}]`, { meta: { checkId: id }, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, async ({ task }) => {
+  test(`${def.title} [${id}]`, { meta: { checkId: id } }, async ({ task }) => {
     const recorder = new CheckRecorder(id)
     let outcome: unknown
     try {

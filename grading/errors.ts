@@ -33,3 +33,7 @@ export class SettingError extends Error {
 }
 
 export const isSettingError = (error: unknown): error is Error => error instanceof Error && error.name === 'SettingError'
+
+/** The first line of an error's message (or of a text): what a one-line report of it shows. */
+export const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : error === undefined ? 'unknown error' : String(error)).split('\n')[0] ?? ''

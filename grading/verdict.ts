@@ -1,5 +1,5 @@
 /** What a check concluded. Serializable: it travels from the spec to the reporter in the test's meta. */
-export type CheckStatus = 'passed' | 'failed' | 'blocked' | 'ungraded' | 'manual'
+export type CheckStatus = 'passed' | 'failed' | 'blocked' | 'ungraded'
 
 /** Feedback for a beginner: what was expected, what was seen, the most likely fix, and the evidence. */
 export interface Feedback {

@@ -6,11 +6,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
-import { GraderError } from '../grading/errors.js'
-import { messages } from '../rubric/index.js'
+import { firstLine, GraderError } from '../grading/errors.js'
+import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
+
+const { messages } = currentRun()
 
 const run = promisify(execFile)
 // @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.
@@ -36,6 +38,15 @@ export interface BuildResult {
   log: string
 }
 
+/** How to build: the tag, the run's labels, a time limit, the memory and CPU a RUN step may use, the Dockerfile's name. */
+export interface BuildOptions {
+  tag: string
+  labels: Record<string, string>
+  timeoutMs: number
+  limits: { memoryMegabytes: number; cpus: number }
+  dockerfile?: string
+}
+
 export interface ExecResult {
   exitCode: number
   stdout: string
@@ -50,7 +61,6 @@ export interface ContainerState {
   exitCode: number
   oomKilled: boolean
   startedAt: string
-  restartCount: number
   ports: Record<string, { hostIp: string; hostPort: number }[]>
   workingDir: string
   labels: Record<string, string>
@@ -66,7 +76,6 @@ export interface ListedContainer {
   ports: { privatePort: number; publicPort?: number }[]
 }
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
@@ -110,7 +119,8 @@ export class DockerEngine {
   }
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
-  async buildImage(context: string, tag: string, labels: Record<string, string>, timeoutMs: number, limits: { memoryMegabytes: number; cpus: number }, dockerfile = 'Dockerfile'): Promise<BuildResult> {
+  async buildImage(context: string, options: BuildOptions): Promise<BuildResult> {
+    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile' } = options
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined
@@ -175,7 +185,6 @@ export class DockerEngine {
       exitCode: info.State.ExitCode,
       oomKilled: info.State.OOMKilled,
       startedAt: info.State.StartedAt,
-      restartCount: info.RestartCount,
       ports,
       workingDir: info.Config.WorkingDir,
       labels: info.Config.Labels ?? {},

@@ -7,7 +7,7 @@ export interface EventuallyOptions {
   giveUp?: () => Promise<string | undefined>
 }
 
-export type Eventually<T> = { ok: true; value: T; elapsedMs: number } | { ok: false; lastError: unknown; gaveUp?: string; elapsedMs: number }
+export type Eventually<T> = { ok: true; value: T } | { ok: false; lastError: unknown; gaveUp?: string }
 
 /** Polls `probe` until it returns without throwing, the deadline passes, or `giveUp` names a reason. Never a fixed sleep. */
 export async function eventually<T>(probe: () => Promise<T>, options: EventuallyOptions): Promise<Eventually<T>> {
@@ -16,13 +16,13 @@ export async function eventually<T>(probe: () => Promise<T>, options: Eventually
   let lastError: unknown = new Error('never probed')
   for (;;) {
     try {
-      return { ok: true, value: await probe(), elapsedMs: Date.now() - started }
+      return { ok: true, value: await probe() }
     } catch (error) {
       lastError = error
     }
     const reason = await options.giveUp?.()
-    if (reason) return { ok: false, lastError, gaveUp: reason, elapsedMs: Date.now() - started }
-    if (Date.now() - started + interval > options.timeoutMs) return { ok: false, lastError, elapsedMs: Date.now() - started }
+    if (reason) return { ok: false, lastError, gaveUp: reason }
+    if (Date.now() - started + interval > options.timeoutMs) return { ok: false, lastError }
     await delay(interval)
   }
 }

@@ -1,5 +1,4 @@
 import { request } from 'undici'
-import { messages } from '../rubric/index.js'
 
 export interface HttpAnswer {
   status: number
@@ -51,14 +50,23 @@ export class UnexpectedReply extends Error {
   }
 }
 
-/** What a connection error means for a beginner; an error it does not know keeps its own message. */
-export function describeConnectionError(error: unknown): string {
-  if (error instanceof UnexpectedReply) return error.message
+/**
+ * Why a GET got no answer, as a beginner needs to know it: the connection was refused, closed without an answer, or
+ * timed out; an answer that was not the awaited one (UnexpectedReply) is shown as the server gave it; an error of
+ * another kind keeps its own message.
+ */
+export type ConnectionFailure =
+  | { kind: 'answered'; answer: HttpAnswer }
+  | { kind: 'refused' | 'closed' | 'timeout' }
+  | { kind: 'error'; message: string }
+
+/** What a connection error was (the catalogue's `lab.connection` says it). */
+export function connectionFailure(error: unknown): ConnectionFailure {
+  if (error instanceof UnexpectedReply) return { kind: 'answered', answer: error.reply }
   const e = error as { code?: string; message?: string; cause?: { code?: string } }
   const code = e.code ?? e.cause?.code
-  const t = messages.lab.connection
-  if (code === 'ECONNREFUSED') return t.refused
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return t.closed
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || e.message?.includes('aborted')) return t.timeout
-  return e.message ?? String(error)
+  if (code === 'ECONNREFUSED') return { kind: 'refused' }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { kind: 'closed' }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || e.message?.includes('aborted')) return { kind: 'timeout' }
+  return { kind: 'error', message: e.message ?? String(error) }
 }

@@ -1,4 +1,6 @@
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric } = currentRun()
 
 export interface ImageProbe {
   command: string[]

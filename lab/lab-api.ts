@@ -25,9 +25,8 @@ export class LabApi {
     readonly containerPort: number,
   ) {}
 
-  static async start(engine: DockerEngine, image: string, options: { port: number; labels: Record<string, string>; limits: Limits; command?: string[] }): Promise<LabApi> {
-    let definition = new LimitedContainer(image).withLimits(options.limits).withExposedPorts(options.port).withLabels(options.labels).withWaitStrategy(new StartedOnly())
-    if (options.command) definition = definition.withCommand(options.command)
+  static async start(engine: DockerEngine, image: string, options: { port: number; labels: Record<string, string>; limits: Limits }): Promise<LabApi> {
+    const definition = new LimitedContainer(image).withLimits(options.limits).withExposedPorts(options.port).withLabels(options.labels).withWaitStrategy(new StartedOnly())
     return new LabApi(engine, await definition.start(), options.port)
   }
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
@@ -14,6 +14,8 @@ import { waitForHttp, type HttpWait } from './http-wait.js'
 import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
 import { composeLimits, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
+
+const { messages } = currentRun()
 
 const run = promisify(execFile)
 

@@ -1,5 +1,5 @@
 import { GraderError } from '../grading/errors.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import type { DockerEngine } from './docker-engine.js'
 import { LimitedContainer, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
@@ -33,7 +33,7 @@ export async function runOneShot(
   try {
     const exitCode = await engine.waitForExit(container.getId(), options.timeoutMs)
     // A probe sets its own entrypoint (python -c, uname): one that does not end is the machine's slowness, not the image's.
-    if (exitCode === undefined) throw new GraderError(messages.lab.probeTimedOut(Math.round(options.timeoutMs / 1000)))
+    if (exitCode === undefined) throw new GraderError(currentRun().messages.lab.probeTimedOut(Math.round(options.timeoutMs / 1000)))
     const output = await engine.logs(container.getId())
     return { exitCode, output }
   } finally {

@@ -1,5 +1,4 @@
 import pg from 'pg'
-import { messages } from '../rubric/index.js'
 
 export interface PgTarget {
   host: string
@@ -41,19 +40,20 @@ export function isServerAnswer(error: unknown): boolean {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && code !== '57P03'
 }
 
-/** pg's errors, explained for a beginner. */
-export function explainPgError(error: unknown, target: PgTarget): { seen: string; fix: string } {
+/** Why a login failed, from pg's error: its SQLSTATE, as what the student can fix; `message` is pg's own. */
+export interface PgFailure {
+  kind: 'wrong-password' | 'no-database' | 'no-role' | 'other'
+  message: string
+}
+
+/** What pg's error says (the catalogue's `lab.postgres` explains it). */
+export function pgFailure(error: unknown): PgFailure {
   const e = error as { code?: string; message?: string }
-  const seen = e.message ?? String(error)
-  const t = messages.lab.postgres
+  const message = e.message ?? String(error)
   switch (e.code) {
-    case '28P01':
-      return { seen, fix: t.wrongPassword(target.user, target.password) }
-    case '3D000':
-      return { seen, fix: t.noDatabase(target.database) }
-    case '28000':
-      return { seen, fix: t.noRole(target.user) }
-    default:
-      return { seen, fix: t.other }
+    case '28P01': return { kind: 'wrong-password', message }
+    case '3D000': return { kind: 'no-database', message }
+    case '28000': return { kind: 'no-role', message }
+    default: return { kind: 'other', message }
   }
 }

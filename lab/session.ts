@@ -5,7 +5,8 @@ import { composeFileViolations, composePolicyViolations, type PolicyViolation } 
 import { findLabLayout, foundAnything, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { LabApi } from './lab-api.js'
 import type { ComposeConfig } from './compose-config.js'
@@ -17,6 +18,8 @@ import { copySubmission, readSubmissionFile, submissionDir } from './submission.
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
+
+const { rubric, messages } = currentRun()
 
 const t = messages.lab.session
 
@@ -82,6 +85,13 @@ export class GradingSession {
     return this.labLayout
   }
 
+  /** The check cannot run without `need`, which the check the rubric names for it did not provide. */
+  blocked(need: Need): BlockedError {
+    const by = rubric.provides[need]
+    if (!by) throw new GraderError(`the rubric names no check that provides ${need} (rubric.provides)`)
+    return new BlockedError(t.blocked[need](by), by)
+  }
+
   /** Nothing of the lab is in the submission: the checks that read it are blocked, and the sheet says where the grader looked. */
   requireLab(): LabLayout {
     const layout = this.layout()
@@ -117,13 +127,15 @@ export class GradingSession {
       const tag = `${this.project}:student`
       if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '' }
       const engine = await this.engine()
-      return engine.buildImage(this.path(found.context), tag, this.labels, rubric.timeouts.buildSeconds * 1000, rubric.limits, path.posix.basename(found.dockerfile))
+      return engine.buildImage(this.path(found.context), {
+        tag, labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits, dockerfile: path.posix.basename(found.dockerfile),
+      })
     })
   }
 
   async requireImage(): Promise<string> {
     const build = await this.image()
-    if (!build.ok) throw new BlockedError(t.imageBlocked, 'ex3.build')
+    if (!build.ok) throw this.blocked('image')
     return build.tag
   }
 
@@ -153,7 +165,7 @@ export class GradingSession {
     try {
       return await this.api()
     } catch (error) {
-      if (error instanceof SubmissionError) throw new BlockedError(t.apiBlocked, 'ex4.health')
+      if (error instanceof SubmissionError) throw this.blocked('container')
       throw error
     }
   }
@@ -183,8 +195,8 @@ export class GradingSession {
   async requireComposeConfig(): Promise<ComposeConfig> {
     const result = await this.composeConfig()
     if (result.ok) return result.config
-    if ('refused' in result) throw new BlockedError(t.policyRefused(refusedKeys(result.refused)), 'ex5.compose-valid')
-    throw new BlockedError(t.composeBlocked, 'ex5.compose-valid')
+    if ('refused' in result) throw new BlockedError(t.policyRefused(refusedKeys(result.refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
+    throw this.blocked('composeFile')
   }
 
   /** What the policy refuses in the student's project (privileges, host access): nothing of it is run then. */
@@ -200,7 +212,7 @@ export class GradingSession {
       try {
         const config = await this.requireComposeConfig()
         const refused = await this.policyViolations()
-        if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused)), 'ex5.compose-valid')
+        if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
         const engine = await this.engine()
         this.workDir()
         const { services, apiPort, dbPort } = rubric.expected
@@ -236,14 +248,14 @@ export class GradingSession {
     const outcome = await this.stack()
     if (outcome.ok) return outcome.stack
     if (outcome.error instanceof BlockedError || outcome.error instanceof GraderError) throw outcome.error
-    throw new BlockedError(t.upBlocked, 'ex5.up')
+    throw this.blocked('stack')
   }
 
   /** The settled stack, with these services running: a check that needs one that is not is blocked by ex5.up. */
   async requireRunning(...services: string[]): Promise<LabStack> {
     const stack = await this.settledStack()
     for (const service of services)
-      if (!(await stack.service(service))?.running) throw new BlockedError(t.notRunning(service), 'ex5.up')
+      if (!(await stack.service(service))?.running) throw new BlockedError(t.notRunning(service, rubric.provides.stack!), rubric.provides.stack!)
     return stack
   }
 

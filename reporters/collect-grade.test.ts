@@ -19,7 +19,7 @@ const rubric = parseRubric({
     { id: 'ex1.build', exercise: 1, title: 'build', points: 4 },
     { id: 'ex1.run', exercise: 1, title: 'run', points: 3 },
     { id: 'ex2.file', exercise: 2, title: 'file', points: 1 },
-    { id: 'ex2.report', exercise: 2, title: 'report', points: 2, mode: 'manual' },
+    { id: 'ex2.report', exercise: 2, title: 'report', points: 2 },
   ],
 })
 
@@ -34,7 +34,7 @@ describe('collectGrade', () => {
     ]
     const grade = collectGrade(rubric, observed, run)
     expect(grade.checks.map((c) => [c.id, c.status])).toEqual([
-      ['ex1.engine', 'ungraded'], ['ex1.build', 'passed'], ['ex1.run', 'passed'], ['ex2.file', 'ungraded'], ['ex2.report', 'manual'],
+      ['ex1.engine', 'ungraded'], ['ex1.build', 'passed'], ['ex1.run', 'passed'], ['ex2.file', 'ungraded'], ['ex2.report', 'ungraded'],
     ])
   })
 
@@ -44,6 +44,7 @@ describe('collectGrade', () => {
       { checkId: 'ex1.build', state: 'failed', verdict: { status: 'failed', points: 99, message: 'partial' }, errors: [] },
       { checkId: 'ex1.run', state: 'failed', verdict: { status: 'blocked', points: 0, message: 'not run', blockedBy: 'ex1.build' }, errors: [] },
       { checkId: 'ex2.file', state: 'failed', verdict: { status: 'failed', points: 0, message: 'no file', feedback: { expected: 'a', seen: 'b', fix: 'c' } }, errors: [] },
+      { checkId: 'ex2.report', state: 'failed', verdict: { status: 'failed', points: 0, message: 'no report' }, errors: [] },
     ]
     const grade = collectGrade(rubric, observed, run)
     expect(grade).toMatchObject({ status: 'graded', score: 4, maxScore: 10, durationMs: 1234, environment: { docker: '20.10', kernel: '6.1', node: 'v20' } })

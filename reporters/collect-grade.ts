@@ -3,6 +3,7 @@ import type { CheckDefinition, Rubric } from '../rubric/schema.js'
 import type { Grade, GradedCheck, SubmissionLayout } from '../grading/grade.js'
 import type { Verdict } from '../grading/verdict.js'
 import { mergeReview, type ReviewFile } from './review-file.js'
+import { roundPoints } from '../grading/points.js'
 
 /** What the reporter saw of one test that carries a check id. */
 export interface ObservedCheck {
@@ -31,7 +32,6 @@ export interface RunFacts {
   warnings?: string[]
 }
 
-const round = (n: number) => Math.round(n * 100) / 100
 
 /** Turns what the tests observed into the grade: every rubric check exactly once, in rubric order. */
 export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[], run: RunFacts): Grade {
@@ -56,7 +56,7 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
     language: rubric.language,
     submission: { path: run.submissionPath, ...(run.commit ? { commit: run.commit } : {}), ...(run.layout ? { layout: run.layout } : {}) },
     status: checks.some((c) => c.status === 'ungraded') ? 'ungraded' : 'graded',
-    score: round(checks.reduce((s, c) => s + c.points, 0)),
+    score: roundPoints(checks.reduce((s, c) => s + c.points, 0)),
     maxScore: rubric.totalPoints,
     startedAt: run.startedAt.toISOString(),
     durationMs: Math.round(run.durationMs),
@@ -77,7 +77,6 @@ function withReview(def: CheckDefinition, check: GradedCheck, review: ReviewFile
 function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runErrors: string[], language: Language): GradedCheck {
   const t = catalogue(language).verdict
   const base = { id: def.id, exercise: def.exercise, title: def.title, maxPoints: def.points, ...(seen?.durationMs === undefined ? {} : { durationMs: seen.durationMs }) }
-  if (def.mode === 'manual') return { ...base, points: 0, status: 'manual', message: t.manual }
 
   const verdict = seen?.verdict
   if (verdict) {
@@ -88,7 +87,7 @@ function gradeCheck(def: CheckDefinition, seen: ObservedCheck | undefined, runEr
       ...(verdict.facts ? { facts: verdict.facts } : {}),
     }
     const points = verdict.status === 'ungraded' ? 0 : Math.min(Math.max(verdict.points, 0), def.points)
-    return { ...base, points: round(points), status: verdict.status, message: verdict.message, ...(verdict.advice ? { advice: true } : {}), ...(Object.keys(details).length ? { details } : {}) }
+    return { ...base, points: roundPoints(points), status: verdict.status, message: verdict.message, ...(verdict.advice ? { advice: true } : {}), ...(Object.keys(details).length ? { details } : {}) }
   }
 
   // No verdict: the test never reached its end (a hook failed, it timed out, the run stopped). Not the student's fault.

@@ -28,11 +28,11 @@ describe('groupByExercise', () => {
   it('groups in exercise order with subtotals', () => {
     const groups = groupByExercise(sampleGrade().checks)
     expect(groups.map((g) => [g.exercise, g.points, g.maxPoints])).toEqual([
-      [1, 0, 4],
+      [1, 0, 0],
       [3, 6.5, 20],
       [4, 3, 11],
     ])
-    expect(groups.map(exerciseStatus)).toEqual(['manual', 'failed', 'ungraded'])
+    expect(groups.map(exerciseStatus)).toEqual(['passed', 'failed', 'ungraded'])
   })
 })
 

@@ -1,6 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
+import { roundPoints } from '../grading/points.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
 export const STATUS_ICON: Record<CheckStatus, string> = {
@@ -8,8 +9,10 @@ export const STATUS_ICON: Record<CheckStatus, string> = {
   failed: '❌',
   blocked: '⛔',
   ungraded: '⚠️',
-  manual: '📝',
 }
+
+/** The instructor's review of a report check. */
+export const REVIEW_ICON = '📝'
 
 /** An advisory check's finding: a note, not a lost point. */
 export const ADVICE_ICON = '💡'
@@ -29,7 +32,7 @@ export interface ExerciseGroup {
 
 // Rounding hides float noise (0.1 + 0.2); String() drops trailing zeros (80, 97.5).
 export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100)
+  return String(roundPoints(points))
 }
 
 export function formatSeconds(ms: number): string {
@@ -40,9 +43,9 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
-// Manual checks are pending, not lost; a 0-point check that failed (ex1.engine) still needs attention.
+// A 0-point check that failed (ex1.engine) still needs attention.
 export function isLost(check: GradedCheck): boolean {
-  return check.status !== 'manual' && (check.status !== 'passed' || check.points < check.maxPoints)
+  return check.status !== 'passed' || check.points < check.maxPoints
 }
 
 export function groupByExercise(checks: readonly GradedCheck[]): ExerciseGroup[] {
@@ -61,6 +64,5 @@ export function groupByExercise(checks: readonly GradedCheck[]): ExerciseGroup[]
 export function exerciseStatus(group: ExerciseGroup): CheckStatus {
   if (group.checks.some((c) => c.status === 'ungraded')) return 'ungraded'
   if (group.checks.some(isLost)) return 'failed'
-  if (group.checks.some((c) => c.status === 'manual')) return 'manual'
   return 'passed'
 }

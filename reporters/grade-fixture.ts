@@ -4,7 +4,7 @@ import type { Grade, GradedCheck } from '../grading/grade.js'
 export function sampleGrade(): Grade {
   const checks: GradedCheck[] = [
     { id: 'ex1.engine', exercise: 1, title: 'Docker Engine is reachable', points: 0, maxPoints: 0, status: 'passed', message: 'Docker 27.3.1 answered.' },
-    { id: 'ex1.report', exercise: 1, title: 'Report: questions 1.b and 1.c', points: 0, maxPoints: 4, status: 'manual', message: 'Graded by your instructor: no automatic points yet.' },
+
     { id: 'ex3.health-route', exercise: 3, title: 'app.py declares GET /health', points: 3, maxPoints: 3, status: 'passed', message: 'GET /health is declared.' },
     {
       id: 'ex3.dockerfile', exercise: 3, title: 'the Dockerfile has the five instructions', points: 3.5, maxPoints: 5, status: 'failed',
@@ -41,7 +41,7 @@ export function sampleGrade(): Grade {
     submission: { path: '/home/student/tp1', commit: 'a1b2c3d' },
     status: 'ungraded',
     score: 9.5,
-    maxScore: 35,
+    maxScore: 31,
     startedAt: '2025-03-14T09:26:53.000Z',
     durationMs: 42_345,
     environment: { docker: '27.3.1', dockerApi: '1.47', compose: '2.29.7', kernel: '6.8.0-45-generic', node: 'v20.18.1', grader: '0.1.0' },

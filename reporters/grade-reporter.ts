@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { constants as osConstants } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
 import { findLabLayout, foundAnything, shownFolder } from '../analysis/lab-layout.js'
 import type { SubmissionLayout } from '../grading/grade.js'
@@ -18,6 +18,10 @@ import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
+import { writeFileAtomically } from './write-atomically.js'
+import { firstLine } from '../grading/errors.js'
+
+const { rubric, messages } = currentRun()
 
 /** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */
 export const UNGRADED_EXIT_CODE = 3
@@ -88,10 +92,10 @@ export default class GradeReporter implements Reporter {
     const root = this.vitest?.config.root ?? process.cwd()
     const outDir = path.resolve(root, process.env.GRADE_DIR || this.options.outputDir || 'grades')
     mkdirSync(outDir, { recursive: true })
-    writeAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
+    writeFileAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
     const sheet = renderGradeSheet(grade, { title: rubric.title })
-    writeAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
-    for (const format of this.formats()) writeAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
+    writeFileAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
+    for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
@@ -146,7 +150,6 @@ function suiteErrors(test: TestCase): string[] {
   return errors
 }
 
-const firstLine = (text: string | undefined) => (text ?? 'unknown error').split('\n')[0] ?? ''
 
 /** What the specs graded, found again from the same files (the lab's folder, Dockerfile, Compose file, report). */
 function layoutOf(dir: string): { layout?: SubmissionLayout } {
@@ -188,8 +191,3 @@ function graderVersion(): string {
   return pkg.version
 }
 
-function writeAtomically(file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, content)
-  renameSync(tmp, file)
-}

@@ -1,7 +1,7 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback, ItemVerdict } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
-import { ADVICE_ICON, STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
+import { ADVICE_ICON, REVIEW_ICON, STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
 
 // Deterministic on purpose (no clock, no environment): the same grade.json always renders the same sheet.
 // The language is the grade's: the one its messages were written in.
@@ -84,8 +84,8 @@ function renderExercise(group: ExerciseGroup, allChecks: readonly GradedCheck[],
   const heading = `## ${t.exercise(group.exercise)} — ${formatPoints(group.points)} / ${formatPoints(group.maxPoints)}`
   const noted = (c: GradedCheck) => hasNote(c, t)
   // A check blocked because the lab is nowhere has nothing to add to the warning at the top of the sheet.
-  const notes = group.checks.filter((c) => c.details?.blockedBy !== 'layout' && (c.status === 'manual' || isLost(c) || noted(c)))
-  const feedback = notes.map((c) => (c.status === 'manual' ? renderManualNote(c, t) : noted(c) ? renderPassedNote(c, t) : renderFeedback(c, allChecks, t)))
+  const notes = group.checks.filter((c) => c.details?.blockedBy !== 'layout' && (isLost(c) || noted(c)))
+  const feedback = notes.map((c) => (noted(c) ? renderPassedNote(c, t) : renderFeedback(c, allChecks, t)))
   const reviews = group.checks.filter((c) => c.review).map((c) => renderReview(c, t))
   return [
     heading, renderExerciseTable(group.checks, t),
@@ -101,10 +101,8 @@ export function renderExerciseTable(checks: readonly GradedCheck[], t: SheetText
   return [tableRow([t.table.status, t.table.check, t.table.points, t.table.id]), '| --- | --- | ---: | --- |', ...rows].join('\n')
 }
 
-// Manual checks carry 0 automatic points; "0 / 4" would read as a lost report.
 function renderCheckPoints(check: GradedCheck): string {
-  const earned = check.status === 'manual' && check.points === 0 ? '—' : formatPoints(check.points)
-  return `${earned} / ${formatPoints(check.maxPoints)}`
+  return `${formatPoints(check.points)} / ${formatPoints(check.maxPoints)}`
 }
 
 function tableRow(cells: readonly string[]): string {
@@ -131,7 +129,7 @@ function renderPassedNote(check: GradedCheck, t: SheetText): string {
 export function renderReview(check: GradedCheck, t: SheetText): string {
   const review = check.review!
   const automatic = `${formatPoints(review.automaticPoints)} / ${formatPoints(check.maxPoints)}`
-  const head = `${STATUS_ICON.manual} **${t.review.head}** ${t.review.of} ${code(check.id)}${t.colon}`
+  const head = `${REVIEW_ICON} **${t.review.head}** ${t.review.of} ${code(check.id)}${t.colon}`
   const read = isLost(check) ? [] : (check.details?.items ?? []).filter((i) => i.feedback)
   const items = read.length ? `\n\n${renderItems(read, t)}` : ''
   if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}${items}`
@@ -140,9 +138,6 @@ export function renderReview(check: GradedCheck, t: SheetText): string {
   return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}${items}`
 }
 
-function renderManualNote(check: GradedCheck, t: SheetText): string {
-  return `${STATUS_ICON.manual} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${t.manualNote}`
-}
 
 export function renderFeedback(check: GradedCheck, allChecks: readonly GradedCheck[], t: SheetText): string {
   const details = check.details ?? {}

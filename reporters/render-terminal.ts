@@ -22,7 +22,6 @@ const STATUS_STYLE: Record<CheckStatus, Style> = {
   failed: 'red',
   blocked: 'yellow',
   ungraded: 'yellow',
-  manual: 'cyan',
 }
 
 type Paint = (style: Style, text: string) => string
@@ -36,7 +35,6 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
   const t = sheetText(grade)
   const groups = groupByExercise(grade.checks)
   const lost = grade.checks.filter(isLost)
-  const manual = grade.checks.filter((c) => c.status === 'manual')
   const advice = grade.checks.filter((c) => c.advice)
   const lines = [
     paint('bold', `${t.terminal.grade} — ${options.title ?? grade.lab}`),
@@ -45,7 +43,6 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
     ...renderExerciseLines(groups, paint, t),
     ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
     ...(advice.length ? ['', t.terminal.notes, ...advice.map((c) => `  ${ADVICE_ICON} ${c.id}  ${truncate(oneLine(c.message), Math.max(20, WIDTH - c.id.length - 6))}`)] : []),
-    ...(manual.length ? ['', renderManualLine(manual, paint, t)] : []),
     '',
     paint('bold', `${t.score}${t.colon} ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
     ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint, t) : []),
@@ -79,10 +76,6 @@ export function renderLostLines(checks: readonly GradedCheck[], paint: Paint, t:
   })
 }
 
-function renderManualLine(manual: readonly GradedCheck[], paint: Paint, t: SheetText): string {
-  const points = formatPoints(manual.reduce((sum, c) => sum + c.maxPoints, 0))
-  return `${STATUS_ICON.manual} ${paint('cyan', t.terminal.manual(points, manual.length))}`
-}
 
 export function renderUngradedLines(checks: readonly GradedCheck[], paint: Paint, t: SheetText): string[] {
   const count = checks.filter((c) => c.status === 'ungraded').length

@@ -65,7 +65,7 @@ export function toPrairieLearn(grade: Grade) {
 const xml = (text: string) =>
   text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** JUnit XML for any CI: one testcase per check, its points as properties; blocked and manual are skipped, ungraded an error. */
+/** JUnit XML for any CI: one testcase per check, its points as properties; blocked is skipped, ungraded an error. */
 export function toJUnit(grade: Grade): string {
   const t = sheetText(grade)
   const count = (status: GradedCheck['status'][]) => grade.checks.filter((c) => status.includes(c.status)).length
@@ -74,7 +74,6 @@ export function toJUnit(grade: Grade): string {
       passed: '',
       failed: `\n      <failure message="${xml(oneLine(c.message))}">${xml(checkText(c, t))}</failure>`,
       blocked: `\n      <skipped message="${xml(oneLine(c.message))}"/>`,
-      manual: `\n      <skipped message="${xml(t.formats.manual)}"/>`,
       ungraded: `\n      <error message="${xml(oneLine(c.message))}">${xml(checkText(c, t))}</error>`,
     }[c.status]
     return `    <testcase classname="${xml(`${grade.lab}.exercise-${c.exercise}`)}" name="${xml(`${c.id}: ${c.title}`)}">
@@ -85,7 +84,7 @@ export function toJUnit(grade: Grade): string {
       </properties>${outcome}
     </testcase>`
   })
-  const attrs = `tests="${grade.checks.length}" failures="${count(['failed'])}" errors="${count(['ungraded'])}" skipped="${count(['blocked', 'manual'])}" time="${(grade.durationMs / 1000).toFixed(3)}"`
+  const attrs = `tests="${grade.checks.length}" failures="${count(['failed'])}" errors="${count(['ungraded'])}" skipped="${count(['blocked'])}" time="${(grade.durationMs / 1000).toFixed(3)}"`
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="${xml(grade.lab)}" ${attrs}>
   <testsuite name="${xml(grade.lab)}" ${attrs} timestamp="${grade.startedAt}">

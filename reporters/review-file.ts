@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import type { GradedCheck } from '../grading/grade.js'
+import { roundPoints } from '../grading/points.js'
 
 const reviewSchema = z.object({
   reviewer: z.string().optional(),
@@ -36,7 +37,6 @@ export function loadReview(file: string, language: Language = 'en'): ReviewFile 
   return new Error(catalogue(language).sheet.reviewFile.invalid(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)))
 }
 
-const round = (n: number) => Math.round(n * 100) / 100
 
 /**
  * The instructor's review of one check: their points, capped at the check's, replace the automatic ones, and
@@ -46,7 +46,7 @@ export function mergeReview(check: GradedCheck, automaticPoints: number, review:
   const base = { automaticPoints, ...(review?.reviewer ? { reviewer: review.reviewer } : {}) }
   const entry = review?.checks[check.id]
   if (!entry) return { check: { ...check, points: automaticPoints, review: { status: 'pending', ...base } } }
-  const points = entry.points === undefined ? automaticPoints : round(Math.min(entry.points, check.maxPoints))
+  const points = entry.points === undefined ? automaticPoints : roundPoints(Math.min(entry.points, check.maxPoints))
   return {
     check: {
       ...check,

@@ -28,8 +28,10 @@ export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
  * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
  * names the check whose title is missing.
  */
-export function localize(source: RubricSource, text: Catalogue['rubric']): RubricInput {
-  const titles: Record<string, string> = text.checks(source.expected)
+export function localize(source: RubricSource, messages: Catalogue): RubricInput {
+  const text = messages.rubric
+  const sections = Object.values(messages).map((section) => titlesOf(section, source.expected))
+  const titles: Record<string, string> = { ...text.checks(source.expected), ...Object.assign({}, ...sections) }
   const itemTitles: Record<string, Record<string, string>> = text.items(source.expected)
   return {
     ...source,
@@ -45,18 +47,46 @@ export function localize(source: RubricSource, text: Catalogue['rubric']): Rubri
   }
 }
 
+/**
+ * A catalogue section may carry the titles of its checks (`titles: (expected) => ({ id: title })`) beside their
+ * findings: a new check then writes its title and its messages in one place per language.
+ */
+function titlesOf(section: unknown, expected: RubricSource['expected']): Record<string, string> {
+  const titles = (section as { titles?: unknown } | null)?.titles
+  return typeof titles === 'function' ? (titles as (e: RubricSource['expected']) => Record<string, string>)(expected) : {}
+}
+
 /** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
 export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric {
   const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
-  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language).rubric)), env)
+  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language))), env)
 }
 
-export const rubric: Rubric = loadRubric(tp1, process.env)
+/** What a grading run is set to: the lab's rubric with the run's overrides, and every message in the student's language. */
+export interface Run {
+  rubric: Rubric
+  messages: Catalogue
+}
 
-/** Every message the student reads, in the rubric's language. */
-export const messages: Catalogue = catalogue(rubric.language)
+/**
+ * Loads the run's settings from an environment (GRADER_LANG, GRADER_TIMEOUT_*, GRADER_LIMIT_*); a wrong one is a
+ * SettingError. Nothing reads the environment as it is imported: this is the one place, called once.
+ */
+export function loadRun(env: NodeJS.ProcessEnv): Run {
+  const rubric = loadRubric(tp1, env)
+  return { rubric, messages: catalogue(rubric.language) }
+}
+
+let current: Run | undefined
+
+/** This process's run, loaded from its environment on first use. */
+export function currentRun(): Run {
+  current ??= loadRun(process.env)
+  return current
+}
 
 export function checkDefinition(id: string): CheckDefinition {
+  const { rubric } = currentRun()
   const found = rubric.checks.find((c) => c.id === id)
   if (!found) throw new Error(`No check "${id}" in the rubric (known: ${rubric.checks.map((c) => c.id).join(', ')})`)
   return found

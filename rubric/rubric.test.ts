@@ -4,7 +4,7 @@ import { loadRubric, localize } from './index.js'
 import { parseRubric, type Expected, type RubricInput } from './schema.js'
 import { tp1 } from './tp1.js'
 
-const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en').rubric)
+const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en'))
 
 describe('the TP1 rubric', () => {
   it('is valid and totals 100 points', () => {
@@ -25,7 +25,7 @@ describe('the TP1 rubric', () => {
   })
 
   it.each(LANGUAGES)('has a title for every check and every item in %s', (language) => {
-    const rubric = parseRubric(localize(tp1, catalogue(language).rubric))
+    const rubric = parseRubric(localize(tp1, catalogue(language)))
     for (const c of rubric.checks) {
       expect(c.title, c.id).not.toBe('')
       for (const item of c.items ?? []) expect(item.title, `${c.id}/${item.id}`).not.toBe('')
@@ -46,7 +46,7 @@ describe('the TP1 rubric', () => {
       const { 'ex6.version': _, ...checks } = en.checks(e)
       return checks as ReturnType<typeof en.checks>
     }
-    expect(() => parseRubric(localize(tp1, { ...en, checks: lacking }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
+    expect(() => parseRubric(localize(tp1, { ...catalogue('en'), rubric: { ...en, checks: lacking } }))).toThrow(/checks\.\d+\.title \(ex6\.version\)/)
   })
 
   it('takes the values in its titles from the rubric\'s expected values, their single source', () => {
@@ -57,45 +57,44 @@ describe('the TP1 rubric', () => {
     expect(loadRubric(tp1, {}).checks.find((c) => c.id === 'ex6.credentials')?.title).toBe('POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB valent demo')
   })
 
-  it('keeps the check ids other tools read', () => {
-    expect(parseRubric(english()).checks.map((c) => c.id)).toMatchInlineSnapshot(`
-      [
-        "ex1.engine",
-        "ex1.report",
-        "ex2.one-shot",
-        "ex2.shared-kernel",
-        "ex2.report",
-        "ex3.health-route",
-        "ex3.dockerfile",
-        "ex3.report-files",
-        "ex3.build",
-        "ex3.image",
-        "ex4.health",
-        "ex4.listen-all",
-        "ex4.ps",
-        "ex4.graceful-stop",
-        "ex4.report",
-        "ex5.compose-valid",
-        "ex5.services",
-        "ex5.ports",
-        "ex5.up",
-        "ex5.api-health",
-        "ex5.down",
-        "ex5.report",
-        "ex6.credentials",
-        "ex6.connect",
-        "ex6.version",
-        "ex6.database",
-        "ex6.psql-exec",
-        "ex6.service-dns",
-        "ex6.report",
-        "ex7.logs",
-        "ex7.exec",
-        "ex7.restart",
-        "ex7.report",
-        "ex8.report",
-      ]
-    `)
+  it('keeps the check ids other tools read: one may be added, none may go or change', () => {
+    const stable = [
+      'ex1.engine',
+      'ex1.report',
+      'ex2.one-shot',
+      'ex2.shared-kernel',
+      'ex2.report',
+      'ex3.health-route',
+      'ex3.dockerfile',
+      'ex3.report-files',
+      'ex3.build',
+      'ex3.image',
+      'ex4.health',
+      'ex4.listen-all',
+      'ex4.ps',
+      'ex4.graceful-stop',
+      'ex4.report',
+      'ex5.compose-valid',
+      'ex5.services',
+      'ex5.ports',
+      'ex5.up',
+      'ex5.api-health',
+      'ex5.down',
+      'ex5.report',
+      'ex6.credentials',
+      'ex6.connect',
+      'ex6.version',
+      'ex6.database',
+      'ex6.psql-exec',
+      'ex6.service-dns',
+      'ex6.report',
+      'ex7.logs',
+      'ex7.exec',
+      'ex7.restart',
+      'ex7.report',
+      'ex8.report',
+    ]
+    expect(parseRubric(english()).checks.map((c) => c.id)).toEqual(expect.arrayContaining(stable))
   })
 })
 

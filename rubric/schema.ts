@@ -15,14 +15,14 @@ const check = z
     exercise: z.number().int().min(1),
     title: z.string().min(1),
     points: z.number().nonnegative(),
-    /** automatic: observed by a spec; manual: read by the instructor (no automatic points). */
-    mode: z.enum(['automatic', 'manual']).default('automatic'),
     /** Partial credit: the check's points are the sum of its items' points. */
     items: z.array(item).optional(),
     /** Report checks: automatic for presence and evidence, and flagged for the instructor's review of the prose. */
     review: z.boolean().default(false),
     /** Worth no points: what it finds is a note for the student (💡), never a lost point or a red run. */
     advisory: z.boolean().default(false),
+    /** When it runs: one of the rubric's `phases` (the first when not said). */
+    phase: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.advisory && c.points !== 0) ctx.addIssue({ code: 'custom', message: `advisory check ${c.id} is worth ${c.points} points, not 0` })
@@ -124,6 +124,11 @@ export const rubricSchema = z
       /** Files the report pastes, by the question that pastes them, compared with the submitted ones (wherever the lab keeps them). */
       pastedFiles: z.record(z.string(), z.enum(['app', 'dockerfile', 'compose'])),
     }),
+    phases: z.array(z.string().min(1)).min(1).default(['checks']),
+    /** What a check can need (the image, the API's container, the Compose file, the stack…), by the check that provides it. */
+    provides: z.object({
+      image: checkId, container: checkId, stoppedContainer: checkId, composeFile: checkId, stack: checkId, login: checkId,
+    }).partial().default({}),
     checks: z.array(check).min(1),
   })
   .superRefine((r, ctx) => {
@@ -134,6 +139,10 @@ export const rubricSchema = z
       if (!c.id.startsWith(`ex${c.exercise}.`))
         ctx.addIssue({ code: 'custom', message: `check ${c.id} is filed under exercise ${c.exercise}` })
     }
+    for (const c of r.checks)
+      if (c.phase !== undefined && !r.phases.includes(c.phase)) ctx.addIssue({ code: 'custom', message: `check ${c.id} runs in phase ${c.phase}, which phases does not list` })
+    for (const [need, id] of Object.entries(r.provides))
+      if (!r.checks.some((c) => c.id === id)) ctx.addIssue({ code: 'custom', message: `provides.${need} names ${id}, which is not a check` })
     for (const c of r.checks.filter((c) => c.review))
       for (const i of c.items ?? [])
         if (!(i.id in r.report.questions)) ctx.addIssue({ code: 'custom', message: `check ${c.id} grades question ${i.id}, which report.questions does not list` })
@@ -159,6 +168,8 @@ export type RubricSource = Omit<RubricInput, 'title' | 'checks'> & {
   checks: Array<Omit<CheckInput, 'title' | 'items'> & { items?: Array<Omit<NonNullable<CheckInput['items']>[number], 'title'>> }>
 }
 export type Rubric = z.output<typeof rubricSchema>
+/** What a check can need that another check provides (rubric.provides). */
+export type Need = keyof Rubric['provides']
 export type CheckDefinition = Rubric['checks'][number]
 
 /** Validates a rubric; the error lists every problem, one per line, with its path. */

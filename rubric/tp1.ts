@@ -5,7 +5,7 @@ type CheckSource = RubricSource['checks'][number]
 /** A report check: its points are shared equally among its questions, each answered or not. */
 function reportCheck(exercise: number, points: number, questions: string[]): CheckSource {
   return {
-    id: `ex${exercise}.report`, exercise, points, review: true,
+    id: `ex${exercise}.report`, exercise, points, review: true, phase: 'files',
     items: questions.map((q) => ({ id: q, points: points / questions.length })),
   }
 }
@@ -92,17 +92,25 @@ export const tp1: RubricSource = {
     },
     pastedFiles: { '3.a': 'app', '3.b': 'dockerfile', '5.b': 'compose' },
   },
+  /**
+   * The order the grading works in: a check runs after every check of an earlier phase (the spec files follow). The
+   * static reading first, while the image builds; the image's containers; the Compose stack; exercise 4's stop, whose
+   * grace period overlaps the stack's checks; compose down last, once nothing needs the stack.
+   */
+  phases: ['engine', 'files', 'image', 'container', 'stack', 'stop', 'down'],
+  /** What checks need, by the check that provides it: a check that needs what failed is blocked by that check. */
+  provides: { image: 'ex3.build', container: 'ex4.health', stoppedContainer: 'ex4.ps', composeFile: 'ex5.compose-valid', stack: 'ex5.up', login: 'ex6.connect' },
   checks: [
-    { id: 'ex1.engine', exercise: 1, points: 0 },
+    { id: 'ex1.engine', exercise: 1, points: 0, phase: 'engine' },
     reportCheck(1, 4, ['1.b', '1.c']),
 
-    { id: 'ex2.one-shot', exercise: 2, points: 2 },
-    { id: 'ex2.shared-kernel', exercise: 2, points: 2 },
+    { id: 'ex2.one-shot', exercise: 2, points: 2, phase: 'image' },
+    { id: 'ex2.shared-kernel', exercise: 2, points: 2, phase: 'image' },
     reportCheck(2, 4, ['2.a', '2.b', '2.c', '2.d']),
 
-    { id: 'ex3.health-route', exercise: 3, points: 3 },
+    { id: 'ex3.health-route', exercise: 3, points: 3, phase: 'files' },
     {
-      id: 'ex3.dockerfile', exercise: 3, points: 5,
+      id: 'ex3.dockerfile', exercise: 3, points: 5, phase: 'files',
       items: [
         { id: 'from', points: 1 },
         { id: 'workdir', points: 1 },
@@ -111,42 +119,43 @@ export const tp1: RubricSource = {
         { id: 'cmd', points: 1 },
       ],
     },
-    { id: 'ex3.report-files', exercise: 3, points: 0, advisory: true },
-    { id: 'ex3.build', exercise: 3, points: 6 },
-    { id: 'ex3.image', exercise: 3, points: 6 },
+    { id: 'ex3.report-files', exercise: 3, points: 0, phase: 'files', advisory: true },
+    { id: 'ex3.cmd-once', exercise: 3, points: 0, phase: 'files', advisory: true },
+    { id: 'ex3.build', exercise: 3, points: 6, phase: 'image' },
+    { id: 'ex3.image', exercise: 3, points: 6, phase: 'image' },
 
-    { id: 'ex4.health', exercise: 4, points: 8 },
-    { id: 'ex4.listen-all', exercise: 4, points: 3 },
-    { id: 'ex4.ps', exercise: 4, points: 3 },
-    { id: 'ex4.graceful-stop', exercise: 4, points: 4 },
+    { id: 'ex4.health', exercise: 4, points: 8, phase: 'container' },
+    { id: 'ex4.listen-all', exercise: 4, points: 3, phase: 'container' },
+    { id: 'ex4.ps', exercise: 4, points: 3, phase: 'stop' },
+    { id: 'ex4.graceful-stop', exercise: 4, points: 4, phase: 'stop' },
     reportCheck(4, 2, ['4.a', '4.b', '4.c', '4.d']),
 
-    { id: 'ex5.compose-valid', exercise: 5, points: 4 },
+    { id: 'ex5.compose-valid', exercise: 5, points: 4, phase: 'files' },
     {
-      id: 'ex5.services', exercise: 5, points: 3,
+      id: 'ex5.services', exercise: 5, points: 3, phase: 'files',
       items: [
         { id: 'db-image', points: 1 },
         { id: 'api-build', points: 1 },
         { id: 'api-depends-on-db', points: 1 },
       ],
     },
-    { id: 'ex5.ports', exercise: 5, points: 1 },
-    { id: 'ex5.up', exercise: 5, points: 4 },
-    { id: 'ex5.api-health', exercise: 5, points: 3 },
-    { id: 'ex5.down', exercise: 5, points: 3 },
+    { id: 'ex5.ports', exercise: 5, points: 1, phase: 'files' },
+    { id: 'ex5.up', exercise: 5, points: 4, phase: 'stack' },
+    { id: 'ex5.api-health', exercise: 5, points: 3, phase: 'stack' },
+    { id: 'ex5.down', exercise: 5, points: 3, phase: 'down' },
     reportCheck(5, 2, ['5.b', '5.c', '5.d', '5.e']),
 
-    { id: 'ex6.credentials', exercise: 6, points: 1 },
-    { id: 'ex6.connect', exercise: 6, points: 4 },
-    { id: 'ex6.version', exercise: 6, points: 4 },
-    { id: 'ex6.database', exercise: 6, points: 2 },
-    { id: 'ex6.psql-exec', exercise: 6, points: 1 },
-    { id: 'ex6.service-dns', exercise: 6, points: 2 },
+    { id: 'ex6.credentials', exercise: 6, points: 1, phase: 'stack' },
+    { id: 'ex6.connect', exercise: 6, points: 4, phase: 'stack' },
+    { id: 'ex6.version', exercise: 6, points: 4, phase: 'stack' },
+    { id: 'ex6.database', exercise: 6, points: 2, phase: 'stack' },
+    { id: 'ex6.psql-exec', exercise: 6, points: 1, phase: 'stack' },
+    { id: 'ex6.service-dns', exercise: 6, points: 2, phase: 'stack' },
     reportCheck(6, 2, ['6.a', '6.b', '6.c']),
 
-    { id: 'ex7.logs', exercise: 7, points: 2 },
-    { id: 'ex7.exec', exercise: 7, points: 2 },
-    { id: 'ex7.restart', exercise: 7, points: 2 },
+    { id: 'ex7.logs', exercise: 7, points: 2, phase: 'stack' },
+    { id: 'ex7.exec', exercise: 7, points: 2, phase: 'stack' },
+    { id: 'ex7.restart', exercise: 7, points: 2, phase: 'stack' },
     reportCheck(7, 2, ['7.a', '7.b', '7.c', '7.d', '7.e']),
 
     reportCheck(8, 4, ['8.a', '8.b']),

@@ -1,7 +1,9 @@
 import { beforeAll, describe } from 'vitest'
 import { check } from '../grading/check.js'
 import { session } from '../lab/session.js'
-import { messages } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { messages } = currentRun()
 
 describe(messages.engine.suite, () => {
   // The slow Docker work (image build, compose up) starts now and runs while the static checks do.

@@ -1,11 +1,14 @@
 import { describe } from 'vitest'
 import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
-import { SubmissionError } from '../grading/errors.js'
+import { fail } from '../grading/finding.js'
+import type { ImageProblem } from '../i18n/en/ex3.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes } from '../lab/image-probes.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected } = rubric
 const t = messages.ex3
@@ -22,28 +25,12 @@ function buildHint(error: string): string {
 describe(t.imageSuite, () => {
   check('ex3.build', async (c) => {
     const layout = session().requireLab()
-    if (!layout.image) {
-      const folders = layout.searched.imageFolders.map(shownFolder)
-      throw new SubmissionError(t.missingFile.message('Dockerfile', folders), {
-        expected: t.missingFile.expected('Dockerfile', folders), seen: t.missingFile.seen, fix: t.missingFile.dockerfileFix(folders.at(-1)!),
-      })
-    }
+    if (!layout.image) throw fail(t.missingDockerfile(layout.searched.imageFolders.map(shownFolder), expected.appFile))
     const build = await session().image()
     c.fact('durationMs', build.durationMs)
     if (build.ok) return
-    if (build.timedOut)
-      throw new SubmissionError(t.build.timedOut.message(rubric.timeouts.buildSeconds), {
-        expected: t.build.timedOut.expected(rubric.timeouts.buildSeconds),
-        seen: t.build.timedOut.seen(build.failingStep),
-        fix: t.build.timedOut.fix,
-        log: build.log,
-      })
-    throw new SubmissionError(t.build.failed.message(build.failingStep), {
-      expected: t.build.failed.expected,
-      seen: build.error ?? t.build.failed.seen,
-      fix: buildHint(build.error ?? ''),
-      log: build.log,
-    })
+    if (build.timedOut) throw fail(t.buildTimedOut(rubric.timeouts.buildSeconds, build.failingStep), { log: build.log })
+    throw fail(t.buildFailed(build.failingStep, build.error, buildHint(build.error ?? '')), { log: build.log })
   })
 
   check('ex3.image', async (c) => {
@@ -56,38 +43,17 @@ describe(t.imageSuite, () => {
     try {
       seen = JSON.parse(line)
     } catch {
-      throw new SubmissionError(t.image.noPython.message, {
-        expected: t.image.noPython.expected(expected.baseImage.pythonMajor),
-        seen: result.startError ?? (tail(result.output, 5) || t.image.noPython.seen(result.exitCode)),
-        fix: t.image.noPython.fix(expected.baseImage.example),
-      })
+      throw fail(t.noPython({ ...result, outputTail: tail(result.output, 5) }, expected.baseImage))
     }
     c.fact('python', seen.python)
-    const problems: string[] = []
-    const fixes: string[] = []
+    const problems: ImageProblem[] = []
     const workdir = config.workingDir || '/'
-    if (expected.workdir && workdir !== expected.workdir) {
-      problems.push(t.image.workdir(workdir))
-      fixes.push(t.image.workdirFix(expected.workdir))
-    }
-    if (!seen.app) {
-      problems.push(t.image.appMissing(expected.appFile, workdir))
-      fixes.push(t.image.appFix(expected.appFile))
-    }
-    if (!seen.python.startsWith(`${expected.baseImage.pythonMajor}.`)) {
-      problems.push(t.image.python(seen.python))
-      fixes.push(t.image.pythonFix(expected.baseImage.example))
-    }
+    if (expected.workdir && workdir !== expected.workdir) problems.push(t.image.workdir(workdir, expected.workdir))
+    if (!seen.app) problems.push(t.image.appMissing(expected.appFile, workdir))
+    const wantedPython = seen.python.startsWith(`${expected.baseImage.pythonMajor}.`)
+    if (!wantedPython) problems.push(t.image.python(seen.python, expected.baseImage))
     const missing = Object.entries(seen.modules).filter(([, status]) => status !== 'ok')
-    if (missing.length) {
-      problems.push(t.image.cannotImport(missing.map(([m, why]) => `${m} (${why})`)))
-      fixes.push(t.image.pipFix(expected.pipPackages.join(' ')))
-    }
-    if (problems.length)
-      throw new SubmissionError(t.image.wrong.message(problems), {
-        expected: t.image.wrong.expected(expected.workdir, expected.appFile, expected.baseImage.pythonMajor, expected.pipPackages),
-        seen: t.image.wrong.seen(problems),
-        fix: t.image.wrong.fix(fixes),
-      })
+    if (missing.length) problems.push(t.image.cannotImport(missing, expected.pipPackages))
+    if (problems.length) throw fail(t.image.wrong(problems, expected))
   })
 })

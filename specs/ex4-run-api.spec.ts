@@ -1,18 +1,26 @@
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { SubmissionError } from '../grading/errors.js'
-import { describeWait, diagnoseListening, exitedFeedback } from '../lab/api-diagnosis.js'
+import { expectRunning } from '../grading/expect.js'
+import { fail } from '../grading/finding.js'
+import { diagnoseListening, lastAttempt } from '../lab/api-diagnosis.js'
 import { eventually } from '../lab/eventually.js'
-import { describeConnectionError } from '../lab/http-probe.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const port = expected.apiPort
-const healthBody = JSON.stringify(expected.healthBody)
 const t = messages.ex4
-
+const health = {
+  path: expected.healthPath,
+  body: JSON.stringify(expected.healthBody),
+  seconds: timeouts.startSeconds,
+  host: expected.apiHost,
+  appFile: expected.appFile,
+  appModule: expected.appModule,
+}
 
 describe(t.suite, () => {
   check('ex4.health', async (c) => {
@@ -20,23 +28,12 @@ describe(t.suite, () => {
     const answer = await api.get(expected.healthPath, { timeoutMs: timeouts.startSeconds * 1000, probeMs: timeouts.probeSeconds * 1000 })
     c.fact('waitedMs', answer.waitedMs)
     if (answer.outcome !== 'accepted') {
-      const state = await api.state()
-      if (!state.running) throw new SubmissionError(t.health.stopped, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
+      await expectRunning(await api.state(), () => api.logTail(), (exit) => t.health.stopped(exit, expected))
       const listening = diagnoseListening(answer.outcome === 'not-listening' ? answer.sockets : await api.listeningSockets(), port)
-      throw new SubmissionError(t.health.noAnswer.message(expected.healthPath, 'lastError' in answer ? describeConnectionError(answer.lastError) : describeWait(answer, port)), {
-        expected: t.health.noAnswer.expected(healthBody, timeouts.startSeconds),
-        seen: t.health.noAnswer.seen(listening.seen),
-        fix: listening.fix ?? t.health.noAnswer.fix,
-        log: await api.logTail(),
-      })
+      throw fail(t.health.noAnswer(lastAttempt(answer), listening, health), { log: await api.logTail() })
     }
-    const { status, json, body } = answer.answer
-    if (status !== 200 || !isDeepStrictEqual(json, expected.healthBody))
-      throw new SubmissionError(t.health.wrongAnswer.message(expected.healthPath, status, body.slice(0, 200)), {
-        expected: `200 ${healthBody}`,
-        seen: `${status} ${body.slice(0, 500)}`,
-        fix: status === 404 ? t.health.wrongAnswer.noRoute(expected.healthPath) : t.health.wrongAnswer.exactBody(healthBody),
-      })
+    const { status, json } = answer.answer
+    if (status !== 200 || !isDeepStrictEqual(json, expected.healthBody)) throw fail(t.health.wrongAnswer(answer.answer, health))
   })
 
   check('ex4.listen-all', async () => {
@@ -49,19 +46,10 @@ describe(t.suite, () => {
       timeoutMs: timeouts.startSeconds * 1000,
       giveUp: async () => ((await api.state()).running ? undefined : 'exited'),
     })
-    if (!found.ok) {
-      const state = await api.state()
-      if (!state.running) throw new SubmissionError(t.listenAll.stopped, exitedFeedback(t.apiContainer, state.exitCode, state.oomKilled, await api.logTail()))
-    }
-    const diagnosis = diagnoseListening(found.ok ? found.value : [], port)
-    if (!diagnosis.ok)
-      throw new SubmissionError(t.listenAll.message(diagnosis.seen), {
-        expected: t.listenAll.expected(port),
-        seen: diagnosis.seen,
-        ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
-        log: await api.logTail(),
-        ...session().cmdLocation(),
-      })
+    if (!found.ok) await expectRunning(await api.state(), () => api.logTail(), (exit) => t.listenAll.stopped(exit, expected))
+    const listening = diagnoseListening(found.ok ? found.value : [], port)
+    if (listening.kind !== 'all')
+      throw fail(t.listenAll.notEverywhere(listening, port, expected.apiHost), { log: await api.logTail(), ...session().cmdLocation() })
   })
 
   // The one docker stop of exercise 4 starts now, in the background: its grace period overlaps the Compose checks,

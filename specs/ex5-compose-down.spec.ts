@@ -1,9 +1,11 @@
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { SubmissionError } from '../grading/errors.js'
+import { fail } from '../grading/finding.js'
 import { externalNetworks } from '../lab/compose-config.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const t = messages.ex5.down
 
@@ -14,11 +16,6 @@ describe(t.suite, () => {
     const left = await stack.down(rubric.timeouts.quickStopSeconds, rubric.timeouts.composeDownSeconds * 1000)
     // The grader never joins an external network (it runs a network of its own in its place): down would leave it.
     const networks = [...new Set([...left.networks, ...externalNetworks(await session().requireComposeConfig())])]
-    if (left.containers.length || networks.length)
-      throw new SubmissionError(t.message, {
-        expected: t.expected,
-        seen: t.seen(left.containers, networks),
-        fix: t.fix,
-      })
+    if (left.containers.length || networks.length) throw fail(t.leftBehind(left.containers, networks))
   })
 })

@@ -1,10 +1,12 @@
 import { describe } from 'vitest'
 import { check } from '../grading/check.js'
-import { BlockedError, SubmissionError } from '../grading/errors.js'
+import { fail } from '../grading/finding.js'
 import { eventually } from '../lab/eventually.js'
-import { explainPgError, isServerAnswer, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
+import { isServerAnswer, pgFailure, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'
 import { session } from '../lab/session.js'
-import { messages, rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
+
+const { rubric, messages } = currentRun()
 
 const { expected, timeouts } = rubric
 const t = messages.ex6
@@ -39,54 +41,33 @@ async function serverFacts(): Promise<PgFacts> {
   if (expectedLogin.ok) return expectedLogin.facts
   const declared = await connect(await declaredLogin())
   if (declared.ok) return declared.facts
-  throw new BlockedError(t.noLogin, 'ex6.connect')
+  throw session().blocked('login')
 }
 
 describe(t.suite, () => {
   check('ex6.credentials', async () => {
     const env = (await session().requireComposeConfig()).services[db]?.environment ?? {}
     const wanted = { POSTGRES_USER: credentials.user, POSTGRES_PASSWORD: credentials.password, POSTGRES_DB: credentials.database }
-    const wrong = Object.entries(wanted).filter(([name, value]) => env[name] !== value)
-    const settings = Object.entries(wanted).map(([n, v]) => `${n}: ${v}`)
-    if (wrong.length)
-      throw new SubmissionError(t.credentials.message(wrong.map(([n]) => n)), {
-        expected: settings.join(', '),
-        seen: wrong.map(([n]) => `${n}: ${env[n] ?? t.credentials.notSet}`).join(', '),
-        fix: t.credentials.fix(db, settings),
-      })
+    if (Object.entries(wanted).some(([name, value]) => env[name] !== value)) throw fail(t.credentials(db, wanted, env))
   })
 
   check('ex6.connect', async () => {
     const result = await connect(credentials)
-    if (!result.ok) {
-      const { seen, fix } = explainPgError(result.error, result.target)
-      throw new SubmissionError(t.connect.message(credentials.user, credentials.password, credentials.database), {
-        expected: t.connect.expected(credentials.user, credentials.password, credentials.database),
-        seen, fix, log: await (await session().requireStack()).logTail(db),
-      })
-    }
+    if (!result.ok)
+      throw fail(t.connect(credentials, pgFailure(result.error), db), { log: await (await session().requireStack()).logTail(db) })
   })
 
   check('ex6.version', async (c) => {
     const facts = await serverFacts()
     c.fact('serverVersion', facts.serverVersion)
     const major = Math.floor(facts.serverVersionNum / 10_000)
-    if (major !== expected.postgresMajor)
-      throw new SubmissionError(t.version.message(facts.serverVersion), {
-        expected: `PostgreSQL ${expected.postgresMajor}`,
-        seen: facts.serverVersion,
-        fix: t.version.fix(expected.postgresMajor, db),
-      })
+    if (major !== expected.postgresMajor) throw fail(t.version(facts.serverVersion, expected.postgresMajor, db))
   })
 
   check('ex6.database', async () => {
     const facts = await serverFacts()
     if (facts.currentDatabase !== credentials.database || facts.currentUser !== credentials.user)
-      throw new SubmissionError(t.database.message(facts.currentDatabase, facts.currentUser), {
-        expected: `current_database() = ${credentials.database}, current_user = ${credentials.user}`,
-        seen: `${facts.currentDatabase}, ${facts.currentUser}`,
-        fix: t.database.fix(credentials.database, credentials.user, db),
-      })
+      throw fail(t.database({ database: facts.currentDatabase, user: facts.currentUser }, credentials, db))
   })
 
   check('ex6.psql-exec', async () => {
@@ -94,22 +75,13 @@ describe(t.suite, () => {
     const command = ['psql', '-U', credentials.user, '-d', credentials.database, '-tAc', 'SELECT 1']
     const result = await stack.exec(db, command)
     if (result.exitCode !== 0 || result.stdout.trim() !== '1')
-      throw new SubmissionError(t.psqlExec.message(db, command.slice(0, 5).join(' ')), {
-        expected: t.psqlExec.expected,
-        seen: t.psqlExec.seen(result.exitCode, (result.stderr || result.stdout).trim().slice(0, 300)),
-        fix: t.psqlExec.fix(credentials.user, credentials.database),
-      })
+      throw fail(t.psqlExec(db, command.slice(0, 5).join(' '), credentials, result.exitCode, (result.stderr || result.stdout).trim().slice(0, 300)))
   })
 
   check('ex6.service-dns', async () => {
     const stack = await session().requireRunning(api, db)
     const probe = `import socket; socket.create_connection(("${db}", ${expected.dbPort}), 5).close(); print("ok")`
     const result = await stack.exec(api, ['python', '-c', probe])
-    if (result.exitCode !== 0)
-      throw new SubmissionError(t.serviceDns.message(api, db, expected.dbPort), {
-        expected: t.serviceDns.expected(db, expected.dbPort),
-        seen: (result.stderr || result.stdout).trim().split('\n').pop() ?? t.serviceDns.exitCode(result.exitCode),
-        fix: t.serviceDns.fix(api, db, expected.dbPort),
-      })
+    if (result.exitCode !== 0) throw fail(t.serviceDns(api, db, expected.dbPort, result.exitCode, (result.stderr || result.stdout).trim().split('\n').pop()))
   })
 })

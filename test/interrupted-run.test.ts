@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { rubric } from '../rubric/index.js'
+import { currentRun } from '../rubric/index.js'
 import { projectRoot, referenceSubmission } from './support/fixtures.js'
 import { leftovers, newRunId } from './support/run-grader.js'
+
+const { rubric } = currentRun()
 
 describe('a run stopped by SIGTERM in the middle', () => {
   it('still writes a complete grade, marks the unfinished checks ungraded, and leaves Docker clean', async () => {

@@ -1,53 +1,93 @@
-/** Messages of exercise 4: the API in a container of the student's image (specs/ex4-run-api.spec.ts). */
+import type { Finding } from '../../grading/finding.js'
+import type { Exited, Listening } from '../../lab/api-diagnosis.js'
+import type { ExitMeaning } from '../../lab/exit-codes.js'
+import type { ConnectionFailure, HttpAnswer } from '../../lab/http-probe.js'
+import type { Expected } from '../../rubric/schema.js'
+import { lab, type AppStart } from './lab.js'
+
+/** The lab's exec-form CMD, as the student writes it in the Dockerfile (the same in every language). */
+export const execFormCmd = (e: Pick<Expected, 'appModule' | 'apiHost' | 'apiPort'>) =>
+  `CMD [${['uvicorn', e.appModule, '--host', e.apiHost, '--port', String(e.apiPort)].map((a) => JSON.stringify(a)).join(', ')}]`
+
+/**
+ * What the lab asks of /health: its path and body (JSON, as text), within `seconds` of the start, from a server
+ * listening on `host` and a route declared in `appFile` on the app `appModule` names ("app:app").
+ */
+export interface HealthWanted { path: string; body: string; seconds: number; host: string; appFile: string; appModule: string }
+
+const apiContainer = 'the API container'
+
+/** Messages of exercise 4: the API in a container of the student's image; each failure returns the whole finding. */
 export const ex4 = {
   stopSuite: 'Exercise 4 — docker stop, docker ps -a',
   suite: 'Exercise 4 — run the API in a container',
-  /** What `lab.exited` says should keep running. */
-  apiContainer: 'the API container',
   health: {
-    stopped: 'The API container stopped instead of serving requests.',
-    noAnswer: {
-      message: (path: string, error: string) => `GET ${path} on the published port got no answer: ${error}.`,
-      expected: (body: string, seconds: number) => `HTTP 200 ${body} within ${seconds} s`,
-      /** `listening`: what `lab.listening` says the server listens on. */
-      seen: (listening: string) => `no answer; inside the container the server is ${listening}`,
-      fix: 'Read the log below.',
-    },
-    wrongAnswer: {
-      message: (path: string, status: number, body: string) => `GET ${path} answered ${status} ${body}.`,
-      noRoute: (path: string) => `There is no route ${path}: declare @app.get("${path}") in app.py.`,
-      exactBody: (body: string) => `The route must return the dictionary ${body} exactly.`,
-    },
+    stopped: (exit: Exited, app: AppStart): Finding => ({
+      message: 'The API container stopped instead of serving requests.',
+      ...lab.exited(apiContainer, exit, app),
+    }),
+    /** `got`: what the last attempt got; `listening`: what the server listens on inside the container. */
+    noAnswer: (got: ConnectionFailure, listening: Listening, wanted: HealthWanted): Finding => ({
+      message: `GET ${wanted.path} on the published port got no answer: ${lab.connection(got)}.`,
+      expected: `HTTP 200 ${wanted.body} within ${wanted.seconds} s`,
+      seen: `no answer; inside the container the server is ${lab.listening.seen(listening)}`,
+      fix: lab.listening.fix(listening, wanted.host) ?? 'Read the log below.',
+    }),
+    wrongAnswer: (answer: HttpAnswer, wanted: HealthWanted): Finding => ({
+      message: `GET ${wanted.path} answered ${answer.status} ${answer.body.slice(0, 200)}.`,
+      expected: `200 ${wanted.body}`,
+      seen: `${answer.status} ${answer.body.slice(0, 500)}`,
+      fix: answer.status === 404
+        ? `There is no route ${wanted.path}: declare @${wanted.appModule.split(':')[1]}.get("${wanted.path}") in ${wanted.appFile}.`
+        : `The route must return the dictionary ${wanted.body} exactly.`,
+    }),
   },
   listenAll: {
-    stopped: 'The API container stopped: nothing to listen.',
-    message: (listening: string) => `Inside the container the server is ${listening}.`,
-    expected: (port: number) => `listening on 0.0.0.0:${port} (every interface), so the published port reaches it`,
+    stopped: (exit: Exited, app: AppStart): Finding => ({
+      message: 'The API container stopped: nothing to listen.',
+      ...lab.exited(apiContainer, exit, app),
+    }),
+    /** The server listens, but not on every interface of `port`; `host` is the address it must listen on. */
+    notEverywhere: (listening: Listening, port: number, host: string): Finding => {
+      const fix = lab.listening.fix(listening, host)
+      return {
+        message: `Inside the container the server is ${lab.listening.seen(listening)}.`,
+        expected: `listening on ${host}:${port} (every interface), so the published port reaches it`,
+        seen: lab.listening.seen(listening),
+        ...(fix ? { fix } : {}),
+      }
+    },
   },
   ps: {
-    notListed: 'docker ps did not list the container: it was not running.',
-    notPublished: {
-      message: (port: number) => `docker ps listed the container without port ${port} published.`,
-      expected: (port: number) => `PORTS shows 0.0.0.0:<host port>->${port}/tcp`,
+    notListed: (exit: Exited, app: AppStart): Finding => ({
+      message: 'docker ps did not list the container: it was not running.',
+      ...lab.exited(apiContainer, exit, app),
+    }),
+    notPublished: (port: number): Finding => ({
+      message: `docker ps listed the container without port ${port} published.`,
+      expected: `PORTS shows 0.0.0.0:<host port>->${port}/tcp`,
       seen: 'no published port',
-      fix: (port: number) => `Add EXPOSE ${port} if you like, but above all run it with -p ${port}:${port}.`,
-    },
-    notExited: {
+      fix: `Add EXPOSE ${port} if you like, but above all run it with -p ${port}:${port}.`,
+    }),
+    /** `state`: Docker's word (exited, running…), undefined when docker ps -a does not list it. */
+    notExited: (state: string | undefined): Finding => ({
       message: 'After docker stop, the container was not shown as exited by docker ps -a.',
       expected: 'gone from docker ps, listed by docker ps -a as Exited',
-      /** `state`: Docker's word (exited, running…), undefined when docker ps -a does not list it. */
-      seen: (state: string | undefined) => `docker ps -a shows it as ${state ?? 'absent'}`,
-    },
+      seen: `docker ps -a shows it as ${state ?? 'absent'}`,
+    }),
   },
   gracefulStop: {
-    blocked: 'Not run: the container was not running when it was to be stopped (see ex4.ps).',
-    /** `seconds`: how long docker stop took; `exitCode`: what `lab.exitCode` says of it. */
-    message: (seconds: number, exitCode: string) => `docker stop took ${seconds.toFixed(1)} s and the container exited with code ${exitCode}.`,
-    /** `grace`: how long docker stop waits after SIGTERM before it kills (docker stop -t). */
-    expected: (grace: number) => `exit code 0: the server handles SIGTERM and stops before the ${grace} s grace period ends`,
-    seen: (seconds: number, exitCode: number) => `${seconds.toFixed(1)} s, exit code ${exitCode}`,
-    fixShellForm: (grace: number, exec: string) =>
-      `Write CMD in exec form: ${exec}. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits ${grace} s and then kills it (137).`,
-    fixExecForm: 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
+    /**
+     * `seconds`: how long docker stop took; `exit`: how the container ended; `grace`: how long docker stop waits
+     * after SIGTERM before it kills (docker stop -t).
+     */
+    notGraceful: (seconds: number, exit: ExitMeaning, grace: number, e: Expected): Finding => ({
+      message: `docker stop took ${seconds.toFixed(1)} s and the container exited with code ${lab.exitCode(exit)}.`,
+      expected: `exit code 0: the server handles SIGTERM and stops before the ${grace} s grace period ends`,
+      seen: `${seconds.toFixed(1)} s, exit code ${exit.code}`,
+      fix: exit.code === 137
+        ? `Write CMD in exec form: ${execFormCmd(e)}. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits ${grace} s and then kills it (137).`
+        : 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
+    }),
   },
 }

@@ -1,3 +1,10 @@
+import type { PolicyViolation } from '../../analysis/compose-policy.js'
+import type { Finding } from '../../grading/finding.js'
+import type { Exited, Unanswered } from '../../lab/api-diagnosis.js'
+import type { Expected } from '../../rubric/schema.js'
+import { compose } from './compose.js'
+import { lab, type AppStart } from './lab.js'
+
 /** A published port of a Compose service that is not the one the lab asks for, as ex5.ports reports it. */
 export interface PortProblem {
   service: string
@@ -9,112 +16,146 @@ export interface PortProblem {
   publishedElsewhere: boolean
 }
 
-const mapping = (m: { published?: string; target: number }) => `${m.published ?? '(random)'}:${m.target}`
+/** What the api service builds from, as ex5.services sees it: `context` is shown relative to the submission. */
+export type ApiBuildSeen =
+  | { kind: 'no-service'; services: readonly string[] }
+  | { kind: 'no-build'; image: string | undefined }
+  | { kind: 'build'; context: string; noDockerfile: boolean }
 
-/** Messages of ex5. */
+/**
+ * How docker compose up failed: `partly`, the services that need no build were started alone; `output`, its last
+ * lines; `build`, the api image did not build.
+ */
+export interface UpFailure { partly: boolean; output: string; build: boolean }
+
+/** The folder a build context names, as the student writes a path in it: "./api" → "api" (the same in every language). */
+export const contextFolder = (context: string) => context.replace(/^\.\//, '').replace(/\/+$/, '')
+
+/** The two services of the lab, by the names the rubric gives them. */
+interface Services { db: string; api: string }
+
+type ItemFeedback = Omit<Finding, 'message'>
+
+const mapping = (m: { published?: string; target: number }) => `${m.published ?? '(random)'}:${m.target}`
+const missingService = (service: string, services: readonly string[]) => `no service named "${service}" (services: ${services.join(', ') || 'none'})`
+const where = (v: { service: string }, what: string) => (v.service ? `${v.service}: ${what}` : what)
+const theContainer = (service: string) => `the ${service} container`
+
+/** Messages of ex5: each failure is one function of what was observed, returning the whole finding. */
 export const ex5 = {
-  /** What a stopped container was, in exitedFeedback: "the api container keeps running". */
-  theContainer: (service: string) => `the ${service} container`,
+  /** What a stopped container was, in lab.exited: "the api container keeps running". */
+  theContainer,
   file: {
     suite: 'Exercise 5 — the Compose file',
-    missing: {
+    /** `names`: the file names Compose looks for; `folder`: the lab's folder ("./" for the top of the submission). */
+    missing: (names: readonly string[], folder: string, apiContext: string): Finding => ({
       message: 'There is no Compose file in the submission.',
-      /** `folder`: the lab's folder ("./" for the top of the submission). */
-      expected: (names: readonly string[], folder: string) => `one of ${names.join(', ')} in ${folder}`,
+      expected: `one of ${names.join(', ')} in ${folder}`,
       seen: 'none of them',
-      fix: 'Save your Compose file as docker-compose.yml next to the api/ folder.',
-    },
+      fix: `Save your Compose file as docker-compose.yml next to the ${contextFolder(apiContext)}/ folder.`,
+    }),
     /** The file is there but holds nothing (or only comments): the skeleton was never filled in. */
-    empty: {
-      message: (file: string) => `${file} is empty: it declares no service.`,
-      expected: (db: string, api: string) => `the services ${db} and ${api} of question 5.b`,
+    empty: (file: string, services: Services): Finding => ({
+      message: `${file} is empty: it declares no service.`,
+      expected: `the services ${services.db} and ${services.api} of question 5.b`,
       seen: 'an empty file (or only comments)',
-      fix: (file: string) => `Write the Compose file of question 5.b in ${file}, then check it with docker compose config.`,
-    },
-    invalid: {
-      message: (file: string) => `${file} is valid YAML but not a valid Compose file.`,
+      fix: `Write the Compose file of question 5.b in ${file}, then check it with docker compose config.`,
+    }),
+    /** `error`: what docker compose config said, undefined when it gave no configuration. */
+    invalid: (file: string, error: string | undefined, services: Services): Finding => ({
+      message: `${file} is valid YAML but not a valid Compose file.`,
       expected: 'docker compose config accepts the file',
-      noConfig: 'no configuration',
-      fix: 'Check the key names and their nesting against the lab: services → db / api → image, build, environment, ports, depends_on.',
-    },
-    refused: {
-      message: (violations: readonly { service: string; key: string }[]) =>
-        `The grader refuses to run this Compose project: ${violations.map((v) => (v.service ? `service "${v.service}", ${v.key}` : v.key)).join('; ')}.`,
+      seen: error ?? 'no configuration',
+      fix: `Check the key names and their nesting against the lab: services → ${services.db} / ${services.api} → image, build, environment, ports, depends_on.`,
+    }),
+    refused: (violations: readonly PolicyViolation[]): Finding => ({
+      message: `The grader refuses to run this Compose project: ${violations.map((v) => (v.service ? `service "${v.service}", ${v.key}` : v.key)).join('; ')}.`,
       expected: 'services that need no special power over the machine and use only files of the submission',
-      seen: (violations: readonly { service: string; message: string }[]) => violations.map((v) => (v.service ? `${v.service}: ${v.message}` : v.message)).join('\n'),
+      seen: violations.map((v) => where(v, compose.refusal(v.reason))).join('\n'),
       fix: 'Remove these keys or values: the lab needs none of them. Nothing of this project was run.',
-    },
-    missingService: (service: string, services: readonly string[]) => `no service named "${service}" (services: ${services.join(', ') || 'none'})`,
-    dbImage: {
-      expected: (db: string, major: number) => `service "${db}" with image: postgres:${major}`,
-      seen: (image: string | undefined) => `image: ${image ?? '(none)'}`,
-      fix: (db: string, major: number) =>
-        `Under services: → ${db}:, write image: postgres:${major}. Pin the major version: postgres or postgres:latest can jump to another release.`,
-    },
-    apiBuild: {
-      expected: (api: string, context: string) => `service "${api}" with build: ${context}, and a Dockerfile in that folder`,
-      noBuild: (api: string, image: string | undefined) => `"${api}" has no build: key (image: ${image ?? 'none'})`,
-      context: (context: string, noDockerfile: boolean) => `build context ${context}${noDockerfile ? ', where there is no Dockerfile' : ''}`,
-      fix: (api: string, context: string) => `Write build: ${context} under ${api}:, and put the API's Dockerfile and app.py in that folder.`,
-    },
-    dependsOn: {
-      expected: (api: string, db: string) => `${api}.depends_on lists ${db}`,
-      seen: (dependsOn: readonly string[]) => (dependsOn.length ? `depends_on: ${dependsOn.join(', ')}` : 'no depends_on'),
-      fix: (api: string, db: string) => `Under ${api}:, add depends_on: with - ${db}, so that Compose starts the database first.`,
-    },
-    ports: {
-      message: (services: readonly string[]) => `The published ports are not the ones the lab asks for: ${services.join(' and ')}.`,
-      expected: (db: string, dbPort: number, api: string, apiPort: number) =>
-        `${db}: "${dbPort}:${dbPort}", ${api}: "${apiPort}:${apiPort}" (HOST:CONTAINER)`,
-      seen: (problems: readonly PortProblem[]) =>
-        problems
-          .map((p) => `${p.service}: ${p.mappings.length ? p.mappings.map(mapping).join(', ') : 'no ports'} (container port ${p.target} ${p.publishedElsewhere ? 'published on another host port' : 'not published'})`)
-          .join('; '),
-      fix: 'Under each service, write ports: with a quoted "HOST:CONTAINER" entry, e.g. - "8000:8000".',
-    },
+    }),
+    /** `service`: the db service as declared, undefined when there is none; `services`: every service's name. */
+    dbImage: (db: string, major: number, service: { image?: string } | undefined, services: readonly string[]): ItemFeedback => ({
+      expected: `service "${db}" with image: postgres:${major}`,
+      seen: service ? `image: ${service.image ?? '(none)'}` : missingService(db, services),
+      fix: `Under services: → ${db}:, write image: postgres:${major}. Pin the major version: postgres or postgres:latest can jump to another release.`,
+    }),
+    apiBuild: (api: string, context: string, seen: ApiBuildSeen, appFile: string): ItemFeedback => ({
+      expected: `service "${api}" with build: ${context}, and a Dockerfile in that folder`,
+      seen: seen.kind === 'no-service'
+        ? missingService(api, seen.services)
+        : seen.kind === 'no-build'
+          ? `"${api}" has no build: key (image: ${seen.image ?? 'none'})`
+          : `build context ${seen.context}${seen.noDockerfile ? ', where there is no Dockerfile' : ''}`,
+      fix: `Write build: ${context} under ${api}:, and put the API's Dockerfile and ${appFile} in that folder.`,
+    }),
+    dependsOn: (api: string, db: string, dependsOn: readonly string[]): ItemFeedback => ({
+      expected: `${api}.depends_on lists ${db}`,
+      seen: dependsOn.length ? `depends_on: ${dependsOn.join(', ')}` : 'no depends_on',
+      fix: `Under ${api}:, add depends_on: with - ${db}, so that Compose starts the database first.`,
+    }),
+    ports: (problems: readonly PortProblem[], e: Expected): Finding => ({
+      message: `The published ports are not the ones the lab asks for: ${problems.map((p) => p.service).join(' and ')}.`,
+      expected: `${e.services.db}: "${e.dbPort}:${e.dbPort}", ${e.services.api}: "${e.apiPort}:${e.apiPort}" (HOST:CONTAINER)`,
+      seen: problems
+        .map((p) => `${p.service}: ${p.mappings.length ? p.mappings.map(mapping).join(', ') : 'no ports'} (container port ${p.target} ${p.publishedElsewhere ? 'published on another host port' : 'not published'})`)
+        .join('; '),
+      fix: `Under each service, write ports: with a quoted "HOST:CONTAINER" entry, e.g. - "${e.apiPort}:${e.apiPort}".`,
+    }),
   },
   up: {
     suite: 'Exercise 5 — docker compose up',
-    timeout: {
-      /** `reason` is the timeout's own sentence, without its final period. */
-      message: (reason: string) => `${reason}.`,
-      expected: (seconds: number) => `docker compose up finishes within ${seconds} s`,
+    /** `reason` is the timeout's own sentence, without its final period; `apiContext`: the api service's build context. */
+    timeout: (reason: string, seconds: number, apiContext: string): Finding => ({
+      message: `${reason}.`,
+      expected: `docker compose up finishes within ${seconds} s`,
       seen: 'still building or starting',
-      fix: 'A RUN step of api/Dockerfile must end: start the server with CMD, never with RUN.',
-    },
-    failed: {
-      /** `partly`: the services that need no build were started alone. */
-      message: (partly: boolean) => `docker compose up failed.${partly ? ' The services that need no build were started alone, so that their checks are still graded.' : ''}`,
-      expected: 'docker compose up --build starts db and api',
-      buildFix: 'The api image did not build: run docker compose build api and read the first error.',
-      fix: 'Run docker compose up in your submission folder and read the first error.',
-    },
-    noContainer: {
-      message: (service: string) => `Compose created no container for "${service}".`,
-      expected: (service: string) => `a running ${service} container`,
+      fix: `A RUN step of ${contextFolder(apiContext)}/Dockerfile must end: start the server with CMD, never with RUN.`,
+    }),
+    failed: (failure: UpFailure, services: Services): Finding => ({
+      message: `docker compose up failed.${failure.partly ? ' The services that need no build were started alone, so that their checks are still graded.' : ''}`,
+      expected: `docker compose up --build starts ${services.db} and ${services.api}`,
+      seen: failure.output,
+      fix: failure.build
+        ? `The ${services.api} image did not build: run docker compose build ${services.api} and read the first error.`
+        : 'Run docker compose up in your submission folder and read the first error.',
+    }),
+    noContainer: (service: string): Finding => ({
+      message: `Compose created no container for "${service}".`,
+      expected: `a running ${service} container`,
       seen: 'none',
-    },
-    stopped: (service: string) => `The ${service} container stopped after compose up.`,
+    }),
+    stopped: (service: string, exit: Exited, app: AppStart): Finding => ({
+      message: `The ${service} container stopped after compose up.`,
+      ...lab.exited(theContainer(service), exit, app),
+    }),
   },
   apiHealth: {
-    /** `body` is the expected JSON body, as text. */
-    message: (api: string, path: string, body: string) => `The ${api} service did not answer GET ${path} with 200 ${body}.`,
-    fix: (port: number) => `Check api/app.py and the CMD of api/Dockerfile (uvicorn app:app --host 0.0.0.0 --port ${port}).`,
-    /** Host port `hostPort` is published to another container port than the one the app listens on. */
-    otherTarget: {
-      message: (api: string, hostPort: number, target: number) =>
-        `The ${api} service publishes host port ${hostPort} to container port ${target}, where nothing answers: curl localhost:${hostPort} reaches nothing.`,
-      expected: (hostPort: number, port: number) => `"${hostPort}:${port}": host port ${hostPort} to container port ${port}, where uvicorn listens`,
-      seen: (hostPort: number, target: number, error: string) => `"${hostPort}:${target}": ${error}`,
-      fix: (hostPort: number, port: number) => `In ports:, the second number is the port inside the container, the one uvicorn listens on (--port ${port}): write "${hostPort}:${port}".`,
+    /** `got`: what GET /health got instead of the awaited answer. */
+    noAnswer: (api: string, got: Unanswered, e: Expected): Finding => {
+      const folder = contextFolder(e.services.apiBuildContext)
+      return {
+        message: `The ${api} service did not answer GET ${e.healthPath} with 200 ${JSON.stringify(e.healthBody)}.`,
+        expected: `200 ${JSON.stringify(e.healthBody)}`,
+        seen: lab.unanswered(got),
+        fix: `Check ${folder}/${e.appFile} and the CMD of ${folder}/Dockerfile (uvicorn ${e.appModule} --host ${e.apiHost} --port ${e.apiPort}).`,
+      }
     },
+    /** Host port `port` is published to container port `target`, not to `port` where the app listens. */
+    otherTarget: (api: string, port: number, target: number, got: Unanswered): Finding => ({
+      message: `The ${api} service publishes host port ${port} to container port ${target}, where nothing answers: curl localhost:${port} reaches nothing.`,
+      expected: `"${port}:${port}": host port ${port} to container port ${port}, where uvicorn listens`,
+      seen: `"${port}:${target}": ${lab.unanswered(got)}`,
+      fix: `In ports:, the second number is the port inside the container, the one uvicorn listens on (--port ${port}): write "${port}:${port}".`,
+    }),
   },
   down: {
     suite: 'Exercise 5 — docker compose down',
-    message: 'docker compose down left parts of the project behind.',
-    expected: 'no container and no network of the project',
-    seen: (containers: readonly string[], networks: readonly string[]) =>
-      [...containers.map((c) => `container ${c}`), ...networks.map((n) => `network ${n}`)].join(', '),
-    fix: 'docker compose down removes what Compose created, not external networks or containers started by hand: let Compose create the project network (no external: true).',
+    leftBehind: (containers: readonly string[], networks: readonly string[]): Finding => ({
+      message: 'docker compose down left parts of the project behind.',
+      expected: 'no container and no network of the project',
+      seen: [...containers.map((c) => `container ${c}`), ...networks.map((n) => `network ${n}`)].join(', '),
+      fix: 'docker compose down removes what Compose created, not external networks or containers started by hand: let Compose create the project network (no external: true).',
+    }),
   },
 }

@@ -1,38 +1,54 @@
-/** Messages of ex6. */
+import type { Finding } from '../../grading/finding.js'
+import type { PgFailure } from '../../lab/postgres-probe.js'
+import { lab } from './lab.js'
+
+/** A PostgreSQL login: who, with which password, to which database. */
+interface Login { user: string; password: string; database: string }
+
+/** Messages of ex6: each failure is one function of what was observed, returning the whole finding. */
 export const ex6 = {
   suite: 'Exercise 6 — PostgreSQL in a container',
-  noLogin: 'Not run: no login to PostgreSQL succeeded (see ex6.connect).',
-  credentials: {
-    message: (names: readonly string[]) => `db.environment does not set ${names.join(', ')} as the lab asks.`,
-    /** Shown as the value of a variable that db.environment does not set. */
-    notSet: '(not set)',
-    /** `settings`: the expected variables, as "NAME: value". */
-    fix: (db: string, settings: readonly string[]) =>
-      `Under ${db}: → environment:, set ${settings.join(', ')}. Without POSTGRES_PASSWORD, PostgreSQL refuses to start.`,
+  /** db.environment sets these variables otherwise than `wanted` (NAME → value); `set` is what it sets. */
+  credentials: (db: string, wanted: Record<string, string>, set: Record<string, string | null | undefined>): Finding => {
+    const wrong = Object.keys(wanted).filter((name) => set[name] !== wanted[name])
+    const settings = Object.entries(wanted).map(([name, value]) => `${name}: ${value}`)
+    return {
+      message: `db.environment does not set ${wrong.join(', ')} as the lab asks.`,
+      expected: settings.join(', '),
+      seen: wrong.map((name) => `${name}: ${set[name] ?? '(not set)'}`).join(', '),
+      fix: `Under ${db}: → environment:, set ${settings.join(', ')}. Without POSTGRES_PASSWORD, PostgreSQL refuses to start.`,
+    }
   },
-  connect: {
-    message: (user: string, password: string, database: string) => `Could not log into PostgreSQL as ${user}/${password}, database ${database}.`,
-    expected: (user: string, password: string, database: string) => `a login as ${user} with password ${password} to database ${database}`,
-  },
-  version: {
-    message: (version: string) => `The PostgreSQL server is version ${version}.`,
-    fix: (major: number, db: string) => `Use image: postgres:${major} for the ${db} service.`,
-  },
-  database: {
-    message: (database: string, user: string) => `current_database() is ${database} and current_user is ${user}.`,
-    fix: (database: string, user: string, db: string) => `Set POSTGRES_DB: ${database} and POSTGRES_USER: ${user} under ${db}.environment.`,
-  },
-  psqlExec: {
-    message: (db: string, command: string) => `docker compose exec ${db} ${command} did not answer the query.`,
+  /** `failure`: what the login attempt met (explained by lab.postgres); `db`: the database's Compose service. */
+  connect: (login: Login, failure: PgFailure, db: string): Finding => ({
+    message: `Could not log into PostgreSQL as ${login.user}/${login.password}, database ${login.database}.`,
+    expected: `a login as ${login.user} with password ${login.password} to database ${login.database}`,
+    ...lab.postgres(failure, login, db),
+  }),
+  version: (version: string, major: number, db: string): Finding => ({
+    message: `The PostgreSQL server is version ${version}.`,
+    expected: `PostgreSQL ${major}`,
+    seen: version,
+    fix: `Use image: postgres:${major} for the ${db} service.`,
+  }),
+  database: (seen: { database: string; user: string }, wanted: { database: string; user: string }, db: string): Finding => ({
+    message: `current_database() is ${seen.database} and current_user is ${seen.user}.`,
+    expected: `current_database() = ${wanted.database}, current_user = ${wanted.user}`,
+    seen: `${seen.database}, ${seen.user}`,
+    fix: `Set POSTGRES_DB: ${wanted.database} and POSTGRES_USER: ${wanted.user} under ${db}.environment.`,
+  }),
+  /** `command`: the psql command as typed; `output`: what it printed (stderr first). */
+  psqlExec: (db: string, command: string, login: Login, exitCode: number, output: string): Finding => ({
+    message: `docker compose exec ${db} ${command} did not answer the query.`,
     expected: 'psql connects and prints 1',
-    seen: (exitCode: number, output: string) => `exit code ${exitCode}: ${output}`,
-    fix: (user: string, database: string) => `The role and the database named in the command must exist: POSTGRES_USER: ${user} and POSTGRES_DB: ${database}.`,
-  },
-  serviceDns: {
-    message: (api: string, db: string, port: number) => `From inside ${api}, ${db}:${port} did not accept a TCP connection.`,
-    expected: (db: string, port: number) => `${db}:${port} reachable by its service name on the project network`,
-    exitCode: (exitCode: number) => `exit code ${exitCode}`,
-    fix: (api: string, db: string, port: number) =>
-      `Both services must be in the same Compose file (same default network); inside ${api}, the database is "${db}", port ${port}, not localhost.`,
-  },
+    seen: `exit code ${exitCode}: ${output}`,
+    fix: `The role and the database named in the command must exist: POSTGRES_USER: ${login.user} and POSTGRES_DB: ${login.database}.`,
+  }),
+  /** `error`: the last line the connection attempt printed, if any. */
+  serviceDns: (api: string, db: string, port: number, exitCode: number, error: string | undefined): Finding => ({
+    message: `From inside ${api}, ${db}:${port} did not accept a TCP connection.`,
+    expected: `${db}:${port} reachable by its service name on the project network`,
+    seen: error ?? `exit code ${exitCode}`,
+    fix: `Both services must be in the same Compose file (same default network); inside ${api}, the database is "${db}", port ${port}, not localhost.`,
+  }),
 }

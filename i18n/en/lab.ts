@@ -1,59 +1,111 @@
+import type { Finding } from '../../grading/finding.js'
+import type { Exited, Listening, Unanswered } from '../../lab/api-diagnosis.js'
+import type { ExitMeaning } from '../../lab/exit-codes.js'
+import type { ConnectionFailure } from '../../lab/http-probe.js'
+import type { PgFailure } from '../../lab/postgres-probe.js'
+import type { Expected } from '../../rubric/schema.js'
+
+/** How the lab's app is started and installed: what the fixes of a stopped container name. */
+export type AppStart = Pick<Expected, 'appModule' | 'appFile' | 'pipPackages'>
+
+/** A PostgreSQL login: who, with which password, to which database. */
+interface Login { user: string; password: string; database: string }
+
+/** What a container's exit code means, in words a beginner can act on (lab/exit-codes.ts). */
+function exitCode(exit: ExitMeaning): string {
+  switch (exit.kind) {
+    case 'oom-killed': return `${exit.code}: killed: out of memory`
+    case 'finished': return '0: it finished normally'
+    case 'error': return '1: the program stopped with an error (read the log below)'
+    case 'misuse': return '2: the command was used wrongly (a bad option or argument)'
+    case 'not-executable': return '126: the command was found but could not be executed (permissions, or not a program)'
+    case 'not-found': return '127: command not found (a typo in CMD, or the program is not installed in the image)'
+    case 'sigkill': return '137: killed with SIGKILL (by docker stop after the grace period, or out of memory)'
+    case 'segfault': return '139: crashed (segmentation fault)'
+    case 'sigterm': return '143: stopped by SIGTERM without handling it'
+    case 'signal': return `${exit.code}: killed by signal ${exit.signal}`
+    case 'failed': return `${exit.code}: the program stopped with an error`
+  }
+}
+
+/** What a connection error means for a beginner (lab/http-probe.ts). */
+function connection(failure: ConnectionFailure): string {
+  switch (failure.kind) {
+    case 'answered': return `${failure.answer.status} ${failure.answer.body.slice(0, 300)}`
+    case 'refused': return 'the connection was refused (nothing listens on that port)'
+    case 'closed': return 'the connection was closed without an answer (nothing inside the container listens where the port is published)'
+    case 'timeout': return 'no answer within the time limit'
+    case 'error': return failure.message
+  }
+}
+
+const addresses = (sockets: readonly { address: string; port: number }[]) => sockets.map((s) => `${s.address}:${s.port}`).join(', ')
+
+/** What a server really listens on inside its container (lab/api-diagnosis.ts). */
+const listening = {
+  seen: (listening: Listening): string => {
+    switch (listening.kind) {
+      case 'all': return `listening on 0.0.0.0:${listening.port}`
+      case 'only-on': return `listening on ${addresses(listening.sockets)} only`
+      case 'other-port': return `listening on ${addresses(listening.sockets)}, not on port ${listening.port}`
+      case 'nothing': return 'nothing listens on any TCP port'
+    }
+  },
+  /** `host`: the address uvicorn must listen on (--host). Nothing to fix when it listens on every interface. */
+  fix: (listening: Listening, host: string): string | undefined => {
+    switch (listening.kind) {
+      case 'all': return undefined
+      case 'only-on':
+        return `${listening.sockets[0]!.address} is the container's own loopback: nothing outside the container can reach it. Start uvicorn with --host ${host}.`
+      case 'other-port':
+        return `The lab publishes container port ${listening.port} (-p ${listening.port}:${listening.port}): start uvicorn with --port ${listening.port}.`
+      case 'nothing': return 'The server did not start: read the log below (an import error? a wrong module name in CMD?).'
+    }
+  },
+}
+
 /**
- * Messages the lab's helpers (lab/*.ts) write for the checks of several exercises: what a container's exit code
- * means, why an API cannot be reached, pg's errors, and why a check that needs a container is blocked.
+ * Messages the lab's helpers (lab/*.ts) observe for the checks of several exercises, said from their facts: what a
+ * container's exit code means, why an API cannot be reached, pg's errors, and why a check that needs a container is
+ * blocked.
  */
 export const lab = {
-  /** What a server really listens on inside its container (lab/api-diagnosis.ts). */
-  listening: {
-    all: (port: number) => `listening on 0.0.0.0:${port}`,
-    /** `addresses`: e.g. "127.0.0.1:8000, ::1:8000". */
-    onlyOn: (addresses: string) => `listening on ${addresses} only`,
-    loopbackFix: (address: string) => `${address} is the container's own loopback: nothing outside the container can reach it. Start uvicorn with --host 0.0.0.0.`,
-    otherPort: (addresses: string, port: number) => `listening on ${addresses}, not on port ${port}`,
-    otherPortFix: (port: number) => `The lab publishes container port ${port} (-p ${port}:${port}): start uvicorn with --port ${port}.`,
-    nothing: 'nothing listens on any TCP port',
-    nothingFix: 'The server did not start: read the log below (an import error? a wrong module name in CMD?).',
-  },
-  /** A container that exited when it should have kept running (lab/api-diagnosis.ts). */
-  exited: {
-    /** `what`: the container, e.g. "the API container". */
-    expected: (what: string) => `${what} keeps running`,
-    /** `exitCode`: what `exitCode` below says of it. */
-    seen: (exitCode: string) => `it exited with code ${exitCode}`,
-    fixImport: 'uvicorn could not import your app: the part before ":" in app:app must be the name of the Python file (app.py → app), and that file must be in the working directory.',
-    fixNotInstalled: 'The command in CMD is not installed in the image: RUN pip install fastapi uvicorn.',
-    fixReadLog: 'Read the log below: the first error line says why it stopped.',
-  },
-  /** What a container's exit code means, in words a beginner can act on (lab/exit-codes.ts). */
-  exitCode: {
-    oomKilled: (code: number) => `${code}: killed: out of memory`,
-    finished: '0: it finished normally',
-    error: '1: the program stopped with an error (read the log below)',
-    misuse: '2: the command was used wrongly (a bad option or argument)',
-    notExecutable: '126: the command was found but could not be executed (permissions, or not a program)',
-    notFound: '127: command not found (a typo in CMD, or the program is not installed in the image)',
-    sigkill: '137: killed with SIGKILL (by docker stop after the grace period, or out of memory)',
-    segfault: '139: crashed (segmentation fault)',
-    sigterm: '143: stopped by SIGTERM without handling it',
-    signal: (code: number, signal: number) => `${code}: killed by signal ${signal}`,
-    failed: (code: number) => `${code}: the program stopped with an error`,
-  },
-  /** What a connection error means for a beginner (lab/http-probe.ts). */
-  connection: {
-    refused: 'the connection was refused (nothing listens on that port)',
-    closed: 'the connection was closed without an answer (nothing inside the container listens where the port is published)',
-    timeout: 'no answer within the time limit',
-  },
-  /** pg's errors, explained (lab/postgres-probe.ts). */
-  postgres: {
-    wrongPassword: (user: string, password: string) => `Set POSTGRES_USER: ${user} and POSTGRES_PASSWORD: ${password} under db.environment. If you changed them after a first start, the old data volume keeps the old ones: run docker compose down -v once.`,
-    noDatabase: (database: string) => `Set POSTGRES_DB: ${database} under db.environment so that PostgreSQL creates the database on its first start.`,
-    noRole: (user: string) => `The role "${user}" does not exist: set POSTGRES_USER: ${user} under db.environment.`,
-    other: 'Check that the db service is running (docker compose ps) and read its logs (docker compose logs db).',
-  },
+  listening,
+  exitCode,
+  connection,
+  /** What a wait for an HTTP answer got instead of the awaited one. */
+  unanswered: (got: Unanswered): string => (got.kind === 'not-listening' ? listening.seen(got.listening) : connection(got)),
+  /** A container that exited when it should have kept running; `what` names it, e.g. "the API container". */
+  exited: (what: string, exited: Exited, app: AppStart): Omit<Finding, 'message'> => ({
+    expected: `${what} keeps running`,
+    seen: `it exited with code ${exitCode(exited.exit)}`,
+    fix: exited.cause === 'import'
+      ? `uvicorn could not import your app: the part before ":" in ${app.appModule} must be the name of the Python file (${app.appFile} → ${app.appModule.split(':')[0]}), and that file must be in the working directory.`
+      : exited.cause === 'not-installed'
+        ? `The command in CMD is not installed in the image: RUN pip install ${app.pipPackages.join(' ')}.`
+        : 'Read the log below: the first error line says why it stopped.',
+  }),
+  /** pg's error, explained: `login` is the one tried, `db` the Compose service of the database. */
+  postgres: (failure: PgFailure, login: Login, db: string): { seen: string; fix: string } => ({
+    seen: failure.message,
+    fix: {
+      'wrong-password': `Set POSTGRES_USER: ${login.user} and POSTGRES_PASSWORD: ${login.password} under ${db}.environment. If you changed them after a first start, the old data volume keeps the old ones: run docker compose down -v once.`,
+      'no-database': `Set POSTGRES_DB: ${login.database} under ${db}.environment so that PostgreSQL creates the database on its first start.`,
+      'no-role': `The role "${login.user}" does not exist: set POSTGRES_USER: ${login.user} under ${db}.environment.`,
+      other: `Check that the ${db} service is running (docker compose ps) and read its logs (docker compose logs ${db}).`,
+    }[failure.kind],
+  }),
   /** What the run's shared image, container and stack say when they cannot be had (lab/session.ts). */
   session: {
-    imageBlocked: 'Not run: the image did not build (see ex3.build).',
+    /** Why a check is not run, by what it needs; `by` is the check that provides it (rubric.provides). */
+    blocked: {
+      image: (by: string) => `Not run: the image did not build (see ${by}).`,
+      container: (by: string) => `Not run: the container could not start (see ${by}).`,
+      stoppedContainer: (by: string) => `Not run: the container was not running when it was to be stopped (see ${by}).`,
+      composeFile: (by: string) => `Not run: the Compose file is missing or invalid (see ${by}).`,
+      stack: (by: string) => `Not run: docker compose up failed (see ${by}).`,
+      login: (by: string) => `Not run: no login to PostgreSQL succeeded (see ${by}).`,
+    },
     noLab: 'Not run: the lab is nowhere in the submission (see the top of the sheet).',
     noDockerfile: 'no Dockerfile in the submission',
     apiStart: {
@@ -62,14 +114,12 @@ export const lab = {
       fixNotInstalled: 'CMD runs a program that is not installed in the image: RUN pip install fastapi uvicorn before CMD.',
       fix: 'Run the image by hand (docker run <image>) and read the error.',
     },
-    apiBlocked: 'Not run: the container could not start (see ex4.health).',
-    composeBlocked: 'Not run: the Compose file is missing or invalid (see ex5.compose-valid).',
     /** Said when the grader's own YAML reading (with merge keys, before Compose reads the file) fails. */
     composeUnreadable: 'its YAML could not be read with its merge keys (<<: must name a mapping)',
     /** `keys`: what the policy refuses, e.g. "api.privileged, db.volumes". */
-    policyRefused: (keys: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ex5.compose-valid).`,
-    upBlocked: 'Not run: docker compose up failed (see ex5.up).',
-    notRunning: (service: string) => `Not run: the ${service} container is not running (see ex5.up).`,
+    policyRefused: (keys: string, by: string) => `Not run: the grader refuses to run this Compose project (${keys}; see ${by}).`,
+    notRunning: (service: string, by: string) => `Not run: the ${service} container is not running (see ${by}).`,
+    noContainer: (service: string, by: string) => `Not run: Compose created no ${service} container (see ${by}).`,
   },
   /** A one-shot probe of the image (python -c, uname -r) that did not end in time (lab/one-shot.ts): the machine's slowness. */
   probeTimedOut: (seconds: number) => `a one-shot command in the image did not finish within ${seconds} s (the machine may be overloaded: grade again)`,

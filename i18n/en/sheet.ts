@@ -1,6 +1,6 @@
 /** The grade sheet and the other renderings of a grade (terminal, GitHub, Gradescope, PrairieLearn, JUnit). */
 export const sheet = {
-  status: { passed: 'passed', failed: 'failed', blocked: 'blocked', ungraded: 'ungraded', manual: 'manual' },
+  status: { passed: 'passed', failed: 'failed', blocked: 'blocked', ungraded: 'ungraded' },
   /** An advisory check's finding: worth no points, a note to read. */
   advice: 'note',
   /** What follows a label (French puts a space before it). */
@@ -54,7 +54,6 @@ export const sheet = {
   blockedBy: 'Blocked by',
   log: 'Log (last lines)',
   notScored: '_Not scored: the grader or Docker failed, not your submission._',
-  manualNote: 'graded by your instructor.',
   review: {
     head: 'Instructor review',
     of: 'of',
@@ -67,14 +66,12 @@ export const sheet = {
     grade: 'Grade',
     notEarned: 'Points not earned:',
     notes: 'Notes (no points at stake):',
-    manual: (points: string, checks: number) => `${points} points (${checks} report check${checks === 1 ? '' : 's'}) are graded by your instructor.`,
     ungraded: (count: number) => `UNGRADED: ${count ? `${count} check${count === 1 ? '' : 's'} could not be graded` : 'the run did not finish'}: the grader or Docker failed.`,
     notYourFault: 'Not your fault: the score above is incomplete. Re-run, or tell your instructor.',
   },
   formats: {
     ungraded: 'UNGRADED: some checks could not run because the grader or Docker failed, not the submission. Re-run before grading.',
     ungradedCheck: 'UNGRADED',
-    manual: 'graded by the instructor',
   },
   /** Problems with the instructor's review file, listed at the top of the sheet. */
   reviewFile: {

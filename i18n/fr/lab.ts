@@ -1,48 +1,86 @@
 import type { Catalogue } from '../en/index.js'
 
+const exitCode: Catalogue['lab']['exitCode'] = (exit) => {
+  switch (exit.kind) {
+    case 'oom-killed': return `${exit.code} : tué faute de mémoire (out of memory)`
+    case 'finished': return '0 : il s’est terminé normalement'
+    case 'error': return '1 : le programme s’est arrêté sur une erreur (lisez le journal ci-dessous)'
+    case 'misuse': return '2 : la commande a été mal utilisée (une option ou un argument incorrect)'
+    case 'not-executable': return '126 : la commande a été trouvée mais n’a pas pu être exécutée (droits, ou ce n’est pas un programme)'
+    case 'not-found': return '127 : commande introuvable (une faute de frappe dans CMD, ou le programme n’est pas installé dans l’image)'
+    case 'sigkill': return '137 : tué par SIGKILL (par docker stop après le délai de grâce, ou faute de mémoire)'
+    case 'segfault': return '139 : plantage (erreur de segmentation)'
+    case 'sigterm': return '143 : arrêté par SIGTERM, que le programme ne gère pas'
+    case 'signal': return `${exit.code} : tué par le signal ${exit.signal}`
+    case 'failed': return `${exit.code} : le programme s’est arrêté sur une erreur`
+  }
+}
+
+const connection: Catalogue['lab']['connection'] = (failure) => {
+  switch (failure.kind) {
+    case 'answered': return `${failure.answer.status} ${failure.answer.body.slice(0, 300)}`
+    case 'refused': return 'la connexion a été refusée (rien n’écoute sur ce port)'
+    case 'closed': return 'la connexion a été fermée sans réponse (rien n’écoute dans le conteneur là où le port est publié)'
+    case 'timeout': return 'aucune réponse dans le délai imparti'
+    case 'error': return failure.message
+  }
+}
+
+const addresses = (sockets: readonly { address: string; port: number }[]) => sockets.map((s) => `${s.address}:${s.port}`).join(', ')
+
+const listening: Catalogue['lab']['listening'] = {
+  seen: (listening) => {
+    switch (listening.kind) {
+      case 'all': return `le serveur écoute sur 0.0.0.0:${listening.port}`
+      case 'only-on': return `le serveur écoute sur ${addresses(listening.sockets)} seulement`
+      case 'other-port': return `le serveur écoute sur ${addresses(listening.sockets)}, pas sur le port ${listening.port}`
+      case 'nothing': return 'aucun port TCP n’est à l’écoute'
+    }
+  },
+  fix: (listening, host) => {
+    switch (listening.kind) {
+      case 'all': return undefined
+      case 'only-on':
+        return `${listening.sockets[0]!.address} est l’interface de bouclage (loopback) propre au conteneur : rien à l’extérieur du conteneur ne peut l’atteindre. Lancez uvicorn avec --host ${host}.`
+      case 'other-port':
+        return `Le TP publie le port ${listening.port} du conteneur (-p ${listening.port}:${listening.port}) : lancez uvicorn avec --port ${listening.port}.`
+      case 'nothing': return 'Le serveur n’a pas démarré : lisez le journal ci-dessous (une erreur d’import ? un mauvais nom de module dans CMD ?).'
+    }
+  },
+}
+
 export const lab: Catalogue['lab'] = {
-  listening: {
-    all: (port) => `le serveur écoute sur 0.0.0.0:${port}`,
-    onlyOn: (addresses) => `le serveur écoute sur ${addresses} seulement`,
-    loopbackFix: (address) => `${address} est l’interface de bouclage (loopback) propre au conteneur : rien à l’extérieur du conteneur ne peut l’atteindre. Lancez uvicorn avec --host 0.0.0.0.`,
-    otherPort: (addresses, port) => `le serveur écoute sur ${addresses}, pas sur le port ${port}`,
-    otherPortFix: (port) => `Le TP publie le port ${port} du conteneur (-p ${port}:${port}) : lancez uvicorn avec --port ${port}.`,
-    nothing: 'aucun port TCP n’est à l’écoute',
-    nothingFix: 'Le serveur n’a pas démarré : lisez le journal ci-dessous (une erreur d’import ? un mauvais nom de module dans CMD ?).',
-  },
-  exited: {
-    expected: (what) => `${what} reste en marche`,
-    seen: (exitCode) => `il s’est arrêté avec le code ${exitCode}`,
-    fixImport: 'uvicorn n’a pas pu importer votre application : la partie avant ":" dans app:app doit être le nom du fichier Python (app.py → app), et ce fichier doit se trouver dans le répertoire de travail.',
-    fixNotInstalled: 'La commande de CMD n’est pas installée dans l’image : RUN pip install fastapi uvicorn.',
-    fixReadLog: 'Lisez le journal ci-dessous : la première ligne d’erreur dit pourquoi il s’est arrêté.',
-  },
-  exitCode: {
-    oomKilled: (code) => `${code} : tué faute de mémoire (out of memory)`,
-    finished: '0 : il s’est terminé normalement',
-    error: '1 : le programme s’est arrêté sur une erreur (lisez le journal ci-dessous)',
-    misuse: '2 : la commande a été mal utilisée (une option ou un argument incorrect)',
-    notExecutable: '126 : la commande a été trouvée mais n’a pas pu être exécutée (droits, ou ce n’est pas un programme)',
-    notFound: '127 : commande introuvable (une faute de frappe dans CMD, ou le programme n’est pas installé dans l’image)',
-    sigkill: '137 : tué par SIGKILL (par docker stop après le délai de grâce, ou faute de mémoire)',
-    segfault: '139 : plantage (erreur de segmentation)',
-    sigterm: '143 : arrêté par SIGTERM, que le programme ne gère pas',
-    signal: (code, signal) => `${code} : tué par le signal ${signal}`,
-    failed: (code) => `${code} : le programme s’est arrêté sur une erreur`,
-  },
-  connection: {
-    refused: 'la connexion a été refusée (rien n’écoute sur ce port)',
-    closed: 'la connexion a été fermée sans réponse (rien n’écoute dans le conteneur là où le port est publié)',
-    timeout: 'aucune réponse dans le délai imparti',
-  },
-  postgres: {
-    wrongPassword: (user, password) => `Mettez POSTGRES_USER: ${user} et POSTGRES_PASSWORD: ${password} sous db.environment. Si vous les avez changés après un premier démarrage, l’ancien volume de données garde les anciens : lancez une fois docker compose down -v.`,
-    noDatabase: (database) => `Mettez POSTGRES_DB: ${database} sous db.environment pour que PostgreSQL crée la base à son premier démarrage.`,
-    noRole: (user) => `Le rôle « ${user} » n’existe pas : mettez POSTGRES_USER: ${user} sous db.environment.`,
-    other: 'Vérifiez que le service db tourne (docker compose ps) et lisez ses journaux (docker compose logs db).',
-  },
+  listening,
+  exitCode,
+  connection,
+  unanswered: (got) => (got.kind === 'not-listening' ? listening.seen(got.listening) : connection(got)),
+  exited: (what, exited, app) => ({
+    expected: `${what} reste en marche`,
+    seen: `il s’est arrêté avec le code ${exitCode(exited.exit)}`,
+    fix: exited.cause === 'import'
+      ? `uvicorn n’a pas pu importer votre application : la partie avant ":" dans ${app.appModule} doit être le nom du fichier Python (${app.appFile} → ${app.appModule.split(':')[0]}), et ce fichier doit se trouver dans le répertoire de travail.`
+      : exited.cause === 'not-installed'
+        ? `La commande de CMD n’est pas installée dans l’image : RUN pip install ${app.pipPackages.join(' ')}.`
+        : 'Lisez le journal ci-dessous : la première ligne d’erreur dit pourquoi il s’est arrêté.',
+  }),
+  postgres: (failure, login, db) => ({
+    seen: failure.message,
+    fix: {
+      'wrong-password': `Mettez POSTGRES_USER: ${login.user} et POSTGRES_PASSWORD: ${login.password} sous ${db}.environment. Si vous les avez changés après un premier démarrage, l’ancien volume de données garde les anciens : lancez une fois docker compose down -v.`,
+      'no-database': `Mettez POSTGRES_DB: ${login.database} sous ${db}.environment pour que PostgreSQL crée la base à son premier démarrage.`,
+      'no-role': `Le rôle « ${login.user} » n’existe pas : mettez POSTGRES_USER: ${login.user} sous ${db}.environment.`,
+      other: `Vérifiez que le service ${db} tourne (docker compose ps) et lisez ses journaux (docker compose logs ${db}).`,
+    }[failure.kind],
+  }),
   session: {
-    imageBlocked: 'Vérification non lancée : l’image ne s’est pas construite (voir ex3.build).',
+    blocked: {
+      image: (by) => `Vérification non lancée : l’image ne s’est pas construite (voir ${by}).`,
+      container: (by) => `Vérification non lancée : le conteneur n’a pas pu démarrer (voir ${by}).`,
+      stoppedContainer: (by) => `Vérification non lancée : le conteneur ne tournait pas au moment de l’arrêter (voir ${by}).`,
+      composeFile: (by) => `Vérification non lancée : le fichier Compose est absent ou invalide (voir ${by}).`,
+      stack: (by) => `Vérification non lancée : docker compose up a échoué (voir ${by}).`,
+      login: (by) => `Vérification non lancée : aucune connexion à PostgreSQL n’a réussi (voir ${by}).`,
+    },
     noLab: 'Vérification non lancée : le TP est introuvable dans le rendu (voir le haut de la fiche).',
     noDockerfile: 'aucun Dockerfile dans le rendu',
     apiStart: {
@@ -51,12 +89,10 @@ export const lab: Catalogue['lab'] = {
       fixNotInstalled: 'CMD lance un programme qui n’est pas installé dans l’image : ajoutez RUN pip install fastapi uvicorn avant CMD.',
       fix: 'Lancez l’image à la main (docker run <image>) et lisez l’erreur.',
     },
-    apiBlocked: 'Vérification non lancée : le conteneur n’a pas pu démarrer (voir ex4.health).',
-    composeBlocked: 'Vérification non lancée : le fichier Compose est absent ou invalide (voir ex5.compose-valid).',
     composeUnreadable: 'son YAML n’a pas pu être lu avec ses clés de fusion (<< doit désigner un dictionnaire)',
-    policyRefused: (keys) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ex5.compose-valid).`,
-    upBlocked: 'Vérification non lancée : docker compose up a échoué (voir ex5.up).',
-    notRunning: (service) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ex5.up).`,
+    policyRefused: (keys, by) => `Vérification non lancée : le correcteur refuse de lancer ce projet Compose (${keys} ; voir ${by}).`,
+    notRunning: (service, by) => `Vérification non lancée : le conteneur ${service} n’est pas en marche (voir ${by}).`,
+    noContainer: (service, by) => `Vérification non lancée : Compose n’a créé aucun conteneur ${service} (voir ${by}).`,
   },
   probeTimedOut: (seconds) => `une commande ponctuelle dans l’image ne s’est pas terminée en ${seconds} s (la machine est peut-être surchargée : relancez la correction)`,
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,

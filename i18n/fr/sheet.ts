@@ -1,7 +1,7 @@
 import type { Catalogue } from '../en/index.js'
 
 export const sheet: Catalogue['sheet'] = {
-  status: { passed: 'réussi', failed: 'échoué', blocked: 'bloqué', ungraded: 'non noté', manual: 'manuel' },
+  status: { passed: 'réussi', failed: 'échoué', blocked: 'bloqué', ungraded: 'non noté' },
   advice: 'remarque',
   colon: ' :',
   score: 'Note',
@@ -51,7 +51,6 @@ export const sheet: Catalogue['sheet'] = {
   blockedBy: 'Bloqué par',
   log: 'Journal (dernières lignes)',
   notScored: '_Non compté : le correcteur ou Docker a échoué, pas votre rendu._',
-  manualNote: 'noté par votre enseignant.',
   review: {
     head: 'Relecture de l’enseignant',
     of: 'de',
@@ -64,14 +63,12 @@ export const sheet: Catalogue['sheet'] = {
     grade: 'Note',
     notes: 'Remarques (sans points en jeu) :',
     notEarned: 'Points non obtenus :',
-    manual: (points, checks) => `${points} points (${checks} vérification${checks > 1 ? 's' : ''} du compte rendu) sont notés par votre enseignant.`,
     ungraded: (count) => `NON NOTÉ : ${count ? `${count} vérification${count === 1 ? '' : 's'} n’${count === 1 ? 'a' : 'ont'} pas pu être notée${count === 1 ? '' : 's'}` : 'la correction ne s’est pas terminée'} : le correcteur ou Docker a échoué.`,
     notYourFault: 'Ce n’est pas votre faute : la note ci-dessus est incomplète. Relancez, ou prévenez votre enseignant.',
   },
   formats: {
     ungraded: 'NON NOTÉ : certaines vérifications n’ont pas pu être faites parce que le correcteur ou Docker a échoué, pas le rendu. Relancez avant de noter.',
     ungradedCheck: 'NON NOTÉ',
-    manual: 'noté par l’enseignant',
   },
   reviewFile: {
     notJson: (file, reason) => `Le fichier de relecture ${file} n’est pas du JSON valide : ${reason}`,

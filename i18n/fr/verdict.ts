@@ -5,7 +5,6 @@ export const verdict: Catalogue['verdict'] = {
   ungraded: (reason) => `Le correcteur n’a pas pu faire cette vérification (ce n’est pas votre faute) : ${reason}`,
   partsRecorded: (recorded, total) => `le correcteur a relevé ${recorded} partie${recorded > 1 ? 's' : ''} sur ${total} pour cette vérification`,
   partsMissing: (missing, total, titles) => `${missing} partie${missing > 1 ? 's' : ''} sur ${total} manque${missing > 1 ? 'nt' : ''} : ${titles.join(' ; ')}`,
-  manual: 'Noté par votre enseignant : pas encore de points automatiques.',
   unfinished: (why) => `Le correcteur n’a pas pu terminer cette vérification (ce n’est pas votre faute)${why ? ` : ${why}` : '.'}`,
   notRun: (why) => `Le correcteur n’a pas lancé cette vérification (ce n’est pas votre faute)${why ? ` : ${why}` : '.'}`,
   submissionUngraded: (reason) => `Le correcteur n’a pas pu corriger ce rendu (ce n’est pas votre faute) : ${reason}.`,

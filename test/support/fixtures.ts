@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Grade, SubmissionLayout } from '../../grading/grade.js'
@@ -34,6 +34,8 @@ export interface Fixture {
   /** The reference it is a diff of: "seed" (student-submission/, the default) or a folder of test/references/. */
   base?: string
   remove?: string[]
+  /** Small files written in the fixture.json itself (path → content), so that a one-line fault is one file. */
+  files?: Record<string, string>
   /** Moves the whole reference one folder down (e.g. "TP1": a repository that holds every TP) before `remove` and the files. */
   moveInto?: string
   /** Containers of the student's own with these names, running before the run (created by the test): still there after it. */
@@ -83,6 +85,10 @@ export function assembleFixture(fixture: Fixture): string {
     rmSync(path.join(dir, file), { recursive: true })
   }
   cpSync(path.join(fixturesDir, fixture.name), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== 'fixture.json' })
+  for (const [file, content] of Object.entries(fixture.files ?? {})) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), content)
+  }
   return dir
 }
 
@@ -91,7 +97,7 @@ export function lostChecks(grade: Grade): Record<string, string> {
   const lost: Record<string, string> = {}
   for (const c of grade.checks) {
     // An advisory check (no points) blocked or with a note loses nothing: a fixture states only what it is about.
-    if (c.status === 'manual' || (c.status === 'passed' && c.points === c.maxPoints) || (c.maxPoints === 0 && c.status !== 'ungraded')) continue
+    if ((c.status === 'passed' && c.points === c.maxPoints) || (c.maxPoints === 0 && c.status !== 'ungraded')) continue
     lost[c.id] = c.points > 0 ? `${c.status} ${c.points}/${c.maxPoints}` : c.status
   }
   return lost

@@ -4,8 +4,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import type { Manifest } from '../../cli/manifest.js'
-import { rubric } from '../../rubric/index.js'
+import { currentRun } from '../../rubric/index.js'
 import { projectRoot, type Fixture } from './fixtures.js'
+
+const { rubric } = currentRun()
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'cli', 'grade-class.mjs')
@@ -31,8 +33,8 @@ export const readGradebook = (out: string) =>
 
 export const readManifest = (out: string) => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest
 
-/** The reference's score: every automatic point (the manual checks have none yet). */
-export const fullScore = rubric.totalPoints - rubric.checks.filter((c) => c.mode === 'manual').reduce((s, c) => s + c.points, 0)
+/** The reference's score: every point. */
+export const fullScore = rubric.totalPoints
 
 /** What a fixture's lost checks cost: all their points, or the points missing from "failed 2/3". */
 export function lostPoints(fixture: Fixture): number {
