@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Grade, SubmissionLayout } from '../../grading/grade.js'
@@ -84,7 +84,15 @@ export function assembleFixture(fixture: Fixture): string {
     if (!existsSync(path.join(dir, file))) throw new Error(`fixture ${fixture.name} removes ${file}, which the reference does not have`)
     rmSync(path.join(dir, file), { recursive: true })
   }
-  cpSync(path.join(fixturesDir, fixture.name), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== 'fixture.json' })
+  const own = path.join(fixturesDir, fixture.name)
+  // A fixture's link replaces the reference's file of that name (copying a link over a file fails).
+  cpSync(own, dir, {
+    recursive: true, verbatimSymlinks: true,
+    filter: (src) => {
+      if (lstatSync(src).isSymbolicLink()) rmSync(path.join(dir, path.relative(own, src)), { force: true, recursive: true })
+      return path.basename(src) !== 'fixture.json'
+    },
+  })
   for (const [file, content] of Object.entries(fixture.files ?? {})) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), content)
