@@ -1,3 +1,10 @@
+import { execFile } from 'node:child_process'
+import { homedir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
 /** The parts of `docker compose config --format json` the grader reads. Compose normalises short syntax. */
 export interface ComposeConfig {
   name?: string
@@ -100,3 +107,36 @@ export function graderComposeConfig(config: ComposeConfig, labels: Record<string
 
 type ServiceNetworks = Record<string, { aliases?: string[]; [key: string]: unknown } | null>
 const isNetworkMap = (networks: unknown): networks is ServiceNetworks => typeof networks === 'object' && networks !== null && !Array.isArray(networks)
+
+export type ComposeConfigResult = { ok: true; config: ComposeConfig } | { ok: false; error: string }
+
+/**
+ * What `docker compose config` sees of the grader's environment: how to reach Docker and find the compose plugin,
+ * nothing else. The student's file interpolates `${VARIABLE}` from it (and from the submission's own .env): a
+ * grader's token or password must never become a value of the student's project.
+ */
+function composeEnvironment(project: string): NodeJS.ProcessEnv {
+  const kept = ['PATH', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SYSTEMROOT']
+  const env: NodeJS.ProcessEnv = Object.fromEntries(kept.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])))
+  // The docker CLI finds its plugins in DOCKER_CONFIG (by default ~/.docker): named, so that HOME need not be passed.
+  env.DOCKER_CONFIG = process.env.DOCKER_CONFIG || path.join(homedir(), '.docker')
+  env.COMPOSE_PROJECT_NAME = project
+  return env
+}
+
+/**
+ * `docker compose config`: Compose's own validation and normalisation of the student's file. Only for a file the
+ * policy accepted as written (composeFileViolations): Compose reads its env_file and .env files as it loads it.
+ * Its error speaks of the grader's copy: the copy's folder is written as `.`.
+ */
+export async function loadComposeConfig(workDir: string, composeFile: string, project: string): Promise<ComposeConfigResult> {
+  try {
+    const { stdout } = await run('docker', ['compose', '-f', composeFile, 'config', '--format', 'json'], {
+      cwd: workDir, env: composeEnvironment(project), maxBuffer: 10 * 1024 * 1024,
+    })
+    return { ok: true, config: JSON.parse(stdout) as ComposeConfig }
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim()
+    return { ok: false, error: (stderr || (error as Error).message).split(workDir).join('.') }
+  }
+}

@@ -8,18 +8,28 @@ import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js
 import { currentRun } from '../rubric/index.js'
 import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
-import { LabApi } from './lab-api.js'
-import type { ComposeConfig } from './compose-config.js'
-import { ComposeUpTimeout, LabStack, loadComposeConfig, type ComposeConfigResult } from './lab-stack.js'
+import type { LabApi } from './lab-api.js'
+import { loadComposeConfig, type ComposeConfig, type ComposeConfigResult } from './compose-config.js'
+import type { LabStack } from './lab-stack.js'
 import { runLabels } from './labels.js'
 import { imageProbes, type ImageProbe } from './image-probes.js'
-import { runOneShot, type OneShotResult } from './one-shot.js'
+import type { OneShotResult } from './one-shot.js'
 import { copySubmission, readSubmissionFile, submissionDir } from './submission.js'
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
 import { isServerAnswer, queryPostgres } from './postgres-probe.js'
 
 const { rubric, messages } = currentRun()
+
+/**
+ * What runs containers is loaded when first needed, not with the first spec file: Testcontainers takes about half a
+ * second to load, which the image build (dockerode only) need not wait for.
+ */
+const containers = {
+  api: () => import('./lab-api.js'),
+  stack: () => import('./lab-stack.js'),
+  oneShot: () => import('./one-shot.js'),
+}
 
 const t = messages.lab.session
 
@@ -147,6 +157,7 @@ export class GradingSession {
     return this.once('api', async () => {
       const image = await this.requireImage()
       const engine = await this.engine()
+      const { LabApi } = await containers.api()
       try {
         return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels, limits: rubric.limits })
       } catch (error) {
@@ -214,6 +225,7 @@ export class GradingSession {
         const refused = await this.policyViolations()
         if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
         const engine = await this.engine()
+        const { LabStack, ComposeUpTimeout } = await containers.stack()
         this.workDir()
         const { services, apiPort, dbPort } = rubric.expected
         const options = {
@@ -301,6 +313,7 @@ export class GradingSession {
   runInImage(probe: ImageProbe): Promise<OneShotResult> {
     return this.once(`probe:${JSON.stringify(probe)}`, async () => {
       const image = await this.requireImage()
+      const { runOneShot } = await containers.oneShot()
       return runOneShot(await this.engine(), image, {
         ...probe, labels: this.labels, limits: rubric.limits, timeoutMs: rubric.timeouts.startSeconds * 1000,
       })
