@@ -3,6 +3,7 @@ import { promisify } from 'node:util'
 import { createRequire } from 'node:module'
 import Dockerode from 'dockerode'
 import { existsSync, readFileSync } from 'node:fs'
+import { constants as osConstants } from 'node:os'
 import path from 'node:path'
 import tar from 'tar-fs'
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
@@ -51,6 +52,29 @@ export interface ExecResult {
   exitCode: number
   stdout: string
   stderr: string
+}
+
+/** How `docker stop` ended; `dropped`: PID 1 had no handler for the stop signal, so it was killed when the grace would end. */
+export interface StopResult {
+  durationMs: number
+  exitCode: number
+  dropped?: { signal: string; command: string }
+}
+
+/** A stop signal as Docker accepts it ("SIGTERM", "TERM", "15"; empty: SIGTERM), as a Linux signal number. */
+export function signalNumber(name: string | undefined): number | undefined {
+  const value = (name || 'SIGTERM').toUpperCase()
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 64 ? Number(value) : undefined
+  const signals = osConstants.signals as Record<string, number>
+  return signals[value.startsWith('SIG') ? value : `SIG${value}`]
+}
+
+const signalName = (n: number) => Object.entries(osConstants.signals).find(([, v]) => v === n)?.[0] ?? String(n)
+
+/** Docker answers 304 (stop) or 409 (kill) for a container that is not running: it has stopped, as asked. */
+function ignoreNotRunning(error: unknown): void {
+  const status = (error as { statusCode?: number }).statusCode
+  if (status !== 304 && status !== 409) throw error
 }
 
 export interface ContainerState {
@@ -236,16 +260,55 @@ export class DockerEngine {
     }
   }
 
-  /** `docker stop -t <grace>`: SIGTERM, then SIGKILL after the grace period. */
-  async stop(containerId: string, graceSeconds: number): Promise<{ durationMs: number; exitCode: number }> {
+  /**
+   * `docker stop -t <grace>`: the container's stop signal (SIGTERM unless the image sets STOPSIGNAL), then SIGKILL
+   * when the grace period ends. Its outcome can be known at once: the kernel discards a signal that a container's
+   * PID 1 has no handler for (a shell running CMD's shell form), so such a container can only be killed when the
+   * grace ends. It is killed then, without the wait, and `dropped` says which PID 1 dropped which signal.
+   */
+  async stop(containerId: string, graceSeconds: number): Promise<StopResult> {
+    const container = this.docker.getContainer(containerId)
     const started = Date.now()
-    try {
-      await this.docker.getContainer(containerId).stop({ t: graceSeconds })
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 304) throw error
+    const done = async (dropped?: StopResult['dropped']) => ({
+      durationMs: Date.now() - started, exitCode: (await this.inspect(containerId)).exitCode, ...(dropped ? { dropped } : {}),
+    })
+    const signal = signalNumber(((await container.inspect()).Config as { StopSignal?: string } | undefined)?.StopSignal)
+    if (signal === undefined) {
+      await container.stop({ t: graceSeconds }).catch(ignoreNotRunning)
+      return done()
     }
-    const durationMs = Date.now() - started
-    return { durationMs, exitCode: (await this.inspect(containerId)).exitCode }
+    try {
+      await container.kill({ signal: String(signal) })
+    } catch (error) {
+      ignoreNotRunning(error)
+      return done()
+    }
+    const pid1 = await this.initProcess(containerId)
+    if (pid1 && !pid1.handles.has(signal)) {
+      await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
+      await this.waitForExit(containerId, graceSeconds * 1000)
+      return done({ signal: signalName(signal), command: pid1.command })
+    }
+    if ((await this.waitForExit(containerId, graceSeconds * 1000)) === undefined) {
+      await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
+      await this.waitForExit(containerId, graceSeconds * 1000)
+    }
+    return done()
+  }
+
+  /** PID 1 of a running container: its command line and the signals it handles (/proc/1/status, SigCgt); undefined when unreadable. */
+  private async initProcess(containerId: string): Promise<{ command: string; handles: Set<number> } | undefined> {
+    try {
+      const [status, cmdline] = await Promise.all([this.exec(containerId, ['cat', '/proc/1/status']), this.exec(containerId, ['cat', '/proc/1/cmdline'])])
+      const caught = /^SigCgt:\s*([0-9a-f]+)$/im.exec(status.stdout)?.[1]
+      if (status.exitCode !== 0 || !caught) return undefined
+      const mask = BigInt(`0x${caught}`)
+      const handles = new Set<number>()
+      for (let n = 1; n <= 64; n++) if ((mask >> BigInt(n - 1)) & 1n) handles.add(n)
+      return { command: cmdline.stdout.split('\0').filter(Boolean).join(' '), handles }
+    } catch {
+      return undefined
+    }
   }
 
   async restart(containerId: string, graceSeconds: number): Promise<void> {

@@ -1,15 +1,13 @@
 import type { StartedTestContainer } from 'testcontainers'
 import { LimitedContainer, type Limits } from './limited-container.js'
-import type { DockerEngine, ContainerState, ExecResult } from './docker-engine.js'
+import type { DockerEngine, ContainerState, ExecResult, StopResult } from './docker-engine.js'
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
 import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
 import { StartedOnly } from './started-only.js'
 
-export interface StopOutcome {
-  durationMs: number
-  exitCode: number
+export interface StopOutcome extends StopResult {
   /** `docker ps` just before the stop listed it, with the published port. */
   listedWhileRunning: boolean
   publishedWhileRunning: boolean
@@ -73,10 +71,9 @@ export class LabApi {
     this.stopping ??= (async () => {
       const running = await this.engine.list({ all: false })
       const listed = running.find((c) => c.id === this.id)
-      const { durationMs, exitCode } = await this.engine.stop(this.id, graceSeconds)
+      const stopped = await this.engine.stop(this.id, graceSeconds)
       return {
-        durationMs,
-        exitCode,
+        ...stopped,
         listedWhileRunning: listed !== undefined,
         publishedWhileRunning: listed?.ports.some((p) => p.privatePort === this.containerPort && p.publicPort !== undefined) ?? false,
       }

@@ -29,12 +29,17 @@ describe(t.stopSuite, () => {
     if (running.some((c) => c.id === api.id) || listed?.state !== 'exited') throw fail(t.ps.notExited(listed?.state))
   })
 
-  // Judged by how the container ended, not by a time that load can stretch: exit code 0 is SIGTERM handled.
+  // Judged by how the container ended, not by a time that load can stretch: exit code 0 is SIGTERM handled. A PID 1
+  // with no handler for the stop signal is known at once (docker-engine.ts, stop): killed, as docker stop would.
   check('ex4.graceful-stop', async (c) => {
     const api = await session().requireApi()
     const stop = await api.stop(timeouts.stopGraceSeconds)
     if (!stop.listedWhileRunning) throw session().blocked('stoppedContainer')
     c.fact('stopMs', stop.durationMs)
+    if (stop.dropped) {
+      const { signal, command } = stop.dropped
+      throw fail(t.gracefulStop.signalDropped(signal, command, timeouts.stopGraceSeconds, expected), session().cmdLocation())
+    }
     if (stop.exitCode !== 0) {
       const finding = t.gracefulStop.notGraceful(stop.durationMs / 1000, exitMeaning(stop.exitCode), timeouts.stopGraceSeconds, expected)
       throw fail(finding, session().cmdLocation())

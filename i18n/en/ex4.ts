@@ -89,5 +89,17 @@ export const ex4 = {
         ? `Write CMD in exec form: ${execFormCmd(e)}. In shell form, /bin/sh is PID 1 and does not pass SIGTERM to uvicorn, so docker stop waits ${grace} s and then kills it (137).`
         : 'Write CMD in exec form so uvicorn is PID 1, receives SIGTERM and shuts down cleanly.',
     }),
+    /**
+     * PID 1 (`command`) has no handler for the stop signal: the kernel discards it, and docker stop can only kill
+     * the container when the `grace` seconds end (137). Known at once: the grader did not wait the grace out.
+     */
+    signalDropped: (signal: string, command: string, grace: number, e: Expected): Finding => ({
+      message: `The container's PID 1 (${command}) does not handle ${signal}: docker stop waits ${grace} s for nothing, then kills it (exit code 137).`,
+      expected: `exit code 0: the server handles ${signal} and stops before the ${grace} s grace period ends`,
+      seen: `PID 1: ${command}, no ${signal} handler`,
+      fix: /^(\/bin\/)?(ba|da)?sh -c /.test(command)
+        ? `Write CMD in exec form: ${execFormCmd(e)}. In shell form, /bin/sh is PID 1 and does not pass ${signal} to uvicorn, so docker stop waits ${grace} s and then kills it (137).`
+        : `Make the server PID 1 with CMD in exec form (${execFormCmd(e)}), so that it receives ${signal} and shuts down cleanly.`,
+    }),
   },
 }

@@ -71,5 +71,13 @@ export const ex4: Catalogue['ex4'] = {
         ? `Écrivez CMD en forme exec : ${execFormCmd(e)}. En forme shell, /bin/sh est le PID 1 et ne transmet pas SIGTERM à uvicorn : docker stop attend donc ${grace} s, puis le tue (137).`
         : 'Écrivez CMD en forme exec pour qu’uvicorn soit le PID 1, reçoive SIGTERM et s’arrête proprement.',
     }),
+    signalDropped: (signal, command, grace, e) => ({
+      message: `Le PID 1 du conteneur (${command}) ne traite pas ${signal} : docker stop attend ${grace} s pour rien, puis le tue (code de sortie 137).`,
+      expected: `code de sortie 0 : le serveur traite ${signal} et s’arrête avant la fin du délai de grâce de ${grace} s`,
+      seen: `PID 1 : ${command}, sans gestionnaire de ${signal}`,
+      fix: /^(\/bin\/)?(ba|da)?sh -c /.test(command)
+        ? `Écrivez CMD en forme exec : ${execFormCmd(e)}. En forme shell, /bin/sh est le PID 1 et ne transmet pas ${signal} à uvicorn : docker stop attend donc ${grace} s, puis le tue (137).`
+        : `Faites du serveur le PID 1 avec CMD en forme exec (${execFormCmd(e)}) : il reçoit alors ${signal} et s’arrête proprement.`,
+    }),
   },
 }
