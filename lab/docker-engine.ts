@@ -277,17 +277,20 @@ export class DockerEngine {
       await container.stop({ t: graceSeconds }).catch(ignoreNotRunning)
       return done()
     }
+    // PID 1's handlers before and after the signal: both without one, it was dropped. Read only after, a server
+    // that restores its handlers once it has shut down (uvicorn does) would look as if it had none.
+    const before = await this.initProcess(containerId)
     try {
       await container.kill({ signal: String(signal) })
     } catch (error) {
       ignoreNotRunning(error)
       return done()
     }
-    const pid1 = await this.initProcess(containerId)
-    if (pid1 && !pid1.handles.has(signal)) {
+    const after = before && !before.handles.has(signal) ? await this.initProcess(containerId) : undefined
+    if (before && after && !before.handles.has(signal) && !after.handles.has(signal)) {
       await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
       await this.waitForExit(containerId, graceSeconds * 1000)
-      return done({ signal: signalName(signal), command: pid1.command })
+      return done({ signal: signalName(signal), command: before.command })
     }
     if ((await this.waitForExit(containerId, graceSeconds * 1000)) === undefined) {
       await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
