@@ -50,9 +50,10 @@ const GiB = 1024 ** 3
 const CLONE_TIMEOUT_MS = 5 * 60_000
 
 /**
- * A run spends most of its time waiting on Docker (builds, starts, stops): one per core and per 3 GiB of memory keeps
- * the machine busy. Measured by `npm run bench:class` on 2 cores: 2 at once grade a class 2.2× faster than 1, with
- * every verdict the same (the stop is judged by its exit code, not by a time load could stretch).
+ * One run at a time leaves a core idle while it waits on Docker (builds, starts, stops): one per core and per 3 GiB of
+ * memory keeps the machine busy. Measured by `npm run bench:class` on 2 cores (README, Performance): 2 at once grade
+ * a class 1.33× faster than 1, 3 at once 1.29×, every verdict the same (the stop is judged by how the container
+ * ended, not by a time load could stretch).
  */
 export function defaultConcurrency(cores = availableParallelism(), memory = totalmem()): number {
   return Math.max(1, Math.min(cores, Math.floor(memory / (3 * GiB))))
