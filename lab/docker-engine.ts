@@ -61,6 +61,9 @@ export interface StopResult {
   dropped?: { signal: string; command: string }
 }
 
+/** How long reading PID 1's signal handlers may take before the stop falls back to docker stop's own wait. */
+const INIT_READ_MS = 2000
+
 /** A stop signal as Docker accepts it ("SIGTERM", "TERM", "15"; empty: SIGTERM), as a Linux signal number. */
 export function signalNumber(name: string | undefined): number | undefined {
   const value = (name || 'SIGTERM').toUpperCase()
@@ -301,8 +304,15 @@ export class DockerEngine {
 
   /** PID 1 of a running container: its command line and the signals it handles (/proc/1/status, SigCgt); undefined when unreadable. */
   private async initProcess(containerId: string): Promise<{ command: string; handles: Set<number> } | undefined> {
+    let timer: NodeJS.Timeout | undefined
+    // Two small files are read in milliseconds: a container too busy to answer within INIT_READ_MS gets docker stop's own wait.
+    const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), INIT_READ_MS) })
     try {
-      const [status, cmdline] = await Promise.all([this.exec(containerId, ['cat', '/proc/1/status']), this.exec(containerId, ['cat', '/proc/1/cmdline'])])
+      const read = Promise.all([this.exec(containerId, ['cat', '/proc/1/status']), this.exec(containerId, ['cat', '/proc/1/cmdline'])])
+      read.catch(() => {})
+      const files = await Promise.race([read, late])
+      if (!files) return undefined
+      const [status, cmdline] = files
       const caught = /^SigCgt:\s*([0-9a-f]+)$/im.exec(status.stdout)?.[1]
       if (status.exitCode !== 0 || !caught) return undefined
       const mask = BigInt(`0x${caught}`)
@@ -311,6 +321,8 @@ export class DockerEngine {
       return { command: cmdline.stdout.split('\0').filter(Boolean).join(' '), handles }
     } catch {
       return undefined
+    } finally {
+      clearTimeout(timer)
     }
   }
 
