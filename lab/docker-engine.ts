@@ -289,11 +289,11 @@ export class DockerEngine {
       ignoreNotRunning(error)
       return done()
     }
-    const after = before && !before.handles.has(signal) ? await this.initProcess(containerId) : undefined
-    if (before && after && !before.handles.has(signal) && !after.handles.has(signal)) {
+    const lacksHandler = (pid1: { handles: Set<number> } | undefined) => pid1 !== undefined && !pid1.handles.has(signal)
+    if (lacksHandler(before) && lacksHandler(await this.initProcess(containerId))) {
       await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
       await this.waitForExit(containerId, graceSeconds * 1000)
-      return done({ signal: signalName(signal), command: before.command })
+      return done({ signal: signalName(signal), command: before!.command })
     }
     if ((await this.waitForExit(containerId, graceSeconds * 1000)) === undefined) {
       await container.kill({ signal: 'SIGKILL' }).catch(ignoreNotRunning)
