@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { constants as osConstants } from 'node:os'
 import path from 'node:path'
 import tar from 'tar-fs'
-import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers'
+import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/container-runtime/strategies/types.js'
 import { firstLine, GraderError } from '../grading/errors.js'
 import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
@@ -17,7 +17,36 @@ const { messages } = currentRun()
 
 const run = promisify(execFile)
 // @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.
-const dockerignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default
+const require = createRequire(import.meta.url)
+const dockerignore = require('@balena/dockerignore') as typeof import('@balena/dockerignore').default
+
+/**
+ * Testcontainers' own ways of finding the engine, in its order (its getContainerRuntimeClient): the engine the
+ * grader builds on is the one Testcontainers will start the containers on. Read from its modules so that the first
+ * Docker call does not wait for all of Testcontainers to load (about half a second of CPU, twice: in Vitest's
+ * process and in the worker); lab/docker-engine.test.ts checks that both find the same engine and host.
+ */
+const testcontainersStrategies = ['testcontainers-host-strategy', 'configuration-strategy', 'unix-socket-strategy', 'rootless-unix-socket-strategy', 'npipe-socket-strategy']
+const testcontainersModule = (file: string) => require(`testcontainers/build/container-runtime/${file}`) as Record<string, unknown>
+
+async function findEngine(): Promise<{ docker: Dockerode; host: string }> {
+  const { resolveHost } = testcontainersModule('utils/resolve-host') as {
+    resolveHost(docker: Dockerode, result: ContainerRuntimeClientStrategyResult, indexServerAddress: string): Promise<string>
+  }
+  for (const file of testcontainersStrategies) {
+    const Strategy = Object.values(testcontainersModule(`strategies/${file}`))[0] as new () => { getResult(): Promise<ContainerRuntimeClientStrategyResult | undefined> }
+    try {
+      const result = await new Strategy().getResult()
+      if (!result) continue
+      const docker = new Dockerode(result.dockerOptions)
+      const info = (await docker.info()) as { IndexServerAddress?: string }
+      return { docker, host: await resolveHost(docker, result, info.IndexServerAddress || 'https://index.docker.io/v1/') }
+    } catch {
+      // Testcontainers tries the next way too.
+    }
+  }
+  throw new Error('Could not find a working container runtime strategy')
+}
 
 export interface EngineFacts {
   docker: string
@@ -46,6 +75,8 @@ export interface BuildOptions {
   timeoutMs: number
   limits: { memoryMegabytes: number; cpus: number }
   dockerfile?: string
+  /** Called once, when the daemon has the context and answers with its first step: what else the run loads can load then. */
+  onStarted?: () => void
 }
 
 export interface ExecResult {
@@ -60,6 +91,9 @@ export interface StopResult {
   exitCode: number
   dropped?: { signal: string; command: string }
 }
+
+/** What `exec` keeps of a command's output: enough for the checks' commands, bounded for one that floods. */
+const EXEC_OUTPUT_BYTES = 1024 * 1024
 
 /** How long reading PID 1's signal handlers may take before the stop falls back to docker stop's own wait. */
 const INIT_READ_MS = 2000
@@ -106,7 +140,11 @@ export interface ListedContainer {
 
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
-  private constructor(private readonly client: ContainerRuntimeClient) {}
+  private constructor(
+    private readonly docker: Dockerode,
+    /** The address where published ports are reached (localhost, or the bridge gateway inside a container). */
+    readonly host: string,
+  ) {}
 
   /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
   static async connect(): Promise<DockerEngine> {
@@ -120,20 +158,11 @@ export class DockerEngine {
       }
     }
     try {
-      const client = await getContainerRuntimeClient()
-      return new DockerEngine(client)
+      const { docker, host } = await findEngine()
+      return new DockerEngine(docker, host)
     } catch (error) {
       throw new GraderError(messages.lab.dockerUnreachable(firstLine(error)), { cause: error })
     }
-  }
-
-  private get docker(): Dockerode {
-    return this.client.container.dockerode
-  }
-
-  /** The address where published ports are reached (localhost, or the bridge gateway inside a container). */
-  get host(): string {
-    return this.client.info.containerRuntime.host
   }
 
   async facts(): Promise<EngineFacts> {
@@ -147,7 +176,8 @@ export class DockerEngine {
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
   async buildImage(context: string, options: BuildOptions): Promise<BuildResult> {
-    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile' } = options
+    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile', onStarted } = options
+    let answered = false
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined
@@ -161,6 +191,10 @@ export class DockerEngine {
     try {
       await new Promise<void>((resolve) => {
         this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
+          if (!answered) {
+            answered = true
+            onStarted?.()
+          }
           if (event.stream) {
             for (const line of event.stream.split('\n')) if (line.trim()) {
               lines.push(line)
@@ -240,9 +274,26 @@ export class DockerEngine {
     return all.map((n) => n.Name).filter((name) => names.includes(name))
   }
 
+  /** `docker exec`: its exit code and output (at most EXEC_OUTPUT_BYTES of it is kept). */
   async exec(containerId: string, cmd: string[], options: { workingDir?: string } = {}): Promise<ExecResult> {
-    const result = await this.client.container.exec(this.docker.getContainer(containerId), cmd, options.workingDir ? { workingDir: options.workingDir } : {})
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+    const exec = await this.docker.getContainer(containerId).exec({
+      Cmd: cmd, AttachStdout: true, AttachStderr: true, ...(options.workingDir ? { WorkingDir: options.workingDir } : {}),
+    })
+    const stream = await exec.start({ Detach: false, Tty: false })
+    const chunks: Buffer[] = []
+    let kept = 0
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => {
+        if (kept < EXEC_OUTPUT_BYTES) chunks.push(chunk)
+        kept += chunk.length
+      })
+      stream.on('end', resolve)
+      stream.on('close', resolve)
+      stream.on('error', reject)
+    })
+    const { stdout, stderr } = demuxDockerLogs(Buffer.concat(chunks))
+    const { ExitCode } = await exec.inspect()
+    return { exitCode: ExitCode ?? -1, stdout, stderr }
   }
 
   /** The container's output, bounded: the grader never holds a flood of logs in memory. */

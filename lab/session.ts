@@ -22,13 +22,16 @@ import { isServerAnswer, queryPostgres } from './postgres-probe.js'
 const { rubric, messages } = currentRun()
 
 /**
- * What runs containers is loaded when first needed, not with the first spec file: Testcontainers takes about half a
- * second to load, which the image build (dockerode only) need not wait for.
+ * What runs containers is loaded once the image build has begun, not with the first spec file: Testcontainers takes
+ * about half a second of CPU to load and to find its engine, which the build (dockerode only) need not wait for.
  */
 const containers = {
   api: () => import('./lab-api.js'),
   stack: () => import('./lab-stack.js'),
   oneShot: () => import('./one-shot.js'),
+  /** All of it, and Testcontainers' own connection to the engine, while the daemon builds; a failure is the check's to report. */
+  preload: () => Promise.all([containers.api(), containers.stack(), containers.oneShot()])
+    .then(() => import('testcontainers')).then((tc) => tc.getContainerRuntimeClient()).catch(() => {}),
 }
 
 const t = messages.lab.session
@@ -139,6 +142,7 @@ export class GradingSession {
       const engine = await this.engine()
       return engine.buildImage(this.path(found.context), {
         tag, labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits, dockerfile: path.posix.basename(found.dockerfile),
+        onStarted: () => void containers.preload(),
       })
     })
   }

@@ -1,0 +1,43 @@
+import { GenericContainer, getContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DockerEngine } from './docker-engine.js'
+
+// The engine finds Docker with Testcontainers' own strategies, without loading all of Testcontainers: it must find
+// the engine and the host Testcontainers finds, or the grader would build on one engine and run on another.
+describe('DockerEngine.connect', () => {
+  it('finds the engine and the host that Testcontainers finds', async () => {
+    const engine = await DockerEngine.connect()
+    const client = await getContainerRuntimeClient()
+    expect(engine.host).toBe(client.info.containerRuntime.host)
+    const facts = await engine.facts()
+    expect(facts.docker).toBe(client.info.containerRuntime.serverVersion)
+  })
+})
+
+describe('DockerEngine.exec', () => {
+  let container: StartedTestContainer
+  let engine: DockerEngine
+  beforeAll(async () => {
+    engine = await DockerEngine.connect()
+    container = await new GenericContainer('alpine:latest').withCommand(['sleep', '60']).start()
+  }, 60_000)
+  afterAll(async () => {
+    await container?.stop({ timeout: 0 })
+  })
+
+  it('returns the exit code and each stream apart', async () => {
+    const result = await engine.exec(container.getId(), ['sh', '-c', 'echo out; echo err >&2; exit 3'])
+    expect(result).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n' })
+  })
+
+  it('runs in the working directory asked for', async () => {
+    expect((await engine.exec(container.getId(), ['pwd'], { workingDir: '/tmp' })).stdout).toBe('/tmp\n')
+  })
+
+  it('keeps a bounded part of a flood of output', async () => {
+    const result = await engine.exec(container.getId(), ['sh', '-c', 'head -c 8000000 /dev/zero | tr "\\0" x'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout.length).toBeGreaterThan(100_000)
+    expect(result.stdout.length).toBeLessThanOrEqual(2 * 1024 * 1024)
+  })
+})
