@@ -116,10 +116,25 @@ export class LabStack {
     await this.engine.restart((await this.requireService(service)).id, graceSeconds)
   }
 
+  private networksRead?: Promise<Set<string>>
+
+  /**
+   * The networks the project's containers are on, read once: `up` made the containers and their networks, and
+   * nothing the grader does after changes them (a restart keeps the container). The settled stack reads them
+   * early (session.settledStack), so `down` does not wait for it.
+   */
+  networksInUse(): Promise<Set<string>> {
+    this.networksRead ??= (async () => {
+      const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
+      return new Set((await Promise.all(containers.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
+    })()
+    this.networksRead.catch(() => (this.networksRead = undefined)) // a read that failed is read again by whoever asks next
+    return this.networksRead
+  }
+
   /** `docker compose down`, then what is left of the project: its containers, and the networks they were on. */
   async down(graceSeconds: number, timeoutMs: number): Promise<{ containers: string[]; networks: string[] }> {
-    const before = await this.engine.list({ all: true, labels: this.labelsOf() })
-    const used = new Set((await Promise.all(before.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
+    const used = await this.networksInUse()
     const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
     await withTimeout(down, timeoutMs, () => new GraderError(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))))
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })

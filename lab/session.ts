@@ -17,7 +17,6 @@ import type { OneShotResult } from './one-shot.js'
 import { copySubmission, readSubmissionFile, submissionDir } from './submission.js'
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
-import { isServerAnswer, queryPostgres } from './postgres-probe.js'
 
 const { rubric, messages } = currentRun()
 
@@ -287,6 +286,7 @@ export class GradingSession {
       const { expected, timeouts } = rubric
       const { db, api } = expected.services
       const running = async (service: string) => Boolean((await stack.service(service))?.running)
+      const { isServerAnswer, queryPostgres } = await import('./postgres-probe.js') // pg: not needed before the stack is up
       const dbAnswers = eventually(async () => {
         const endpoint = await stack.endpoint(db, expected.dbPort)
         await queryPostgres({ ...endpoint, ...expected.db }, timeouts.probeSeconds * 1000).catch((error: unknown) => {
@@ -298,6 +298,7 @@ export class GradingSession {
         : undefined
       await Promise.all([dbAnswers, apiAnswers])
       this.phases.settleMs = Date.now() - settling
+      void stack.networksInUse().catch(() => {}) // for ex5.down, read while the other checks run
       return stack
     })
   }
