@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { Rubric } from '../rubric/schema.js'
+import type { SubmissionLayout } from '../grading/grade.js'
 import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionBytes, readSubmissionFile } from '../lab/submission.js'
 import { decodeReport, parseReport } from './report.js'
 
@@ -158,3 +159,18 @@ export const shownFolder = (folder: string) => (folder === '.' ? './' : `${folde
 
 /** Whether anything of the lab was found: when not, the run says where it looked rather than failing every check. */
 export const foundAnything = (layout: LabLayout) => Boolean(layout.image || layout.compose || layout.report)
+
+/** The layout as grade.json says it (submission.layout): what was found, or where the grader looked when nothing was. */
+export function submissionLayout(found: LabLayout, rules: LayoutRules): SubmissionLayout {
+  const anything = foundAnything(found)
+  return {
+    found: anything,
+    folder: found.folder,
+    ...(found.image ? { dockerfile: found.image.dockerfile } : {}),
+    ...(found.compose ? { compose: found.compose } : {}),
+    ...(found.report ? { report: found.report } : {}),
+    ...(anything ? {} : {
+      searched: { folders: found.searched.folders.map(shownFolder), imageFolders: rules.imageFolders.map(shownFolder), reports: rules.reportFiles.slice(0, 3) },
+    }),
+  }
+}

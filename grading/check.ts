@@ -2,6 +2,7 @@ import { test } from 'vitest'
 import { checkDefinition, currentRun } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
+import type { SubmissionLayout } from './grade.js'
 
 const { messages } = currentRun()
 
@@ -69,6 +70,16 @@ class VerdictError extends Error {
   override name = 'CheckNotPassed'
 }
 
+let layoutSource: (() => SubmissionLayout | undefined) | undefined
+
+/**
+ * Where the run found the lab, once it has looked (lab/session.ts registers it): every check carries it to the
+ * reporter, which then need not look again.
+ */
+export function reportLayout(source: () => SubmissionLayout | undefined): void {
+  layoutSource = source
+}
+
 /**
  * Declares the Vitest test that observes one rubric check. The test's title is the rubric's; its verdict travels
  * to the grade reporter in the test's meta. Throw SubmissionError (the student's fault), BlockedError (a
@@ -86,6 +97,8 @@ export function check(id: string, body: (c: CheckRecorder) => Promise<void> | vo
     }
     const verdict = recorder.verdictFrom(outcome)
     task.meta.verdict = verdict
+    const layout = layoutSource?.()
+    if (layout) task.meta.layout = layout
     if (verdict.status !== 'passed') throw new VerdictError(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`)
   })
 }

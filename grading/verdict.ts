@@ -1,3 +1,5 @@
+import type { SubmissionLayout } from './grade.js'
+
 /** What a check concluded. Serializable: it travels from the spec to the reporter in the test's meta. */
 export type CheckStatus = 'passed' | 'failed' | 'blocked' | 'ungraded'
 
@@ -40,5 +42,7 @@ declare module 'vitest' {
   interface TaskMeta {
     checkId?: string
     verdict?: Verdict
+    /** Where the run found the lab (grading/check.ts: reportLayout), for grade.json's submission.layout. */
+    layout?: SubmissionLayout
   }
 }

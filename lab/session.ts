@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
 import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
-import { findLabLayout, foundAnything, type LabLayout } from '../analysis/lab-layout.js'
+import { findLabLayout, foundAnything, submissionLayout, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
+import { reportLayout } from '../grading/check.js'
 import { currentRun } from '../rubric/index.js'
 import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
@@ -64,6 +65,10 @@ export class GradingSession {
   /** How long the run's slow phases took (ms), for grade.json's facts: what a slow run waited for. */
   readonly phases: Record<string, number> = {}
   private labLayout?: LabLayout
+
+  constructor() {
+    reportLayout(() => this.labLayout && submissionLayout(this.labLayout, rubric.layout))
+  }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) {

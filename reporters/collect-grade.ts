@@ -14,6 +14,8 @@ export interface ObservedCheck {
   errors: string[]
   /** How long the check took, waits included. */
   durationMs?: number
+  /** Where the run found the lab, when it had looked by the time the check ended. */
+  layout?: SubmissionLayout
 }
 
 export interface RunFacts {

@@ -8,7 +8,7 @@ import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } 
 import type { TestCase } from 'vitest/node'
 import { currentRun } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
-import { findLabLayout, foundAnything, shownFolder } from '../analysis/lab-layout.js'
+import { findLabLayout, submissionLayout } from '../analysis/lab-layout.js'
 import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
@@ -81,7 +81,7 @@ export default class GradeReporter implements Reporter {
       ...(review instanceof Error ? { warnings: [messages.sheet.reviewFile.ignored(review.message)] } : review ? { review } : {}),
       submissionPath: submissionDir(),
       ...commitOf(submissionDir()),
-      ...layoutOf(submissionDir()),
+      ...layoutOf(submissionDir(), observed),
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
       node: process.version,
@@ -139,6 +139,7 @@ function observeCheck(test: TestCase, moduleErrors: string[]): ObservedCheck | u
     state: result.state,
     ...(durationMs === undefined ? {} : { durationMs: Math.round(durationMs) }),
     ...(meta.verdict ? { verdict: meta.verdict } : {}),
+    ...(meta.layout ? { layout: meta.layout } : {}),
     errors: [...(result.errors ?? []).map((e) => firstLine(e.message)), ...suiteErrors(test), ...moduleErrors],
   }
 }
@@ -151,27 +152,16 @@ function suiteErrors(test: TestCase): string[] {
 }
 
 
-/** What the specs graded, found again from the same files (the lab's folder, Dockerfile, Compose file, report). */
-function layoutOf(dir: string): { layout?: SubmissionLayout } {
+/**
+ * Where the specs found the lab (the checks carry it: see grading/check.ts); found again from the same files only
+ * when no check ran far enough to carry it.
+ */
+function layoutOf(dir: string, observed: readonly ObservedCheck[]): { layout?: SubmissionLayout } {
+  const carried = observed.find((o) => o.layout)?.layout
+  if (carried) return { layout: carried }
   try {
     const found = findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
-    const anything = foundAnything(found)
-    return {
-      layout: {
-        found: anything,
-        folder: found.folder,
-        ...(found.image ? { dockerfile: found.image.dockerfile } : {}),
-        ...(found.compose ? { compose: found.compose } : {}),
-        ...(found.report ? { report: found.report } : {}),
-        ...(anything ? {} : {
-          searched: {
-            folders: found.searched.folders.map(shownFolder),
-            imageFolders: rubric.layout.imageFolders.map(shownFolder),
-            reports: rubric.layout.reportFiles.slice(0, 3),
-          },
-        }),
-      },
-    }
+    return { layout: submissionLayout(found, rubric.layout) }
   } catch (error) {
     process.stderr.write(`grader: could not say where the lab is in ${dir}: ${(error as Error).message}\n`)
     return {}
