@@ -10,6 +10,7 @@ import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/
 import { firstLine, GraderError } from '../grading/errors.js'
 import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
+import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
@@ -304,14 +305,8 @@ export class DockerEngine {
 
   /** Waits for a container to exit; resolves with undefined when it is still running after timeoutMs. */
   async waitForExit(containerId: string, timeoutMs: number): Promise<number | undefined> {
-    const container = this.docker.getContainer(containerId)
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), timeoutMs) })
-    try {
-      return await Promise.race([container.wait().then((r: { StatusCode: number }) => r.StatusCode), timeout])
-    } finally {
-      clearTimeout(timer)
-    }
+    const exited = this.docker.getContainer(containerId).wait().then((r: { StatusCode: number }) => r.StatusCode)
+    return within(exited, timeoutMs, () => undefined)
   }
 
   /**
@@ -355,13 +350,10 @@ export class DockerEngine {
 
   /** PID 1 of a running container: its command line and the signals it handles (/proc/1/status, SigCgt); undefined when unreadable. */
   private async initProcess(containerId: string): Promise<{ command: string; handles: Set<number> } | undefined> {
-    let timer: NodeJS.Timeout | undefined
-    // Two small files are read in milliseconds: a container too busy to answer within INIT_READ_MS gets docker stop's own wait.
-    const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), INIT_READ_MS) })
     try {
+      // Two small files are read in milliseconds: a container too busy to answer within INIT_READ_MS gets docker stop's own wait.
       const read = Promise.all([this.exec(containerId, ['cat', '/proc/1/status']), this.exec(containerId, ['cat', '/proc/1/cmdline'])])
-      read.catch(() => {})
-      const files = await Promise.race([read, late])
+      const files = await within(read, INIT_READ_MS, () => undefined)
       if (!files) return undefined
       const [status, cmdline] = files
       const caught = /^SigCgt:\s*([0-9a-f]+)$/im.exec(status.stdout)?.[1]
@@ -372,8 +364,6 @@ export class DockerEngine {
       return { command: cmdline.stdout.split('\0').filter(Boolean).join(' '), handles }
     } catch {
       return undefined
-    } finally {
-      clearTimeout(timer)
     }
   }
 

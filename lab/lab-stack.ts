@@ -5,6 +5,7 @@ import { GraderError } from '../grading/errors.js'
 import { currentRun } from '../rubric/index.js'
 import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
+import { within } from './deadline.js'
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
@@ -42,7 +43,7 @@ export class LabStack {
       .withBuild()
       .withDefaultWaitStrategy(new StartedOnly())
       .up(options.services)
-    return new LabStack(engine, await withTimeout(starting, options.timeoutMs, () => new ComposeUpTimeout(options.timeoutMs)), options.project)
+    return new LabStack(engine, await within(starting, options.timeoutMs, () => { throw new ComposeUpTimeout(options.timeoutMs) }), options.project)
   }
 
   private labelsOf(service?: string): string[] {
@@ -136,22 +137,10 @@ export class LabStack {
   async down(graceSeconds: number, timeoutMs: number): Promise<{ containers: string[]; networks: string[] }> {
     const used = await this.networksInUse()
     const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
-    await withTimeout(down, timeoutMs, () => new GraderError(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))))
+    await within(down, timeoutMs, () => { throw new GraderError(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))) })
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }
-  }
-}
-
-async function withTimeout<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), timeoutMs)
-  })
-  try {
-    return await Promise.race([work, timeout])
-  } finally {
-    clearTimeout(timer)
   }
 }
 
