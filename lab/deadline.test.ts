@@ -19,6 +19,10 @@ describe('within', () => {
     await expect(within(delay(200), 20, () => { throw new Error('timed out after 20 ms') })).rejects.toThrow('timed out after 20 ms')
   })
 
+  it('waits for a time longer than a Node timer can hold, rather than not at all', async () => {
+    expect(await within(delay(20).then(() => 'done'), 10 * 2 ** 31, () => 'timeout')).toBe('done')
+  })
+
   it('leaves no unhandled rejection when the work fails after the time has passed', async () => {
     const unhandled: unknown[] = []
     const onUnhandled = (reason: unknown) => unhandled.push(reason)

@@ -12,6 +12,17 @@ describe('DockerEngine.connect', () => {
     const facts = await engine.facts()
     expect(facts.docker).toBe(client.info.containerRuntime.serverVersion)
   })
+
+  it('refuses, as Testcontainers does, an engine whose host does not resolve (TESTCONTAINERS_HOST_OVERRIDE)', async () => {
+    const saved = process.env.TESTCONTAINERS_HOST_OVERRIDE
+    process.env.TESTCONTAINERS_HOST_OVERRIDE = 'no-such-host.invalid'
+    try {
+      await expect(DockerEngine.connect()).rejects.toThrow(/Could not find a working container runtime strategy/)
+    } finally {
+      if (saved === undefined) delete process.env.TESTCONTAINERS_HOST_OVERRIDE
+      else process.env.TESTCONTAINERS_HOST_OVERRIDE = saved
+    }
+  })
 })
 
 describe('DockerEngine.exec', () => {

@@ -27,21 +27,31 @@ const dockerignore = require('@balena/dockerignore') as typeof import('@balena/d
  * Docker call does not wait for all of Testcontainers to load (about half a second of CPU, twice: in Vitest's
  * process and in the worker); lab/docker-engine.test.ts checks that both find the same engine and host.
  */
-const testcontainersStrategies = ['testcontainers-host-strategy', 'configuration-strategy', 'unix-socket-strategy', 'rootless-unix-socket-strategy', 'npipe-socket-strategy']
-const testcontainersModule = (file: string) => require(`testcontainers/build/container-runtime/${file}`) as Record<string, unknown>
+type Strategy = new () => { getResult(): Promise<ContainerRuntimeClientStrategyResult | undefined> }
+const testcontainersStrategies: [file: string, name: string][] = [
+  ['testcontainers-host-strategy', 'TestcontainersHostStrategy'], ['configuration-strategy', 'ConfigurationStrategy'],
+  ['unix-socket-strategy', 'UnixSocketStrategy'], ['rootless-unix-socket-strategy', 'RootlessUnixSocketStrategy'],
+  ['npipe-socket-strategy', 'NpipeSocketStrategy'],
+]
+const testcontainersExport = <T>(file: string, name: string): T => {
+  const value = (require(`testcontainers/build/container-runtime/${file}`) as Record<string, unknown>)[name]
+  if (!value) throw new GraderError(`testcontainers/build/container-runtime/${file} exports no ${name}: the installed Testcontainers is not the one the grader was written for`)
+  return value as T
+}
 
 async function findEngine(): Promise<{ docker: Dockerode; host: string }> {
-  const { resolveHost } = testcontainersModule('utils/resolve-host') as {
-    resolveHost(docker: Dockerode, result: ContainerRuntimeClientStrategyResult, indexServerAddress: string): Promise<string>
-  }
-  for (const file of testcontainersStrategies) {
-    const Strategy = Object.values(testcontainersModule(`strategies/${file}`))[0] as new () => { getResult(): Promise<ContainerRuntimeClientStrategyResult | undefined> }
+  const resolveHost = testcontainersExport<(docker: Dockerode, result: ContainerRuntimeClientStrategyResult, indexServerAddress: string) => Promise<string>>('utils/resolve-host', 'resolveHost')
+  const lookupHostIps = testcontainersExport<(host: string) => Promise<unknown>>('utils/lookup-host-ips', 'lookupHostIps')
+  for (const [file, name] of testcontainersStrategies) {
+    const Strategy = testcontainersExport<Strategy>(`strategies/${file}`, name)
     try {
       const result = await new Strategy().getResult()
       if (!result) continue
       const docker = new Dockerode(result.dockerOptions)
       const info = (await docker.info()) as { IndexServerAddress?: string }
-      return { docker, host: await resolveHost(docker, result, info.IndexServerAddress || 'https://index.docker.io/v1/') }
+      const host = await resolveHost(docker, result, info.IndexServerAddress || 'https://index.docker.io/v1/')
+      await lookupHostIps(host) // a host that does not resolve: Testcontainers tries the next way, so does the grader
+      return { docker, host }
     } catch {
       // Testcontainers tries the next way too.
     }

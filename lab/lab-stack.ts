@@ -122,14 +122,21 @@ export class LabStack {
   /**
    * The networks the project's containers are on, read once: `up` made the containers and their networks, and
    * nothing the grader does after changes them (a restart keeps the container). The settled stack reads them
-   * early (session.settledStack), so `down` does not wait for it.
+   * early (session.settledStack), so `down` does not wait for it. A check that started more of the project's
+   * containers after that (compose run, up of another service) would have to read them again.
    */
   networksInUse(): Promise<Set<string>> {
-    this.networksRead ??= (async () => {
-      const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
-      return new Set((await Promise.all(containers.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
-    })()
-    this.networksRead.catch(() => (this.networksRead = undefined)) // a read that failed is read again by whoever asks next
+    if (!this.networksRead) {
+      const read = (async () => {
+        const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
+        return new Set((await Promise.all(containers.map((c) => this.engine.inspect(c.id)))).flatMap((c) => c.networks))
+      })()
+      this.networksRead = read
+      // A read that failed is made again by whoever asks next (and only that read is forgotten).
+      read.catch(() => {
+        if (this.networksRead === read) this.networksRead = undefined
+      })
+    }
     return this.networksRead
   }
 
