@@ -154,6 +154,11 @@ export function findLabLayout(dir: string, rules: LayoutRules, options: { questi
   }
 }
 
+/** The lab in a submission, looked for as the rubric says: its layout rules, its report's questions, the API service and app file. */
+export function findRubricLayout(dir: string, rubric: Pick<Rubric, 'layout' | 'report' | 'expected'>): LabLayout {
+  return findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
+}
+
 /** A folder as a student reads it in a message: "api/", "./" for the top of the submission. */
 export const shownFolder = (folder: string) => (folder === '.' ? './' : `${folder}/`)
 

@@ -86,8 +86,6 @@ export interface BuildOptions {
   timeoutMs: number
   limits: { memoryMegabytes: number; cpus: number }
   dockerfile?: string
-  /** Called once, when the daemon has the context and answers with its first step: what else the run loads can load then. */
-  onStarted?: () => void
 }
 
 export interface ExecResult {
@@ -172,6 +170,7 @@ export class DockerEngine {
       const { docker, host } = await findEngine()
       return new DockerEngine(docker, host)
     } catch (error) {
+      if (error instanceof GraderError) throw error // the installed Testcontainers, not the machine's Docker
       throw new GraderError(messages.lab.dockerUnreachable(firstLine(error)), { cause: error })
     }
   }
@@ -187,8 +186,7 @@ export class DockerEngine {
 
   /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
   async buildImage(context: string, options: BuildOptions): Promise<BuildResult> {
-    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile', onStarted } = options
-    let answered = false
+    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile' } = options
     const started = Date.now()
     const lines: string[] = []
     let lastStep: string | undefined
@@ -198,27 +196,22 @@ export class DockerEngine {
       memory: limits.memoryMegabytes * 1024 * 1024, memswap: limits.memoryMegabytes * 1024 * 1024, cpuperiod: 100_000, cpuquota: Math.round(limits.cpus * 100_000),
     } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy(): void }
     let timedOut = false
-    const timer = setTimeout(() => { timedOut = true; stream.destroy() }, timeoutMs)
-    try {
-      await new Promise<void>((resolve) => {
-        this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
-          if (!answered) {
-            answered = true
-            onStarted?.()
+    const built = new Promise<void>((resolve) => {
+      this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
+        if (event.stream) {
+          for (const line of event.stream.split('\n')) if (line.trim()) {
+            lines.push(line)
+            if (/^Step \d+\/\d+ :/.test(line)) lastStep = line.trim()
           }
-          if (event.stream) {
-            for (const line of event.stream.split('\n')) if (line.trim()) {
-              lines.push(line)
-              if (/^Step \d+\/\d+ :/.test(line)) lastStep = line.trim()
-            }
-            if (lines.length > 2000) lines.splice(0, lines.length - 1000)
-          }
-          if (event.error || event.errorDetail) error = event.errorDetail?.message ?? event.error
-        })
+          if (lines.length > 2000) lines.splice(0, lines.length - 1000)
+        }
+        if (event.error || event.errorDetail) error = event.errorDetail?.message ?? event.error
       })
-    } finally {
-      clearTimeout(timer)
-    }
+    })
+    await within(built, timeoutMs, () => {
+      timedOut = true
+      stream.destroy()
+    })
     const ok = !timedOut && !error && (await this.imageExists(tag))
     if (error) lines.push(error)
     return {

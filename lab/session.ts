@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
 import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
-import { findLabLayout, foundAnything, submissionLayout, type LabLayout } from '../analysis/lab-layout.js'
+import { findRubricLayout, foundAnything, submissionLayout, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import { reportLayout } from '../grading/check.js'
@@ -22,8 +22,9 @@ import { eventually } from './eventually.js'
 const { rubric, messages } = currentRun()
 
 /**
- * What runs containers is loaded once the image build has begun, not with the first spec file: Testcontainers takes
- * about half a second of CPU to load and to find its engine, which the build (dockerode only) need not wait for.
+ * What runs containers is loaded once the image build has been asked for (warmUp), not with the first spec file:
+ * Testcontainers takes about half a second of CPU to load and to find its engine, which the build (dockerode only)
+ * need not wait for.
  */
 const containers = {
   api: () => import('./lab-api.js'),
@@ -96,9 +97,7 @@ export class GradingSession {
 
   /** Where the lab is in the submission (its folder, Dockerfile, Compose file, report), found once. */
   layout(): LabLayout {
-    this.labLayout ??= findLabLayout(this.workDir(), rubric.layout, {
-      questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile,
-    })
+    this.labLayout ??= findRubricLayout(this.workDir(), rubric)
     return this.labLayout
   }
 
@@ -146,7 +145,6 @@ export class GradingSession {
       const engine = await this.engine()
       return engine.buildImage(this.path(found.context), {
         tag, labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits, dockerfile: path.posix.basename(found.dockerfile),
-        onStarted: () => void containers.preload(),
       })
     })
   }
@@ -343,6 +341,8 @@ export class GradingSession {
     void this.stack().then((outcome) => {
       if (outcome.ok) void this.settledStack()
     })
+    // Asked for after the build and the Compose config, so that neither waits for it.
+    void this.engine().then(containers.preload, () => {})
   }
 }
 

@@ -8,7 +8,7 @@ import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } 
 import type { TestCase } from 'vitest/node'
 import { currentRun } from '../rubric/index.js'
 import { submissionDir } from '../lab/submission.js'
-import { findLabLayout, submissionLayout } from '../analysis/lab-layout.js'
+import { findRubricLayout, submissionLayout } from '../analysis/lab-layout.js'
 import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
@@ -160,8 +160,7 @@ function layoutOf(dir: string, observed: readonly ObservedCheck[]): { layout?: S
   const carried = observed.find((o) => o.layout)?.layout
   if (carried) return { layout: carried }
   try {
-    const found = findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
-    return { layout: submissionLayout(found, rubric.layout) }
+    return { layout: submissionLayout(findRubricLayout(dir, rubric), rubric.layout) }
   } catch (error) {
     process.stderr.write(`grader: could not say where the lab is in ${dir}: ${(error as Error).message}\n`)
     return {}
