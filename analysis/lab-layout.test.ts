@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { currentRun } from '../rubric/index.js'
-import { findLabLayout, foundAnything, labNumberOf } from './lab-layout.js'
+import { assembleFixture, listFixtures, listReferences, referenceDir } from '../test/support/fixtures.js'
+import { findComposeFile, findLabLayout, findRubricLayout, foundAnything, labNumberOf } from './lab-layout.js'
 
 const { rubric } = currentRun()
 
@@ -98,6 +99,16 @@ describe('findLabLayout', () => {
     const layout = layoutOf({ 'notes.txt': 'hello', 'src/main.c': 'int main() {}' })
     expect(foundAnything(layout)).toBe(false)
     expect(layout.searched.folders).toEqual(['.', 'src'])
+  })
+})
+
+describe('findComposeFile', () => {
+  // The early start (lab/early-stack.ts) starts the Compose file it finds: it must be the one the session grades.
+  it('finds the Compose file findRubricLayout finds, in every reference and fixture', () => {
+    const submissions = [...listReferences().map((name) => ({ name, dir: referenceDir(name) })), ...listFixtures().map((f) => ({ name: f.name, dir: assembleFixture(f) }))]
+    dirs.push(...submissions.slice(listReferences().length).map(({ dir }) => path.dirname(dir)))
+    for (const { name, dir } of submissions) expect(findComposeFile(dir, rubric), name).toBe(findRubricLayout(dir, rubric).compose)
+    expect(submissions.filter(({ dir }) => findComposeFile(dir, rubric) !== 'docker-compose.yml').length).toBeGreaterThan(0)
   })
 })
 

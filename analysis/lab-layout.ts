@@ -159,6 +159,11 @@ export function findRubricLayout(dir: string, rubric: Pick<Rubric, 'layout' | 'r
   return findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
 }
 
+/** The Compose file findRubricLayout finds, without reading the rest of the lab (the report above all). */
+export function findComposeFile(dir: string, rubric: Pick<Rubric, 'layout' | 'expected'>): string | undefined {
+  return composeIn(dir, labFolder(dir, rubric.layout, rubric.expected.appFile, []) ?? '.')
+}
+
 /** A folder as a student reads it in a message: "api/", "./" for the top of the submission. */
 export const shownFolder = (folder: string) => (folder === '.' ? './' : `${folder}/`)
 

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
+import type { Rubric } from '../rubric/schema.js'
 
 const run = promisify(execFile)
 
@@ -105,6 +108,34 @@ export function graderComposeConfig(config: ComposeConfig, labels: Record<string
   }
 }
 
+/** The same limits in Compose's words, for every service of the student's project. */
+export function composeLimits(limits: Rubric['limits']): Record<string, unknown> {
+  return {
+    mem_limit: `${limits.memoryMegabytes}m`,
+    memswap_limit: `${limits.memoryMegabytes}m`,
+    pids_limit: limits.pids,
+    cpus: limits.cpus,
+    logging: { driver: 'json-file', options: { 'max-size': `${limits.logMegabytes}m`, 'max-file': '1' } },
+  }
+}
+
+/** What the rubric sets on the stack: its limits, the longest stop, the ports the grader probes. */
+export function rubricComposeSettings(rubric: Rubric): GraderSettings {
+  const { services, apiPort, dbPort } = rubric.expected
+  return {
+    limits: composeLimits(rubric.limits), stopGraceSeconds: rubric.timeouts.stopGraceSeconds,
+    probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
+  }
+}
+
+/** The file the run's stack is started from, in the run's scratch folder. */
+export const GRADER_COMPOSE_FILE = 'compose.grader.json'
+
+/** Writes graderComposeConfig's configuration as GRADER_COMPOSE_FILE in `scratchDir`. */
+export function writeGraderCompose(scratchDir: string, config: ComposeConfig, labels: Record<string, string>, settings: GraderSettings): void {
+  writeFileSync(path.join(scratchDir, GRADER_COMPOSE_FILE), JSON.stringify(graderComposeConfig(config, labels, settings), null, 2))
+}
+
 type ServiceNetworks = Record<string, { aliases?: string[]; [key: string]: unknown } | null>
 const isNetworkMap = (networks: unknown): networks is ServiceNetworks => typeof networks === 'object' && networks !== null && !Array.isArray(networks)
 
@@ -140,3 +171,22 @@ export async function loadComposeConfig(workDir: string, composeFile: string, pr
     return { ok: false, error: (stderr || (error as Error).message).split(workDir).join('.') }
   }
 }
+
+/**
+ * The student's Compose file, as far as the run may read and start it: refused as written by the policy (other
+ * Compose files, env_file or .env outside the submission, keys the grader does not know), or not YAML the grader
+ * can read (then Compose reads nothing of it either), or Compose's own error, or the normalised configuration with
+ * what the policy refuses in it (`refused`: privileges, host access; empty when it may start). One decision for the
+ * session and for the early start (lab/early-stack.ts). `beforeCompose`: awaited before Compose reads the file.
+ */
+export async function readComposeProject(
+  workDir: string, file: string, project: string, beforeCompose?: () => Promise<unknown>,
+): Promise<{ ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; refused: PolicyViolation[] } | { ok: false; unreadable: true } | { ok: false; error: string }> {
+  const asWritten = composeFileViolations(workDir, file)
+  if (!asWritten) return { ok: false, unreadable: true }
+  if (asWritten.length) return { ok: false, refused: asWritten }
+  await beforeCompose?.()
+  const loaded = await loadComposeConfig(workDir, file, project)
+  return loaded.ok ? { ...loaded, refused: composePolicyViolations(loaded.config, workDir) } : loaded
+}
+

@@ -5,7 +5,10 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import type { DockerEngine } from './docker-engine.js'
 import { blockFor, removeLabelledSync } from './signal-cleanup.js'
-import { HOST_LABEL, PID_LABEL, RUN_LABEL } from './labels.js'
+import { HOST_LABEL, PID_LABEL, RUN_LABEL, runLabels, runProject } from './labels.js'
+import { startStackEarly, type EarlyStart } from './early-stack.js'
+import { makeWorkDir } from './submission.js'
+import { currentRun } from '../rubric/index.js'
 
 function alive(pid: number): boolean {
   try {
@@ -47,11 +50,28 @@ function descendants(pid: number): number[] {
   }
 }
 
+/**
+ * The run's copy of the submission, made here so that its Compose stack starts while the worker loads
+ * (lab/early-stack.ts); the session adopts both. A copy that fails is left to the session, which reports it.
+ */
+function startEarly(project: TestProject, runId: string): EarlyStart | undefined {
+  let work: { dir: string; scratch: string }
+  try {
+    work = makeWorkDir(runId)
+  } catch {
+    return undefined
+  }
+  project.provide('workDir', work)
+  const { rubric } = currentRun()
+  return startStackEarly({ workDir: work.dir, scratchDir: work.scratch, project: runProject(runId), labels: runLabels(runId), rubric })
+}
+
 /** One run id for the whole run; at the end, every Docker object and folder the run made is removed. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // GRADER_RUN_ID lets a caller (the batch tool, the grader's own tests) know which Docker objects are this run's.
   const runId = process.env.GRADER_RUN_ID?.match(/^[a-z0-9]{1,32}$/)?.[0] ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   project.provide('runId', runId)
+  const early = startEarly(project, runId)
   // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
   // Docker unreachable is the checks' to report (ungraded); a module that fails to load is the grader's, and loud.
   const startedAt = new Date()
@@ -61,6 +81,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   /** Removes what the run made. */
   const cleanUp = async (): Promise<void> => {
+    early?.cancel()
+    await early?.done
     const engine = await engineReady
     await swept
     if (!engine) return removeScratch()

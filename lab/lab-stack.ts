@@ -1,16 +1,14 @@
-import { writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
 import { currentRun } from '../rubric/index.js'
-import { graderComposeConfig, type ComposeConfig } from './compose-config.js'
+import { GRADER_COMPOSE_FILE, writeGraderCompose, type ComposeConfig, type GraderSettings } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { within } from './deadline.js'
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
 import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
-import { composeLimits, type Limits } from './limited-container.js'
+import type { EarlyStack } from './early-stack.js'
 import { StartedOnly } from './started-only.js'
 
 const { messages } = currentRun()
@@ -23,27 +21,30 @@ export class LabStack {
     readonly project: string,
   ) {}
 
-  /** `docker compose up --build [services]`; all services when none are named. */
+  /**
+   * `docker compose up --build [services]`; all services when none are named. `early`: the outcome of the early
+   * start (lab/early-stack.ts), which wrote the same file: a stack it started is adopted, not started again.
+   */
   static async up(
     engine: DockerEngine,
     options: {
-      config: ComposeConfig; project: string; labels: Record<string, string>; limits: Limits; stopGraceSeconds: number
-      scratchDir: string; timeoutMs: number; services?: string[]
-      /** Container ports the grader reaches, by service: published (on ephemeral host ports) whatever the student published. */
-      probePorts?: Record<string, number[]>
+      config: ComposeConfig; project: string; labels: Record<string, string>; settings: GraderSettings
+      scratchDir: string; timeoutMs: number; services?: string[]; early?: () => Promise<EarlyStack>
     },
   ): Promise<LabStack> {
-    const file = 'compose.grader.json'
-    const config = graderComposeConfig(options.config, options.labels, {
-      limits: composeLimits(options.limits), stopGraceSeconds: options.stopGraceSeconds, probePorts: options.probePorts,
-    })
-    writeFileSync(path.join(options.scratchDir, file), JSON.stringify(config, null, 2))
-    const starting = new DockerComposeEnvironment(options.scratchDir, file)
-      .withProjectName(options.project)
-      .withBuild()
-      .withDefaultWaitStrategy(new StartedOnly())
-      .up(options.services)
-    return new LabStack(engine, await within(starting, options.timeoutMs, () => { throw new ComposeUpTimeout(options.timeoutMs) }), options.project)
+    const timedOut = () => { throw new ComposeUpTimeout(options.timeoutMs) }
+    const starting = (async () => {
+      const early = options.early && !options.services ? await options.early() : undefined
+      if (early?.outcome === 'timed-out') timedOut()
+      const environment = new DockerComposeEnvironment(options.scratchDir, GRADER_COMPOSE_FILE)
+        .withProjectName(options.project)
+        .withDefaultWaitStrategy(new StartedOnly())
+      // Adopting: `up --no-start` makes Testcontainers' environment of the containers there, and starts none that exited.
+      if (early?.outcome === 'up') return environment.withClientOptions({ commandOptions: ['--no-start'] }).up()
+      writeGraderCompose(options.scratchDir, options.config, options.labels, options.settings)
+      return environment.withBuild().up(options.services)
+    })()
+    return new LabStack(engine, await within(starting, options.timeoutMs, timedOut), options.project)
   }
 
   private labelsOf(service?: string): string[] {

@@ -15,14 +15,3 @@ export class LimitedContainer extends GenericContainer {
     return this
   }
 }
-
-/** The same limits in Compose's words, for every service of the student's project. */
-export function composeLimits(limits: Limits): Record<string, unknown> {
-  return {
-    mem_limit: `${limits.memoryMegabytes}m`,
-    memswap_limit: `${limits.memoryMegabytes}m`,
-    pids_limit: limits.pids,
-    cpus: limits.cpus,
-    logging: { driver: 'json-file', options: { 'max-size': `${limits.logMegabytes}m`, 'max-file': '1' } },
-  }
-}

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
+import type { PolicyViolation } from '../analysis/compose-policy.js'
 import { findRubricLayout, foundAnything, submissionLayout, type LabLayout } from '../analysis/lab-layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
@@ -10,12 +9,12 @@ import { currentRun } from '../rubric/index.js'
 import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import type { LabApi } from './lab-api.js'
-import { loadComposeConfig, type ComposeConfig, type ComposeConfigResult } from './compose-config.js'
+import { readComposeProject, rubricComposeSettings, type ComposeConfig } from './compose-config.js'
 import type { LabStack } from './lab-stack.js'
-import { runLabels } from './labels.js'
+import { runLabels, runProject } from './labels.js'
 import { imageProbes, type ImageProbe } from './image-probes.js'
 import type { OneShotResult } from './one-shot.js'
-import { copySubmission, readSubmissionFile, submissionDir } from './submission.js'
+import { makeWorkDir, readSubmissionFile } from './submission.js'
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
 
@@ -46,6 +45,8 @@ const refusedKeys = (refused: readonly PolicyViolation[]) => refused.map((v) => 
 declare module 'vitest' {
   interface ProvidedContext {
     runId: string
+    /** The copy of the submission the global setup made, and its scratch folder, where it started the stack early (lab/early-stack.ts). */
+    workDir?: { dir: string; scratch: string }
   }
 }
 
@@ -59,9 +60,9 @@ export type StackOutcome = { ok: true; stack: LabStack; failure?: unknown } | { 
 export class GradingSession {
   readonly runId = inject('runId')
   readonly labels = runLabels(this.runId)
-  readonly project = `tp1-grader-${this.runId}`
+  readonly project = runProject(this.runId)
   private readonly memo = new Map<string, Promise<unknown>>()
-  private work?: { dir: string; scratch: string }
+  private work? = inject('workDir')
   private reportReview?: ReportReview
   /** How long the run's slow phases took (ms), for grade.json's facts: what a slow run waited for. */
   readonly phases: Record<string, number> = {}
@@ -86,12 +87,7 @@ export class GradingSession {
 
   /** The copy of the submission the run works on, and a scratch folder beside it for the grader's own files. */
   workDir(): string {
-    if (!this.work) {
-      const dir = copySubmission(submissionDir(), this.runId)
-      const scratch = path.join(path.dirname(dir), 'grader')
-      mkdirSync(scratch)
-      this.work = { dir, scratch }
-    }
+    this.work ??= makeWorkDir(this.runId)
     return this.work.dir
   }
 
@@ -193,19 +189,16 @@ export class GradingSession {
   }
 
   /**
-   * The normalised configuration, once. Compose reads nothing of a file the policy refuses as written (other
-   * Compose files, env_file or .env outside the submission, keys the grader does not know), nor of a file the
-   * grader cannot read as YAML: those are `refused`, or an `error` (ex5.compose-valid says what is wrong with the YAML).
+   * The normalised configuration, once, and what the policy refuses in it (see readComposeProject): a file it refuses
+   * as written is `refused` with no configuration; one the grader cannot read as YAML is an `error` (ex5.compose-valid
+   * says what is wrong with the YAML).
    */
-  composeConfig(): Promise<ComposeConfigResult | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }> {
+  composeConfig(): Promise<{ ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; error: string } | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }> {
     return this.once('compose-config', async () => {
       const file = this.composeFile()
       if (!file) return { ok: false as const, missing: true as const }
-      const refused = composeFileViolations(this.workDir(), file)
-      if (!refused) return { ok: false as const, error: t.composeUnreadable }
-      if (refused.length) return { ok: false as const, refused }
-      await this.engine()
-      return loadComposeConfig(this.workDir(), file, this.project)
+      const read = await readComposeProject(this.workDir(), file, this.project, () => this.engine())
+      return 'unreadable' in read ? { ok: false as const, error: t.composeUnreadable } : read
     })
   }
 
@@ -219,8 +212,9 @@ export class GradingSession {
   /** What the policy refuses in the student's project (privileges, host access): nothing of it is run then. */
   async policyViolations(): Promise<PolicyViolation[]> {
     const result = await this.composeConfig()
-    if (!result.ok && 'refused' in result) return result.refused
-    return composePolicyViolations(await this.requireComposeConfig(), this.workDir())
+    if ('refused' in result) return result.refused
+    await this.requireComposeConfig()
+    return []
   }
 
   /** `docker compose up --build`, once. */
@@ -233,11 +227,13 @@ export class GradingSession {
         const engine = await this.engine()
         const { LabStack, ComposeUpTimeout } = await containers.stack()
         this.workDir()
-        const { services, apiPort, dbPort } = rubric.expected
+        const { scratch } = this.work!
+        const timeoutMs = rubric.timeouts.composeUpSeconds * 1000
+        // The global setup made the copy only to start its stack early: its outcome is waited for (see LabStack.up).
+        const early = inject('workDir') && (async () => (await import('./early-stack.js')).awaitEarlyStack(scratch, timeoutMs))
         const options = {
-          config, project: this.project, labels: this.labels, limits: rubric.limits, stopGraceSeconds: rubric.timeouts.stopGraceSeconds,
-          scratchDir: this.work!.scratch, timeoutMs: rubric.timeouts.composeUpSeconds * 1000,
-          probePorts: { [services.db]: [dbPort], [services.api]: [apiPort] },
+          config, project: this.project, labels: this.labels, settings: rubricComposeSettings(rubric), scratchDir: scratch, timeoutMs,
+          ...(early ? { early } : {}),
         }
         try {
           return { ok: true as const, stack: await LabStack.up(engine, options) }

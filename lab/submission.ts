@@ -1,4 +1,4 @@
-import { closeSync, cpSync, existsSync, lstatSync, mkdtempSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { SettingError } from '../grading/errors.js'
 import path from 'node:path'
@@ -47,6 +47,14 @@ export function copySubmission(source: string, runId: string): string {
     filter: (src) => path.basename(src) !== '.git' && (!lstatSync(src).isSymbolicLink() || insideSubmission(source, path.relative(source, src))),
   })
   return workDir
+}
+
+/** The run's copy of the submission (see copySubmission) and, beside it, a scratch folder for the grader's own files. */
+export function makeWorkDir(runId: string): { dir: string; scratch: string } {
+  const dir = copySubmission(submissionDir(), runId)
+  const scratch = path.join(path.dirname(dir), 'grader')
+  mkdirSync(scratch)
+  return { dir, scratch }
 }
 
 /** The names Compose itself looks for, in its order of preference. */

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { assembleFixture, listFixtures, referenceSubmission, type Fixture } from '../test/support/fixtures.js'
+import { currentRun } from '../rubric/index.js'
+import { findComposeFile } from '../analysis/lab-layout.js'
+import { readComposeProject } from './compose-config.js'
+import { DockerEngine } from './docker-engine.js'
+import { awaitEarlyStack, startStackEarly } from './early-stack.js'
+import { RUN_LABEL, runLabels, runProject } from './labels.js'
+import { copySubmission } from './submission.js'
+
+const { rubric } = currentRun()
+
+/** A run's copy of a submission and its scratch folder, as the global setup makes them. */
+function work(source: string) {
+  const runId = `early${randomBytes(4).toString('hex')}`
+  const dir = copySubmission(source, runId)
+  dirs.push(path.dirname(dir))
+  const scratchDir = path.join(path.dirname(dir), 'grader')
+  mkdirSync(scratchDir)
+  return { runId, workDir: dir, scratchDir, project: runProject(runId), labels: runLabels(runId) }
+}
+
+/** A fixture's submission, removed after the tests. */
+function fixtureDir(fixture: Fixture): string {
+  const dir = assembleFixture(fixture)
+  dirs.push(path.dirname(dir))
+  return dir
+}
+
+let engine: DockerEngine
+const made: string[] = []
+const dirs: string[] = []
+beforeAll(async () => {
+  engine = await DockerEngine.connect()
+})
+afterAll(async () => {
+  for (const runId of made) await engine.removeLabelled([`${RUN_LABEL}=${runId}`])
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+
+/** What of the run's is in Docker: its containers (running or not) and networks. */
+async function objectsOf(runId: string) {
+  const labels = [`${RUN_LABEL}=${runId}`]
+  return { containers: (await engine.list({ all: true, labels })).length, networks: (await engine.networks(labels)).length }
+}
+
+describe('startStackEarly', () => {
+  it('starts nothing of a Compose file the session refuses or cannot read: every fixture of the kind', async () => {
+    const refused = []
+    for (const fixture of listFixtures().filter((f) => f.lose['ex5.up'] === 'blocked')) {
+      const run = work(fixtureDir(fixture))
+      made.push(run.runId)
+      const file = findComposeFile(run.workDir, rubric)
+      const read = file && (await readComposeProject(run.workDir, file, run.project))
+      if (read && read.ok && !read.refused.length) continue // blocked for another reason (no Dockerfile for exercise 3, …)
+      refused.push(fixture.name)
+      const early = startStackEarly({ ...run, rubric })
+      expect(await early.done, fixture.name).toMatchObject({ outcome: 'none' })
+      expect(await objectsOf(run.runId), fixture.name).toEqual({ containers: 0, networks: 0 })
+      expect(await awaitEarlyStack(run.scratchDir, 1000), fixture.name).toMatchObject({ outcome: 'none' })
+    }
+    expect(refused).toContain('hostile-privileged-service')
+  })
+
+  it('starts the reference stack once: the session adopts the same containers, and one that exited stays exited', async () => {
+    const run = work(referenceSubmission)
+    made.push(run.runId)
+    const early = startStackEarly({ ...run, rubric })
+    const waited = awaitEarlyStack(run.scratchDir, rubric.timeouts.composeUpSeconds * 1000)
+    expect(await early.done).toEqual({ outcome: 'up' })
+    expect(await waited).toEqual({ outcome: 'up' })
+    const before = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
+    expect(before).toHaveLength(2)
+    const api = before.find((c) => c.names[0]?.includes('-api-'))!
+    await engine.stop(api.id, 1)
+
+    const { LabStack } = await import('./lab-stack.js')
+    const { rubricComposeSettings, loadComposeConfig } = await import('./compose-config.js')
+    const loaded = await loadComposeConfig(run.workDir, findComposeFile(run.workDir, rubric)!, run.project)
+    if (!loaded.ok) throw new Error(loaded.error)
+    const stack = await LabStack.up(engine, {
+      config: loaded.config, project: run.project, labels: run.labels, settings: rubricComposeSettings(rubric),
+      scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, 60_000),
+    })
+    const after = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
+    expect(after.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort())
+    expect((await stack.service('api'))?.running).toBe(false)
+    expect((await stack.service('db'))?.running).toBe(true)
+    await stack.down(1, 60_000)
+    expect(await objectsOf(run.runId)).toEqual({ containers: 0, networks: 0 })
+  })
+
+  it('takes a stack that failed to start down again, so that the session starts from nothing', async () => {
+    const run = work(fixtureDir(listFixtures().find((f) => f.name === 'api-does-not-build')!))
+    made.push(run.runId)
+    expect(await startStackEarly({ ...run, rubric }).done).toMatchObject({ outcome: 'none', why: expect.stringMatching(/exited with [1-9]/) })
+    expect(await objectsOf(run.runId)).toEqual({ containers: 0, networks: 0 })
+  })
+
+  it('says a start that outlasts the rubric\'s Compose timeout timed out, and one the run ends first', async () => {
+    // The reference, with a step of the api's build that never ends.
+    const hang = path.join(mkdtempSync(path.join(tmpdir(), 'tp1-early-hang-')), 'submission')
+    dirs.push(path.dirname(hang))
+    cpSync(referenceSubmission, hang, { recursive: true })
+    appendFileSync(path.join(hang, 'api', 'Dockerfile'), '\nRUN sleep 3600\n')
+    const slow = { ...rubric, timeouts: { ...rubric.timeouts, composeUpSeconds: 2 } }
+    const timed = work(hang)
+    const cancelled = work(hang)
+    made.push(timed.runId, cancelled.runId)
+    const started = Date.now()
+    expect(await startStackEarly({ ...timed, rubric: slow }).done).toEqual({ outcome: 'timed-out' })
+    expect(Date.now() - started).toBeLessThan(30_000)
+    const early = startStackEarly({ ...cancelled, rubric })
+    setTimeout(() => early.cancel(), 1000)
+    expect(await early.done).toEqual({ outcome: 'timed-out' })
+    expect(await awaitEarlyStack(cancelled.scratchDir, 1000)).toEqual({ outcome: 'timed-out' })
+  })
+})
+
+describe('awaitEarlyStack', () => {
+  const scratch = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tp1-early-'))
+    dirs.push(dir)
+    return dir
+  }
+
+  it('reads an outcome written before it waits, and one written while it waits', async () => {
+    const before = scratch()
+    writeFileSync(path.join(before, 'early-stack.json'), JSON.stringify({ outcome: 'up' }))
+    expect(await awaitEarlyStack(before, 1000)).toEqual({ outcome: 'up' })
+    const during = scratch()
+    const waited = awaitEarlyStack(during, 10_000)
+    setTimeout(() => writeFileSync(path.join(during, 'early-stack.json'), JSON.stringify({ outcome: 'none', why: 'x' })), 200)
+    expect(await waited).toEqual({ outcome: 'none', why: 'x' })
+  })
+
+  it('says timed-out when nothing is written in time', async () => {
+    expect(await awaitEarlyStack(scratch(), 300)).toEqual({ outcome: 'timed-out' })
+  })
+})

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { findComposeFile } from '../analysis/lab-layout.js'
+import type { Rubric } from '../rubric/schema.js'
+import { GRADER_COMPOSE_FILE, readComposeProject, rubricComposeSettings, writeGraderCompose } from './compose-config.js'
+
+/**
+ * Compose up, started by Vitest's process (the global setup) before the test worker has loaded: the stack is the
+ * run's longest chain (PostgreSQL's first start above all), and the worker takes a second or more to load the specs.
+ * Only what the session itself would start is started, read the same way (layout, the policy on the file as written,
+ * `docker compose config`, the policy on the configuration), from the same copy of the submission. The session then
+ * adopts the stack (LabStack.up): `up --no-start`, which creates nothing that exists and starts nothing that stopped.
+ *
+ * The worker learns the outcome from a file in the run's scratch folder, written once, when it is known: either the
+ * stack is up, or the up timed out, or nothing is left of it (not started, or failed and taken down as Testcontainers
+ * does): then the session runs its own `up --build` exactly as without the early start, and reports its own error.
+ */
+export type EarlyStack =
+  | { outcome: 'up' }
+  | { outcome: 'timed-out' }
+  | { outcome: 'none'; why: string }
+
+const MARKER = 'early-stack.json'
+
+/** Compose's environment as Testcontainers gives it (see its defaultComposeOptions), so that the session's adopting `up` sees the same project. */
+const composeEnv = (project: string): NodeJS.ProcessEnv => ({ ...process.env, COMPOSE_PROJECT_NAME: project })
+
+function compose(scratchDir: string, project: string, args: string[]): { exited: Promise<number | null>; stop: () => void } {
+  const child = spawn('docker', ['compose', '-f', GRADER_COMPOSE_FILE, ...args], { cwd: scratchDir, env: composeEnv(project), stdio: 'ignore' })
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('error', () => resolve(null))
+    child.once('exit', (code) => resolve(code))
+  })
+  return { exited, stop: () => child.kill('SIGTERM') }
+}
+
+export interface EarlyStart {
+  /** The outcome, once written for the worker. */
+  readonly done: Promise<EarlyStack>
+  /** Stops an up still running (the run is ending): its outcome is then `timed-out`. */
+  cancel(): void
+}
+
+/** Starts the stack of the submission copied in `workDir`, as the session would (see above); never throws. */
+export function startStackEarly(options: { workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Rubric }): EarlyStart {
+  const { workDir, scratchDir, project, labels, rubric } = options
+  let stop = () => {}
+  let cancelled = false
+  const decide = async (): Promise<EarlyStack> => {
+    const file = findComposeFile(workDir, rubric)
+    if (!file) return { outcome: 'none', why: 'no Compose file' }
+    const read = await readComposeProject(workDir, file, project)
+    if (!read.ok) return { outcome: 'none', why: 'refused as written, or not read' }
+    if (read.refused.length) return { outcome: 'none', why: 'refused by the policy' }
+    if (cancelled) return { outcome: 'none', why: 'the run ended first' }
+    writeGraderCompose(scratchDir, read.config, labels, rubricComposeSettings(rubric))
+    const up = compose(scratchDir, project, ['up', '-d', '--build'])
+    let timedOut = false
+    stop = () => {
+      timedOut = true
+      up.stop()
+    }
+    const timer = setTimeout(stop, Math.min(rubric.timeouts.composeUpSeconds * 1000, 2 ** 31 - 1))
+    const code = await up.exited.finally(() => clearTimeout(timer))
+    if (timedOut) return { outcome: 'timed-out' }
+    if (code === 0) return { outcome: 'up' }
+    // As Testcontainers does after a failed up: the session's own up then starts from nothing.
+    await compose(scratchDir, project, ['down', '-v', '-t', '0']).exited
+    return { outcome: 'none', why: `docker compose up exited with ${code}` }
+  }
+  // After the global setup has returned: Vitest forks the worker first, which is what the stack start overlaps.
+  const done = new Promise<void>((resolve) => setImmediate(resolve)).then(decide)
+    .catch((error: unknown): EarlyStack => ({ outcome: 'none', why: String(error) }))
+    .then((result) => {
+      try {
+        // Written whole (a rename), so the worker never reads half of it.
+        writeFileSync(path.join(scratchDir, `${MARKER}.tmp`), JSON.stringify(result))
+        renameSync(path.join(scratchDir, `${MARKER}.tmp`), path.join(scratchDir, MARKER))
+      } catch {} // the scratch folder is gone: the run has ended
+      return result
+    })
+  return {
+    done,
+    cancel: () => {
+      cancelled = true
+      stop()
+    },
+  }
+}
+
+/** In the worker: the early start's outcome, once written; `timed-out` if it is not written within `timeoutMs`. */
+export function awaitEarlyStack(scratchDir: string, timeoutMs: number): Promise<EarlyStack> {
+  const marker = path.join(scratchDir, MARKER)
+  return new Promise((resolve) => {
+    const read = (): boolean => {
+      if (!existsSync(marker)) return false
+      finish(JSON.parse(readFileSync(marker, 'utf8')) as EarlyStack)
+      return true
+    }
+    const watcher = watch(scratchDir, () => read())
+    const timer = setTimeout(() => finish({ outcome: 'timed-out' }), Math.min(timeoutMs, 2 ** 31 - 1))
+    let finished = false
+    function finish(result: EarlyStack) {
+      if (finished) return
+      finished = true
+      watcher.close()
+      clearTimeout(timer)
+      resolve(result)
+    }
+    read() // written before the watch began
+  })
+}
