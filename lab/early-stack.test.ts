@@ -61,7 +61,7 @@ describe('startStackEarly', () => {
       const early = startStackEarly({ ...run, rubric })
       expect(await early.done, fixture.name).toMatchObject({ outcome: 'none' })
       expect(await objectsOf(run.runId), fixture.name).toEqual({ containers: 0, networks: 0 })
-      expect(await awaitEarlyStack(run.scratchDir, 1000), fixture.name).toMatchObject({ outcome: 'none' })
+      expect(await awaitEarlyStack(run.scratchDir, file ?? 'compose.yaml', 1000), fixture.name).toMatchObject({ outcome: 'none' })
     }
     expect(refused).toContain('hostile-privileged-service')
   })
@@ -70,9 +70,12 @@ describe('startStackEarly', () => {
     const run = work(referenceSubmission)
     made.push(run.runId)
     const early = startStackEarly({ ...run, rubric })
-    const waited = awaitEarlyStack(run.scratchDir, rubric.timeouts.composeUpSeconds * 1000)
-    expect(await early.done).toEqual({ outcome: 'up' })
-    expect(await waited).toEqual({ outcome: 'up' })
+    const compose = findComposeFile(run.workDir, rubric)!
+    const waited = awaitEarlyStack(run.scratchDir, compose, rubric.timeouts.composeUpSeconds * 1000)
+    expect(await early.done).toEqual({ outcome: 'up', compose })
+    expect(await waited).toEqual({ outcome: 'up', compose })
+    // A stack of another file than the session's is not adopted.
+    expect(await awaitEarlyStack(run.scratchDir, 'compose.yaml', 1000)).toMatchObject({ outcome: 'none' })
     const before = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
     expect(before).toHaveLength(2)
     const api = before.find((c) => c.names[0]?.includes('-api-'))!
@@ -80,11 +83,11 @@ describe('startStackEarly', () => {
 
     const { LabStack } = await import('./lab-stack.js')
     const { rubricComposeSettings, loadComposeConfig } = await import('./compose-config.js')
-    const loaded = await loadComposeConfig(run.workDir, findComposeFile(run.workDir, rubric)!, run.project)
+    const loaded = await loadComposeConfig(run.workDir, compose, run.project)
     if (!loaded.ok) throw new Error(loaded.error)
     const stack = await LabStack.up(engine, {
       config: loaded.config, project: run.project, labels: run.labels, settings: rubricComposeSettings(rubric),
-      scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, 60_000),
+      scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, compose, 60_000),
     })
     const after = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
     expect(after.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort())
@@ -112,12 +115,12 @@ describe('startStackEarly', () => {
     const cancelled = work(hang)
     made.push(timed.runId, cancelled.runId)
     const started = Date.now()
-    expect(await startStackEarly({ ...timed, rubric: slow }).done).toEqual({ outcome: 'timed-out' })
+    expect(await startStackEarly({ ...timed, rubric: slow }).done).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
     expect(Date.now() - started).toBeLessThan(30_000)
     const early = startStackEarly({ ...cancelled, rubric })
     setTimeout(() => early.cancel(), 1000)
-    expect(await early.done).toEqual({ outcome: 'timed-out' })
-    expect(await awaitEarlyStack(cancelled.scratchDir, 1000)).toEqual({ outcome: 'timed-out' })
+    expect(await early.done).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
+    expect(await awaitEarlyStack(cancelled.scratchDir, 'docker-compose.yml', 1000)).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
   })
 })
 
@@ -130,15 +133,15 @@ describe('awaitEarlyStack', () => {
 
   it('reads an outcome written before it waits, and one written while it waits', async () => {
     const before = scratch()
-    writeFileSync(path.join(before, 'early-stack.json'), JSON.stringify({ outcome: 'up' }))
-    expect(await awaitEarlyStack(before, 1000)).toEqual({ outcome: 'up' })
+    writeFileSync(path.join(before, 'early-stack.json'), JSON.stringify({ outcome: 'up', compose: 'compose.yaml' }))
+    expect(await awaitEarlyStack(before, 'compose.yaml', 1000)).toEqual({ outcome: 'up', compose: 'compose.yaml' })
     const during = scratch()
-    const waited = awaitEarlyStack(during, 10_000)
+    const waited = awaitEarlyStack(during, 'compose.yaml', 10_000)
     setTimeout(() => writeFileSync(path.join(during, 'early-stack.json'), JSON.stringify({ outcome: 'none', why: 'x' })), 200)
     expect(await waited).toEqual({ outcome: 'none', why: 'x' })
   })
 
   it('says timed-out when nothing is written in time', async () => {
-    expect(await awaitEarlyStack(scratch(), 300)).toEqual({ outcome: 'timed-out' })
+    expect(await awaitEarlyStack(scratch(), 'compose.yaml', 300)).toEqual({ outcome: 'timed-out', compose: 'compose.yaml' })
   })
 })

@@ -17,8 +17,8 @@ import { GRADER_COMPOSE_FILE, readComposeProject, rubricComposeSettings, writeGr
  * does): then the session runs its own `up --build` exactly as without the early start, and reports its own error.
  */
 export type EarlyStack =
-  | { outcome: 'up' }
-  | { outcome: 'timed-out' }
+  | { outcome: 'up'; compose: string }
+  | { outcome: 'timed-out'; compose: string }
   | { outcome: 'none'; why: string }
 
 const MARKER = 'early-stack.json'
@@ -63,8 +63,8 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
     }
     const timer = setTimeout(stop, Math.min(rubric.timeouts.composeUpSeconds * 1000, 2 ** 31 - 1))
     const code = await up.exited.finally(() => clearTimeout(timer))
-    if (timedOut) return { outcome: 'timed-out' }
-    if (code === 0) return { outcome: 'up' }
+    if (timedOut) return { outcome: 'timed-out', compose: file }
+    if (code === 0) return { outcome: 'up', compose: file }
     // As Testcontainers does after a failed up: the session's own up then starts from nothing.
     await compose(scratchDir, project, ['down', '-v', '-t', '0']).exited
     return { outcome: 'none', why: `docker compose up exited with ${code}` }
@@ -89,25 +89,28 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
   }
 }
 
-/** In the worker: the early start's outcome, once written; `timed-out` if it is not written within `timeoutMs`. */
-export function awaitEarlyStack(scratchDir: string, timeoutMs: number): Promise<EarlyStack> {
+/**
+ * In the worker: the early start's outcome for the Compose file the session found (`compose`), once written;
+ * `timed-out` if it is not written within `timeoutMs`. A stack of another file (never seen: findComposeFile is the
+ * session's own search, and lab-layout.test.ts holds it to it on every fixture) is not adopted.
+ */
+export async function awaitEarlyStack(scratchDir: string, compose: string, timeoutMs: number): Promise<EarlyStack> {
   const marker = path.join(scratchDir, MARKER)
-  return new Promise((resolve) => {
-    const read = (): boolean => {
-      if (!existsSync(marker)) return false
-      finish(JSON.parse(readFileSync(marker, 'utf8')) as EarlyStack)
-      return true
-    }
-    const watcher = watch(scratchDir, () => read())
-    const timer = setTimeout(() => finish({ outcome: 'timed-out' }), Math.min(timeoutMs, 2 ** 31 - 1))
+  const outcome = await new Promise<EarlyStack>((resolve) => {
     let finished = false
-    function finish(result: EarlyStack) {
+    const finish = (result: EarlyStack) => {
       if (finished) return
       finished = true
       watcher.close()
       clearTimeout(timer)
       resolve(result)
     }
+    const read = () => {
+      if (existsSync(marker)) finish(JSON.parse(readFileSync(marker, 'utf8')) as EarlyStack)
+    }
+    const watcher = watch(scratchDir, read)
+    const timer = setTimeout(() => finish({ outcome: 'timed-out', compose }), Math.min(timeoutMs, 2 ** 31 - 1))
     read() // written before the watch began
   })
+  return outcome.outcome === 'none' || outcome.compose === compose ? outcome : { outcome: 'none', why: `it started ${outcome.compose}` }
 }

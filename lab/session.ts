@@ -230,7 +230,8 @@ export class GradingSession {
         const { scratch } = this.work!
         const timeoutMs = rubric.timeouts.composeUpSeconds * 1000
         // The global setup made the copy only to start its stack early: its outcome is waited for (see LabStack.up).
-        const early = inject('workDir') && (async () => (await import('./early-stack.js')).awaitEarlyStack(scratch, timeoutMs))
+        const file = this.composeFile()!
+        const early = inject('workDir') && (async () => (await import('./early-stack.js')).awaitEarlyStack(scratch, file, timeoutMs))
         const options = {
           config, project: this.project, labels: this.labels, settings: rubricComposeSettings(rubric), scratchDir: scratch, timeoutMs,
           ...(early ? { early } : {}),
