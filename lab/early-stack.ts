@@ -32,7 +32,12 @@ function compose(scratchDir: string, project: string, args: string[]): { exited:
     child.once('error', () => resolve(null))
     child.once('exit', (code) => resolve(code))
   })
-  return { exited, stop: () => child.kill('SIGTERM') }
+  // Compose stops what it was doing on SIGTERM; one that does not is killed: the run's labels remove what it left.
+  const stop = () => {
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+  }
+  return { exited, stop }
 }
 
 export interface EarlyStart {
