@@ -149,6 +149,7 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
     reviewFile,
     gradeDir: partial,
     timeoutMs: ctx.timeoutSeconds * 1000,
+    earlyStack: ctx.concurrency === 1,
     onProcessGroup: (pid, alive) => ctx.stop.track(pid, alive),
   })
   if (ctx.stop.requested) {

@@ -19,6 +19,12 @@ export interface SubmissionRunOptions {
   /** Where this run alone writes grade.json, grade-sheet.md and grader.log. */
   gradeDir: string
   timeoutMs: number
+  /**
+   * Whether the run starts its Compose stack while its test worker loads (lab/early-stack.ts): when it has the
+   * machine to itself. Runs graded side by side keep every core busy, and the early start's second Compose call is
+   * then only a cost (README, Performance).
+   */
+  earlyStack: boolean
   /** Called with the child's pid, which is its process group, when it starts (alive) and when it is over. */
   onProcessGroup?: (pid: number, alive: boolean) => void
 }
@@ -32,6 +38,17 @@ export interface SubmissionRun {
 /** On SIGTERM the grader writes its grade and removes its Docker objects; its own backstop is 60 s. */
 const STOP_GRACE_MS = 70_000
 
+/** The grading run's environment: the instructor's, with the batch's settings where the instructor set none. */
+export function graderEnv(options: Pick<SubmissionRunOptions, 'submissionDir' | 'gradeDir' | 'reviewFile' | 'earlyStack'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    // A class leaves one set of build layers per student that no later run reuses: they go with each run's image.
+    GRADER_KEEP_BUILD_CACHE: base.GRADER_KEEP_BUILD_CACHE ?? '0',
+    GRADER_EARLY_STACK: base.GRADER_EARLY_STACK ?? (options.earlyStack ? '1' : '0'),
+    NO_COLOR: '1', SUBMISSION_DIR: options.submissionDir, GRADE_DIR: options.gradeDir, REVIEW_FILE: options.reviewFile,
+  }
+}
+
 /** One grading run, as `npm test` does it, in a process group of its own that the time limit kills whole. */
 export async function runSubmission(options: SubmissionRunOptions): Promise<SubmissionRun> {
   const { projectRoot, submissionDir, gradeDir, timeoutMs } = options
@@ -43,8 +60,7 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     cwd: projectRoot,
     detached: true,
     stdio: ['ignore', log, log],
-    // A class leaves one set of build layers per student that no later run reuses: they go with each run's image.
-    env: { ...process.env, GRADER_KEEP_BUILD_CACHE: process.env.GRADER_KEEP_BUILD_CACHE ?? '0', NO_COLOR: '1', SUBMISSION_DIR: submissionDir, GRADE_DIR: gradeDir, REVIEW_FILE: options.reviewFile },
+    env: graderEnv(options),
   })
   closeSync(log)
   if (child.pid !== undefined) options.onProcessGroup?.(child.pid, true)

@@ -40,6 +40,9 @@ function compose(scratchDir: string, project: string, args: string[]): { exited:
   return { exited, stop }
 }
 
+/** Unless GRADER_EARLY_STACK=0 (the batch tool's setting when it grades several submissions at once). Read by the global setup. */
+export const earlyStackWanted = (): boolean => process.env.GRADER_EARLY_STACK !== '0'
+
 export interface EarlyStart {
   /** The outcome, once written for the worker. */
   readonly done: Promise<EarlyStack>

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node'
 import type { DockerEngine } from './docker-engine.js'
 import { blockFor, removeLabelledSync } from './signal-cleanup.js'
 import { HOST_LABEL, PID_LABEL, RUN_LABEL, runLabels, runProject } from './labels.js'
-import { startStackEarly, type EarlyStart } from './early-stack.js'
+import { earlyStackWanted, startStackEarly, type EarlyStart } from './early-stack.js'
 import { makeWorkDir } from './submission.js'
 import { currentRun } from '../rubric/index.js'
 
@@ -71,7 +71,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // GRADER_RUN_ID lets a caller (the batch tool, the grader's own tests) know which Docker objects are this run's.
   const runId = process.env.GRADER_RUN_ID?.match(/^[a-z0-9]{1,32}$/)?.[0] ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   project.provide('runId', runId)
-  const early = startEarly(project, runId)
+  const early = earlyStackWanted() ? startEarly(project, runId) : undefined
   // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
   // Docker unreachable is the checks' to report (ungraded); a module that fails to load is the grader's, and loud.
   const startedAt = new Date()
