@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, watch, writeFileSync, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { findComposeFile } from '../analysis/lab-layout.js'
 import type { Rubric } from '../rubric/schema.js'
+import { within } from './deadline.js'
 import { GRADER_COMPOSE_FILE, readComposeProject, rubricComposeSettings, writeGraderCompose } from './compose-config.js'
 
 /**
@@ -69,8 +70,7 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
       timedOut = true
       up.stop()
     }
-    const timer = setTimeout(stop, Math.min(rubric.timeouts.composeUpSeconds * 1000, 2 ** 31 - 1))
-    const code = await up.exited.finally(() => clearTimeout(timer))
+    const code = await within(up.exited, rubric.timeouts.composeUpSeconds * 1000, stop)
     if (timedOut) return { outcome: 'timed-out', compose: file }
     if (code === 0) return { outcome: 'up', compose: file }
     // As Testcontainers does after a failed up: the session's own up then starts from nothing.
@@ -104,21 +104,14 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
  */
 export async function awaitEarlyStack(scratchDir: string, compose: string, timeoutMs: number): Promise<EarlyStack> {
   const marker = path.join(scratchDir, MARKER)
-  const outcome = await new Promise<EarlyStack>((resolve) => {
-    let finished = false
-    const finish = (result: EarlyStack) => {
-      if (finished) return
-      finished = true
-      watcher.close()
-      clearTimeout(timer)
-      resolve(result)
-    }
+  let watcher: FSWatcher | undefined
+  const written = new Promise<EarlyStack>((resolve) => {
     const read = () => {
-      if (existsSync(marker)) finish(JSON.parse(readFileSync(marker, 'utf8')) as EarlyStack)
+      if (existsSync(marker)) resolve(JSON.parse(readFileSync(marker, 'utf8')) as EarlyStack)
     }
-    const watcher = watch(scratchDir, read)
-    const timer = setTimeout(() => finish({ outcome: 'timed-out', compose }), Math.min(timeoutMs, 2 ** 31 - 1))
+    watcher = watch(scratchDir, read)
     read() // written before the watch began
   })
+  const outcome = await within(written, timeoutMs, (): EarlyStack => ({ outcome: 'timed-out', compose })).finally(() => watcher?.close())
   return outcome.outcome === 'none' || outcome.compose === compose ? outcome : { outcome: 'none', why: `it started ${outcome.compose}` }
 }
