@@ -2,6 +2,7 @@
 // bare docker commands), warm (build cache present) and cold (build cache pruned, base images kept).
 // Usage: npm run bench -- [--runs 3] [--submission student-submission]
 import { execFileSync } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gradeOnce, median, root, timed } from './harness.js'
@@ -31,27 +32,34 @@ const stats = (xs: number[]) => ({ min: Math.min(...xs), median: median(xs) })
 process.stderr.write(`bench: ${runs} run(s) of each, on ${submission}\nbench: warming up…\n`)
 await floor()
 await grader()
-const samples: Record<'floorWarm' | 'graderWarm' | 'floorCold' | 'graderCold', number[]> = { floorWarm: [], graderWarm: [], floorCold: [], graderCold: [] }
+type Sample = { seconds: number; cpuSeconds: number }
+const samples: Record<'floorWarm' | 'graderWarm' | 'floorCold' | 'graderCold', Sample[]> = { floorWarm: [], graderWarm: [], floorCold: [], graderCold: [] }
 let peak = 0
 const scores = new Set()
 for (let i = 0; i < runs; i++) {
   process.stderr.write(`bench: run ${i + 1}/${runs}\n`)
-  samples.floorWarm.push((await floor()).seconds)
+  samples.floorWarm.push(await floor())
   const warm = await grader()
-  samples.graderWarm.push(warm.seconds)
+  samples.graderWarm.push(warm)
   pruneBuildCache()
-  samples.floorCold.push((await floor()).seconds)
+  samples.floorCold.push(await floor())
   pruneBuildCache()
   const cold = await grader()
-  samples.graderCold.push(cold.seconds)
+  samples.graderCold.push(cold)
   peak = Math.max(peak, warm.peakMiB, cold.peakMiB)
   scores.add(warm.score).add(cold.score)
 }
 
-const row = (name: string, xs: number[]) => { const s = stats(xs); return `| ${name} | ${s.min.toFixed(1)} | ${s.median.toFixed(1)} |` }
-console.log('| run | min (s) | median (s) |\n|---|---:|---:|')
+const wall = (xs: Sample[]) => xs.map((x) => x.seconds)
+const cpu = (xs: Sample[]) => median(xs.map((x) => x.cpuSeconds))
+const row = (name: string, xs: Sample[]) => { const s = stats(wall(xs)); return `| ${name} | ${s.min.toFixed(1)} | ${s.median.toFixed(1)} | ${cpu(xs).toFixed(1)} |` }
+console.log('| run | min (s) | median (s) | machine CPU, median (s) |\n|---|---:|---:|---:|')
 console.log([row('floor, warm', samples.floorWarm), row('grader, warm', samples.graderWarm), row('floor, cold', samples.floorCold), row('grader, cold', samples.graderCold)].join('\n'))
-const ratio = (g: number[], f: number[]) => (stats(g).median / stats(f).median).toFixed(2)
+const ratio = (g: Sample[], f: Sample[]) => (stats(wall(g)).median / stats(wall(f)).median).toFixed(2)
 console.log(`\ngrader / floor (medians): warm ${ratio(samples.graderWarm, samples.floorWarm)}, cold ${ratio(samples.graderCold, samples.floorCold)}`)
+// A run cannot take less wall time than its CPU work spread over every core: the ratio no schedule of the same work beats.
+const cores = availableParallelism()
+const bound = (g: Sample[], f: Sample[]) => (cpu(g) / cores / stats(wall(f)).median).toFixed(2)
+console.log(`grader / floor at best with the grader's CPU work on ${cores} cores (machine CPU / cores / floor's wall): warm ${bound(samples.graderWarm, samples.floorWarm)}, cold ${bound(samples.graderCold, samples.floorCold)}`)
 console.log(`grader peak memory (process tree): ${peak.toFixed(0)} MiB`)
 console.log(`grades: ${[...scores].join(', ')}`)
