@@ -45,6 +45,20 @@ describe('DockerEngine.exec', () => {
     expect((await engine.exec(container.getId(), ['pwd'], { workingDir: '/tmp' })).stdout).toBe('/tmp\n')
   })
 
+  it('returns the exit code of a command that closed its output before it ended', async () => {
+    const result = await engine.exec(container.getId(), ['sh', '-c', 'echo before; exec >&- 2>&-; sleep 1; exit 7'], { timeoutMs: 5000 })
+    expect(result).toEqual({ exitCode: 7, stdout: 'before\n', stderr: '' })
+  })
+
+  it('stops waiting for a command that does not end, with what it wrote so far', async () => {
+    const started = Date.now()
+    const hung = await engine.exec(container.getId(), ['sh', '-c', 'echo started; exec sleep 60'], { timeoutMs: 1000 })
+    expect(hung).toEqual({ exitCode: -1, stdout: 'started\n', stderr: '', timedOut: true })
+    const closed = await engine.exec(container.getId(), ['sh', '-c', 'exec >&- 2>&-; exec sleep 60'], { timeoutMs: 1000 })
+    expect(closed).toMatchObject({ exitCode: -1, timedOut: true })
+    expect(Date.now() - started).toBeLessThan(8000)
+  })
+
   it('keeps a bounded part of a flood of output', async () => {
     const result = await engine.exec(container.getId(), ['sh', '-c', 'head -c 8000000 /dev/zero | tr "\\0" x'])
     expect(result.exitCode).toBe(0)

@@ -12,6 +12,7 @@ import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
 import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
+import { eventually } from './eventually.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
 const { messages } = currentRun()
@@ -89,9 +90,12 @@ export interface BuildOptions {
 }
 
 export interface ExecResult {
+  /** -1 when the command had not ended when the grader stopped waiting for it (`timedOut`). */
   exitCode: number
   stdout: string
   stderr: string
+  /** The command was still running after EXEC_TIMEOUT_MS (or the `timeoutMs` asked for): its output so far. */
+  timedOut?: true
 }
 
 /** How `docker stop` ended; `dropped`: PID 1 had no handler for the stop signal, so it was killed when the grace would end. */
@@ -103,6 +107,16 @@ export interface StopResult {
 
 /** What `exec` keeps of a command's output: enough for the checks' commands, bounded for one that floods. */
 const EXEC_OUTPUT_BYTES = 1024 * 1024
+
+/**
+ * How long the grader waits for a command it runs in a container (cat, psql, a Python probe): they end in
+ * milliseconds, so one still running after this never will — an image whose `cat` hangs, a process that closed
+ * its output without ending. Generous, so that a busy machine cannot make a slow command look like a hung one.
+ */
+const EXEC_TIMEOUT_MS = 30_000
+
+/** How long Docker may take, once a command's output has ended, to record its exit code. */
+const EXEC_EXIT_CODE_MS = 2000
 
 /** How long reading PID 1's signal handlers may take before the stop falls back to docker stop's own wait. */
 const INIT_READ_MS = 2000
@@ -278,26 +292,38 @@ export class DockerEngine {
     return all.map((n) => n.Name).filter((name) => names.includes(name))
   }
 
-  /** `docker exec`: its exit code and output (at most EXEC_OUTPUT_BYTES of it is kept). */
-  async exec(containerId: string, cmd: string[], options: { workingDir?: string } = {}): Promise<ExecResult> {
+  /**
+   * `docker exec`: its exit code and output (at most EXEC_OUTPUT_BYTES of it is kept); the output is waited for at
+   * most `timeoutMs`, the exit code then at most EXEC_EXIT_CODE_MS more.
+   * The output's end is not quite the command's: Docker records the exit code a moment later, so it is waited for;
+   * a command that never ends (an image whose `cat` hangs) is given up on and said so (`timedOut`).
+   */
+  async exec(containerId: string, cmd: string[], options: { workingDir?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
     const exec = await this.docker.getContainer(containerId).exec({
       Cmd: cmd, AttachStdout: true, AttachStderr: true, ...(options.workingDir ? { WorkingDir: options.workingDir } : {}),
     })
     const stream = await exec.start({ Detach: false, Tty: false })
     const chunks: Buffer[] = []
     let kept = 0
-    await new Promise<void>((resolve, reject) => {
+    const ended = new Promise<boolean>((resolve, reject) => {
       stream.on('data', (chunk: Buffer) => {
         if (kept < EXEC_OUTPUT_BYTES) chunks.push(chunk)
         kept += chunk.length
       })
-      stream.on('end', resolve)
-      stream.on('close', resolve)
+      stream.on('end', () => resolve(true))
+      stream.on('close', () => resolve(true))
       stream.on('error', reject)
     })
+    const streamEnded = await within(ended, options.timeoutMs ?? EXEC_TIMEOUT_MS, () => false)
+    if (!streamEnded) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
     const { stdout, stderr } = demuxDockerLogs(Buffer.concat(chunks))
-    const { ExitCode } = await exec.inspect()
-    return { exitCode: ExitCode ?? -1, stdout, stderr }
+    // After the output's end, the exit code comes within moments; after the timeout, it is there or the command still runs.
+    const exited = await eventually(async () => {
+      const { Running, ExitCode } = await exec.inspect()
+      if (Running || ExitCode === null || ExitCode === undefined) throw new Error('still running')
+      return ExitCode
+    }, { timeoutMs: streamEnded ? EXEC_EXIT_CODE_MS : 0, intervalMs: 20 })
+    return exited.ok ? { exitCode: exited.value, stdout, stderr } : { exitCode: -1, stdout, stderr, timedOut: true }
   }
 
   /** The container's output, bounded: the grader never holds a flood of logs in memory. */
