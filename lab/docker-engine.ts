@@ -113,7 +113,7 @@ const EXEC_OUTPUT_BYTES = 1024 * 1024
  * milliseconds, so one still running after this never will — an image whose `cat` hangs, a process that closed
  * its output without ending. Generous, so that a busy machine cannot make a slow command look like a hung one.
  */
-const EXEC_TIMEOUT_MS = 30_000
+export const EXEC_TIMEOUT_MS = 30_000
 
 /** How long Docker may take, once a command's output has ended, to record its exit code. */
 const EXEC_EXIT_CODE_MS = 2000

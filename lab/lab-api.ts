@@ -4,7 +4,7 @@ import type { DockerEngine, ContainerState, ExecResult, StopResult } from './doc
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
-import { parseListeningSockets, type ListeningSocket } from './proc-net-tcp.js'
+import { parseListeningSockets, SOCKET_TABLE_COMMAND, type ListeningSocket } from './proc-net-tcp.js'
 import { StartedOnly } from './started-only.js'
 
 export interface StopOutcome extends StopResult {
@@ -60,10 +60,10 @@ export class LabApi {
     return this.engine.exec(this.id, cmd)
   }
 
-  /** What the server listens on, read from the kernel's socket table inside the container. */
-  async listeningSockets(): Promise<ListeningSocket[]> {
-    const result = await this.exec(['cat', '/proc/net/tcp', '/proc/net/tcp6'])
-    return parseListeningSockets(result.stdout)
+  /** What the server listens on, read from the kernel's socket table inside the container; undefined when it cannot be read. */
+  async listeningSockets(): Promise<ListeningSocket[] | undefined> {
+    const result = await this.exec(SOCKET_TABLE_COMMAND)
+    return result.timedOut ? undefined : parseListeningSockets(result.stdout)
   }
 
   /** `docker stop`, once: the ps and graceful-stop checks both observe this one stop. */

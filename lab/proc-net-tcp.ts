@@ -4,6 +4,9 @@ export interface ListeningSocket {
 }
 
 /** Sockets in LISTEN state (0A) from /proc/net/tcp and /proc/net/tcp6 text: what a server really listens on. */
+/** What the grader runs in a container to read its socket table (the kernel's, whatever the image holds but cat). */
+export const SOCKET_TABLE_COMMAND = ['cat', '/proc/net/tcp', '/proc/net/tcp6']
+
 export function parseListeningSockets(procNetTcp: string): ListeningSocket[] {
   const sockets: ListeningSocket[] = []
   for (const line of procNetTcp.split('\n')) {

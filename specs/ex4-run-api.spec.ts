@@ -4,7 +4,9 @@ import { check } from '../grading/check.js'
 import { expectRunning } from '../grading/expect.js'
 import { fail } from '../grading/finding.js'
 import { diagnoseListening, lastAttempt } from '../lab/api-diagnosis.js'
+import { EXEC_TIMEOUT_MS } from '../lab/docker-engine.js'
 import { eventually } from '../lab/eventually.js'
+import { SOCKET_TABLE_COMMAND } from '../lab/proc-net-tcp.js'
 import { session } from '../lab/session.js'
 import { currentRun } from '../rubric/index.js'
 
@@ -29,7 +31,7 @@ describe(t.suite, () => {
     c.fact('waitedMs', answer.waitedMs)
     if (answer.outcome !== 'accepted') {
       await expectRunning(await api.state(), () => api.logTail(), (exit) => t.health.stopped(exit, expected))
-      const listening = diagnoseListening(answer.outcome === 'not-listening' ? answer.sockets : await api.listeningSockets(), port)
+      const listening = diagnoseListening(answer.outcome === 'not-listening' ? answer.sockets : ((await api.listeningSockets()) ?? []), port)
       throw fail(t.health.noAnswer(lastAttempt(answer), listening, health), { log: await api.logTail() })
     }
     const { status, json } = answer.answer
@@ -40,14 +42,15 @@ describe(t.suite, () => {
     const api = await session().requireApi()
     const found = await eventually(async () => {
       const sockets = await api.listeningSockets()
-      if (!sockets.length) throw new Error('nothing listens yet')
-      return sockets
+      if (sockets?.length === 0) throw new Error('nothing listens yet')
+      return sockets // undefined: the table cannot be read (the image's cat hangs), which waiting will not change
     }, {
       timeoutMs: timeouts.startSeconds * 1000,
       giveUp: async () => ((await api.state()).running ? undefined : 'exited'),
     })
+    if (found.ok && !found.value) throw fail(t.listenAll.unreadable(SOCKET_TABLE_COMMAND.join(' '), EXEC_TIMEOUT_MS / 1000), { log: await api.logTail() })
     if (!found.ok) await expectRunning(await api.state(), () => api.logTail(), (exit) => t.listenAll.stopped(exit, expected))
-    const listening = diagnoseListening(found.ok ? found.value : [], port)
+    const listening = diagnoseListening((found.ok && found.value) || [], port)
     if (listening.kind !== 'all')
       throw fail(t.listenAll.notEverywhere(listening, port, expected.apiHost), { log: await api.logTail(), ...session().cmdLocation() })
   })

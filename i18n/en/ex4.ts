@@ -57,6 +57,13 @@ export const ex4 = {
         ...(fix ? { fix } : {}),
       }
     },
+    /** The grader's `command` (reading the socket table) did not end in the container within `seconds`. */
+    unreadable: (command: string, seconds: number): Finding => ({
+      message: `The grader could not see what the server listens on: \`${command}\` did not end within ${seconds} s in the container.`,
+      expected: `\`${command}\` in the container prints the kernel's socket table and ends`,
+      seen: `still running after ${seconds} s`,
+      fix: 'The image must keep the base image\'s usual commands: check that no step of the Dockerfile replaces cat (or puts another cat first on the PATH).',
+    }),
   },
   ps: {
     notListed: (exit: Exited, app: AppStart): Finding => ({

@@ -44,6 +44,12 @@ export const ex4: Catalogue['ex4'] = {
         ...(fix ? { fix } : {}),
       }
     },
+    unreadable: (command, seconds) => ({
+      message: `Le correcteur n’a pas pu voir sur quoi le serveur écoute : \`${command}\` ne s’est pas terminé en ${seconds} s dans le conteneur.`,
+      expected: `\`${command}\` affiche dans le conteneur la table des sockets du noyau et se termine`,
+      seen: `toujours en cours après ${seconds} s`,
+      fix: 'L’image doit garder les commandes usuelles de l’image de base : vérifiez qu’aucune étape du Dockerfile ne remplace cat (ni ne place un autre cat en tête du PATH).',
+    }),
   },
   ps: {
     notListed: (exit, app) => ({
