@@ -4,7 +4,7 @@ import type { DockerEngine, ContainerState, ExecResult, StopResult } from './doc
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
-import { parseListeningSockets, SOCKET_TABLE_COMMAND, type ListeningSocket } from './proc-net-tcp.js'
+import { readSocketTable, type ListeningSocket, type SocketTable } from './proc-net-tcp.js'
 import { StartedOnly } from './started-only.js'
 
 export interface StopOutcome extends StopResult {
@@ -60,10 +60,15 @@ export class LabApi {
     return this.engine.exec(this.id, cmd)
   }
 
-  /** What the server listens on, read from the kernel's socket table inside the container; undefined when it cannot be read. */
+  /** The kernel's socket table inside the container: what the server listens on, or why it could not be read. */
+  socketTable(): Promise<SocketTable> {
+    return readSocketTable((cmd) => this.exec(cmd))
+  }
+
+  /** What the server listens on; undefined when the socket table cannot be read. */
   async listeningSockets(): Promise<ListeningSocket[] | undefined> {
-    const result = await this.exec(SOCKET_TABLE_COMMAND)
-    return result.timedOut ? undefined : parseListeningSockets(result.stdout)
+    const table = await this.socketTable()
+    return table.ok ? table.sockets : undefined
   }
 
   /** `docker stop`, once: the ps and graceful-stop checks both observe this one stop. */

@@ -7,7 +7,7 @@ import { within } from './deadline.js'
 import { tail } from './docker-logs.js'
 import { httpGet, type HttpAnswer } from './http-probe.js'
 import { waitForHttp, type HttpWait } from './http-wait.js'
-import { parseListeningSockets, SOCKET_TABLE_COMMAND, type ListeningSocket } from './proc-net-tcp.js'
+import { readSocketTable, type ListeningSocket } from './proc-net-tcp.js'
 import type { EarlyStack } from './early-stack.js'
 import { StartedOnly } from './started-only.js'
 
@@ -87,8 +87,8 @@ export class LabStack {
 
   /** What the service's server listens on, read from the kernel's socket table inside its container. */
   async listeningSockets(service: string): Promise<ListeningSocket[] | undefined> {
-    const result = await this.exec(service, SOCKET_TABLE_COMMAND)
-    return !result.timedOut && (result.exitCode === 0 || result.stdout) ? parseListeningSockets(result.stdout) : undefined
+    const table = await readSocketTable((cmd) => this.exec(service, cmd))
+    return table.ok ? table.sockets : undefined
   }
 
   /** Where a container port of a service is reached from the grader. */

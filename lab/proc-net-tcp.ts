@@ -1,12 +1,46 @@
+import type { ExecResult } from './docker-engine.js'
+
 export interface ListeningSocket {
   address: string
   port: number
 }
 
-/** Sockets in LISTEN state (0A) from /proc/net/tcp and /proc/net/tcp6 text: what a server really listens on. */
-/** What the grader runs in a container to read its socket table (the kernel's, whatever the image holds but cat). */
+/** What the grader runs in a container to read its socket table (the kernel's: the image only provides cat). */
 export const SOCKET_TABLE_COMMAND = ['cat', '/proc/net/tcp', '/proc/net/tcp6']
 
+/** The same table read by the image's Python, for an image without cat (a distroless one): the lab's images run Python. */
+const SOCKET_TABLE_PYTHON = ['python3', '-c', [
+  'import sys',
+  "for name in ('/proc/net/tcp', '/proc/net/tcp6'):",
+  '    try:',
+  '        sys.stdout.write(open(name).read())',
+  '    except OSError:',
+  '        pass',
+].join('\n')]
+
+export type SocketTable = { ok: true; sockets: ListeningSocket[] } | { ok: false; result: ExecResult }
+
+/** Docker could not start the command: the image has no such program (126 or 127, and the runtime's error as output). */
+const notFound = (result: ExecResult) =>
+  !result.timedOut && (result.exitCode === 126 || result.exitCode === 127) && /executable file not found|no such file or directory/i.test(result.stdout + result.stderr)
+
+/** cat exits 1 when /proc/net/tcp6 is missing (no IPv6) after printing /proc/net/tcp: what it printed is the table. */
+const tableOf = (result: ExecResult): SocketTable =>
+  !result.timedOut && !notFound(result) && (result.exitCode === 0 || result.stdout) ? { ok: true, sockets: parseListeningSockets(result.stdout) } : { ok: false, result }
+
+/**
+ * The container's socket table, read with `exec` — SOCKET_TABLE_COMMAND, or the image's Python when it has no cat —
+ * or why it could not be read: cat did not end (an image whose cat hangs) or failed with nothing printed.
+ */
+export async function readSocketTable(exec: (cmd: string[]) => Promise<ExecResult>): Promise<SocketTable> {
+  const catResult = await exec(SOCKET_TABLE_COMMAND)
+  const table = tableOf(catResult)
+  if (table.ok || !notFound(catResult)) return table
+  const python = tableOf(await exec(SOCKET_TABLE_PYTHON))
+  return python.ok ? python : table
+}
+
+/** Sockets in LISTEN state (0A) from /proc/net/tcp and /proc/net/tcp6 text: what a server really listens on. */
 export function parseListeningSockets(procNetTcp: string): ListeningSocket[] {
   const sockets: ListeningSocket[] = []
   for (const line of procNetTcp.split('\n')) {

@@ -41,16 +41,20 @@ describe(t.suite, () => {
   check('ex4.listen-all', async () => {
     const api = await session().requireApi()
     const found = await eventually(async () => {
-      const sockets = await api.listeningSockets()
-      if (sockets?.length === 0) throw new Error('nothing listens yet')
-      return sockets // undefined: the table cannot be read (the image's cat hangs), which waiting will not change
+      const table = await api.socketTable()
+      if (table.ok && !table.sockets.length) throw new Error('nothing listens yet')
+      return table // unreadable (the image's cat hangs, or there is none): waiting will not change it
     }, {
       timeoutMs: timeouts.startSeconds * 1000,
       giveUp: async () => ((await api.state()).running ? undefined : 'exited'),
     })
-    if (found.ok && !found.value) throw fail(t.listenAll.unreadable(SOCKET_TABLE_COMMAND.join(' '), EXEC_TIMEOUT_MS / 1000), { log: await api.logTail() })
+    if (found.ok && !found.value.ok) {
+      const { timedOut, exitCode, stdout, stderr } = found.value.result
+      const outcome = timedOut ? { timedOutSeconds: EXEC_TIMEOUT_MS / 1000 } : { exitCode, output: (stderr || stdout).trim().split('\n')[0]!.slice(0, 200) }
+      throw fail(t.listenAll.unreadable(SOCKET_TABLE_COMMAND.join(' '), outcome), { log: await api.logTail() })
+    }
     if (!found.ok) await expectRunning(await api.state(), () => api.logTail(), (exit) => t.listenAll.stopped(exit, expected))
-    const listening = diagnoseListening((found.ok && found.value) || [], port)
+    const listening = diagnoseListening(found.ok && found.value.ok ? found.value.sockets : [], port)
     if (listening.kind !== 'all')
       throw fail(t.listenAll.notEverywhere(listening, port, expected.apiHost), { log: await api.logTail(), ...session().cmdLocation() })
   })

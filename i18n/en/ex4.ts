@@ -13,6 +13,9 @@ export const execFormCmd = (e: Pick<Expected, 'appModule' | 'apiHost' | 'apiPort
  * What the lab asks of /health: its path and body (JSON, as text), within `seconds` of the start, from a server
  * listening on `host` and a route declared in `appFile` on the app `appModule` names ("app:app").
  */
+/** How reading the socket table in the container went wrong: it did not end, or it failed (its first line of output). */
+export type SocketTableOutcome = { timedOutSeconds: number } | { exitCode: number; output: string }
+
 export interface HealthWanted { path: string; body: string; seconds: number; host: string; appFile: string; appModule: string }
 
 const apiContainer = 'the API container'
@@ -51,18 +54,18 @@ export const ex4 = {
     notEverywhere: (listening: Listening, port: number, host: string): Finding => {
       const fix = lab.listening.fix(listening, host)
       return {
-        message: `Inside the container the server is ${lab.listening.seen(listening)}.`,
+        message: listening.kind === 'nothing' ? `Inside the container, ${lab.listening.seen(listening)}.` : `Inside the container the server is ${lab.listening.seen(listening)}.`,
         expected: `listening on ${host}:${port} (every interface), so the published port reaches it`,
         seen: lab.listening.seen(listening),
         ...(fix ? { fix } : {}),
       }
     },
-    /** The grader's `command` (reading the socket table) did not end in the container within `seconds`. */
-    unreadable: (command: string, seconds: number): Finding => ({
-      message: `The grader could not see what the server listens on: \`${command}\` did not end within ${seconds} s in the container.`,
+    /** The grader's `command` (reading the socket table) did not end in the container, or failed with nothing printed. */
+    unreadable: (command: string, outcome: SocketTableOutcome): Finding => ({
+      message: `The grader could not see what the server listens on: in the container, \`${command}\` ${'timedOutSeconds' in outcome ? `did not end within ${outcome.timedOutSeconds} s` : 'failed'}.`,
       expected: `\`${command}\` in the container prints the kernel's socket table and ends`,
-      seen: `still running after ${seconds} s`,
-      fix: 'The image must keep the base image\'s usual commands: check that no step of the Dockerfile replaces cat (or puts another cat first on the PATH).',
+      seen: 'timedOutSeconds' in outcome ? `still running after ${outcome.timedOutSeconds} s` : `exit code ${outcome.exitCode}${outcome.output ? `: ${outcome.output}` : ''}`,
+      fix: 'The image must keep the base image\'s usual commands: check that it has cat and that no step of the Dockerfile replaces it (or puts another cat first on the PATH).',
     }),
   },
   ps: {

@@ -44,11 +44,11 @@ export const ex4: Catalogue['ex4'] = {
         ...(fix ? { fix } : {}),
       }
     },
-    unreadable: (command, seconds) => ({
-      message: `Le correcteur n’a pas pu voir sur quoi le serveur écoute : \`${command}\` ne s’est pas terminé en ${seconds} s dans le conteneur.`,
+    unreadable: (command, outcome) => ({
+      message: `Le correcteur n’a pas pu voir sur quoi le serveur écoute : dans le conteneur, \`${command}\` ${'timedOutSeconds' in outcome ? `ne s’est pas terminé en ${outcome.timedOutSeconds} s` : 'a échoué'}.`,
       expected: `\`${command}\` affiche dans le conteneur la table des sockets du noyau et se termine`,
-      seen: `toujours en cours après ${seconds} s`,
-      fix: 'L’image doit garder les commandes usuelles de l’image de base : vérifiez qu’aucune étape du Dockerfile ne remplace cat (ni ne place un autre cat en tête du PATH).',
+      seen: 'timedOutSeconds' in outcome ? `toujours en cours après ${outcome.timedOutSeconds} s` : `code de sortie ${outcome.exitCode}${outcome.output ? ` : ${outcome.output}` : ''}`,
+      fix: 'L’image doit garder les commandes usuelles de l’image de base : vérifiez qu’elle a cat et qu’aucune étape du Dockerfile ne le remplace (ni ne place un autre cat en tête du PATH).',
     }),
   },
   ps: {
