@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExecResult } from './docker-engine.js'
+import { EXEC_TIMEOUT_MS, type ExecResult } from './docker-engine.js'
 import { listensOnAllInterfaces, parseListeningSockets, readSocketTable } from './proc-net-tcp.js'
 
 const procNetTcp = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
@@ -66,9 +66,9 @@ describe('readSocketTable', () => {
   it('says why it could not be read: cat did not end (Python is not tried), or neither program is there', async () => {
     const hung = { exitCode: -1, stdout: '', stderr: '', timedOut: true as const }
     const first = runs({ cat: hung })
-    expect(await readSocketTable(first.exec)).toEqual({ ok: false, result: hung })
+    expect(await readSocketTable(first.exec)).toEqual({ ok: false, failure: { timedOutSeconds: EXEC_TIMEOUT_MS / 1000 } })
     expect(first.asked).toEqual(['cat'])
     const none = runs({ cat: missing('cat'), python3: missing('python3') })
-    expect(await readSocketTable(none.exec)).toEqual({ ok: false, result: missing('cat') })
+    expect(await readSocketTable(none.exec)).toEqual({ ok: false, failure: { exitCode: 126, output: missing('cat').stdout.trim() } })
   })
 })

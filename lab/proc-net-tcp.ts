@@ -1,4 +1,4 @@
-import type { ExecResult } from './docker-engine.js'
+import { EXEC_TIMEOUT_MS, type ExecResult } from './docker-engine.js'
 
 export interface ListeningSocket {
   address: string
@@ -18,7 +18,13 @@ const SOCKET_TABLE_PYTHON = ['python3', '-c', [
   '        pass',
 ].join('\n')]
 
-export type SocketTable = { ok: true; sockets: ListeningSocket[] } | { ok: false; result: ExecResult }
+/** How reading the socket table went wrong: cat did not end, or failed (its first line of output). */
+export type SocketTableFailure = { timedOutSeconds: number } | { exitCode: number; output: string }
+
+export type SocketTable = { ok: true; sockets: ListeningSocket[] } | { ok: false; failure: SocketTableFailure }
+
+const failureOf = ({ timedOut, exitCode, stdout, stderr }: ExecResult): SocketTableFailure =>
+  timedOut ? { timedOutSeconds: EXEC_TIMEOUT_MS / 1000 } : { exitCode, output: (stderr || stdout).trim().split('\n')[0]!.slice(0, 200) }
 
 /** Docker could not start the command: the image has no such program (126 or 127, and the runtime's error as output). */
 const notFound = (result: ExecResult) =>
@@ -26,7 +32,7 @@ const notFound = (result: ExecResult) =>
 
 /** cat exits 1 when /proc/net/tcp6 is missing (no IPv6) after printing /proc/net/tcp: what it printed is the table. */
 const tableOf = (result: ExecResult): SocketTable =>
-  !result.timedOut && !notFound(result) && (result.exitCode === 0 || result.stdout) ? { ok: true, sockets: parseListeningSockets(result.stdout) } : { ok: false, result }
+  !result.timedOut && !notFound(result) && (result.exitCode === 0 || result.stdout) ? { ok: true, sockets: parseListeningSockets(result.stdout) } : { ok: false, failure: failureOf(result) }
 
 /**
  * The container's socket table, read with `exec` — SOCKET_TABLE_COMMAND, or the image's Python when it has no cat —

@@ -4,7 +4,6 @@ import { check } from '../grading/check.js'
 import { expectRunning } from '../grading/expect.js'
 import { fail } from '../grading/finding.js'
 import { diagnoseListening, lastAttempt } from '../lab/api-diagnosis.js'
-import { EXEC_TIMEOUT_MS } from '../lab/docker-engine.js'
 import { eventually } from '../lab/eventually.js'
 import { SOCKET_TABLE_COMMAND } from '../lab/proc-net-tcp.js'
 import { session } from '../lab/session.js'
@@ -48,11 +47,7 @@ describe(t.suite, () => {
       timeoutMs: timeouts.startSeconds * 1000,
       giveUp: async () => ((await api.state()).running ? undefined : 'exited'),
     })
-    if (found.ok && !found.value.ok) {
-      const { timedOut, exitCode, stdout, stderr } = found.value.result
-      const outcome = timedOut ? { timedOutSeconds: EXEC_TIMEOUT_MS / 1000 } : { exitCode, output: (stderr || stdout).trim().split('\n')[0]!.slice(0, 200) }
-      throw fail(t.listenAll.unreadable(SOCKET_TABLE_COMMAND.join(' '), outcome), { log: await api.logTail() })
-    }
+    if (found.ok && !found.value.ok) throw fail(t.listenAll.unreadable(SOCKET_TABLE_COMMAND.join(' '), found.value.failure), { log: await api.logTail() })
     if (!found.ok) await expectRunning(await api.state(), () => api.logTail(), (exit) => t.listenAll.stopped(exit, expected))
     const listening = diagnoseListening(found.ok && found.value.ok ? found.value.sockets : [], port)
     if (listening.kind !== 'all')

@@ -2,6 +2,7 @@ import type { Finding } from '../../grading/finding.js'
 import type { Exited, Listening } from '../../lab/api-diagnosis.js'
 import type { ExitMeaning } from '../../lab/exit-codes.js'
 import type { ConnectionFailure, HttpAnswer } from '../../lab/http-probe.js'
+import type { SocketTableFailure } from '../../lab/proc-net-tcp.js'
 import type { Expected } from '../../rubric/schema.js'
 import { lab, type AppStart } from './lab.js'
 
@@ -13,9 +14,6 @@ export const execFormCmd = (e: Pick<Expected, 'appModule' | 'apiHost' | 'apiPort
  * What the lab asks of /health: its path and body (JSON, as text), within `seconds` of the start, from a server
  * listening on `host` and a route declared in `appFile` on the app `appModule` names ("app:app").
  */
-/** How reading the socket table in the container went wrong: it did not end, or it failed (its first line of output). */
-export type SocketTableOutcome = { timedOutSeconds: number } | { exitCode: number; output: string }
-
 export interface HealthWanted { path: string; body: string; seconds: number; host: string; appFile: string; appModule: string }
 
 const apiContainer = 'the API container'
@@ -61,7 +59,7 @@ export const ex4 = {
       }
     },
     /** The grader's `command` (reading the socket table) did not end in the container, or failed with nothing printed. */
-    unreadable: (command: string, outcome: SocketTableOutcome): Finding => ({
+    unreadable: (command: string, outcome: SocketTableFailure): Finding => ({
       message: `The grader could not see what the server listens on: in the container, \`${command}\` ${'timedOutSeconds' in outcome ? `did not end within ${outcome.timedOutSeconds} s` : 'failed'}.`,
       expected: `\`${command}\` in the container prints the kernel's socket table and ends`,
       seen: 'timedOutSeconds' in outcome ? `still running after ${outcome.timedOutSeconds} s` : `exit code ${outcome.exitCode}${outcome.output ? `: ${outcome.output}` : ''}`,
