@@ -41,4 +41,20 @@ describe('waitForHttp ends as soon as the outcome is known', () => {
   it('stops when the container exits', async () => {
     expect(await wait({ running: async () => false })).toMatchObject({ outcome: 'exited' })
   })
+
+  it('keeps probing while what listens is being read: a read that hangs never holds the observation it explains', async () => {
+    let probes = 0
+    const probe = () => (++probes < 5 ? refused() : answering({ status: 200, body: 'ok' })())
+    const hangs = () => new Promise<ListeningSocket[] | undefined>(() => {})
+    const result = await wait({ probe, listening: hangs, timeoutMs: 30_000 })
+    expect(result).toMatchObject({ outcome: 'accepted' })
+    expect(result.waitedMs).toBeLessThan(3000)
+  })
+
+  it('reads a table that cannot be read once, not on every refused connection', async () => {
+    let reads = 0
+    const result = await wait({ listening: async () => (reads++, undefined), timeoutMs: 600 })
+    expect(result.outcome).toBe('timeout')
+    expect(reads).toBe(1)
+  })
 })

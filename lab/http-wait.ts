@@ -46,7 +46,11 @@ const isTimeout = (error: unknown) => {
 
 const sameAnswer = (a: HttpAnswer, b: HttpAnswer) => a.status === b.status && a.body === b.body
 
-/** Waits for an HTTP answer, and stops as soon as the outcome is known (see HttpWait). Never a fixed sleep. */
+/**
+ * Waits for an HTTP answer, and stops as soon as the outcome is known (see HttpWait). Never a fixed sleep.
+ * What listens is read beside the probes, never in front of them: a diagnostic must not spend the time of the
+ * observation it explains (an image whose cat hangs holds each read for the engine's exec bound, 30 s).
+ */
 export async function waitForHttp(options: HttpWaitOptions): Promise<HttpWait> {
   const started = Date.now()
   const waited = () => Date.now() - started
@@ -54,35 +58,84 @@ export async function waitForHttp(options: HttpWaitOptions): Promise<HttpWait> {
   let lastError: unknown = new Error('never probed')
   let unaccepted: { answer: HttpAnswer; since: number } | undefined
   let hangs = 0
-  let elsewhere: number | undefined
-  for (;;) {
-    try {
-      const answer = await options.probe()
-      hangs = 0
-      if (!options.accept || options.accept(answer)) return { outcome: 'accepted', answer, waitedMs: waited() }
-      if (unaccepted && sameAnswer(unaccepted.answer, answer)) {
-        if (Date.now() - unaccepted.since >= STABLE_MS) return { outcome: 'answered', answer, waitedMs: waited() }
-      } else unaccepted = { answer, since: Date.now() }
-    } catch (error) {
-      lastError = error
-      unaccepted = undefined
-      if (isTimeout(error) && ++hangs >= HANGS) return { outcome: 'hang', lastError, waitedMs: waited() }
-      if (!isTimeout(error)) {
+  const listening = listeningWatch(options)
+  try {
+    for (;;) {
+      try {
+        const answer = await options.probe()
         hangs = 0
-        // A server that listens, but not where the request goes, will not start listening there later. Docker's own
-        // DNS resolver listens in every container of a user-defined network (127.0.0.11): it is not the student's server.
-        const sockets = (await options.listening().catch(() => undefined))?.filter((s) => s.address !== DOCKER_DNS)
-        if (sockets?.length && !listensOnAllInterfaces(sockets, options.port)) {
-          elsewhere ??= Date.now()
-          if (Date.now() - elsewhere >= STABLE_MS) return { outcome: 'not-listening', sockets, lastError, waitedMs: waited() }
-        } else elsewhere = undefined
+        listening.pause()
+        if (!options.accept || options.accept(answer)) return { outcome: 'accepted', answer, waitedMs: waited() }
+        if (unaccepted && sameAnswer(unaccepted.answer, answer)) {
+          if (Date.now() - unaccepted.since >= STABLE_MS) return { outcome: 'answered', answer, waitedMs: waited() }
+        } else unaccepted = { answer, since: Date.now() }
+      } catch (error) {
+        lastError = error
+        unaccepted = undefined
+        if (isTimeout(error) && ++hangs >= HANGS) return { outcome: 'hang', lastError, waitedMs: waited() }
+        if (isTimeout(error)) listening.pause()
+        else {
+          hangs = 0
+          const elsewhere = listening.refusedAgain()
+          if (elsewhere) return { outcome: 'not-listening', sockets: elsewhere, lastError, waitedMs: waited() }
+        }
       }
+      if (!(await options.running())) return { outcome: 'exited', lastError, waitedMs: waited() }
+      if (waited() + interval > options.timeoutMs) {
+        if (unaccepted) return { outcome: 'answered', answer: unaccepted.answer, waitedMs: waited() }
+        return { outcome: 'timeout', lastError, waitedMs: waited() }
+      }
+      await delay(interval)
     }
-    if (!(await options.running())) return { outcome: 'exited', lastError, waitedMs: waited() }
-    if (waited() + interval > options.timeoutMs) {
-      if (unaccepted) return { outcome: 'answered', answer: unaccepted.answer, waitedMs: waited() }
-      return { outcome: 'timeout', lastError, waitedMs: waited() }
-    }
-    await delay(interval)
+  } finally {
+    listening.pause()
+  }
+}
+
+/**
+ * Reads what listens in the background while connections are refused, one read at a time, and tells when the same
+ * server has listened elsewhere than the request goes (127.0.0.1 only, another port) for STABLE_MS. A server that
+ * listens, but not where the request goes, will not start listening there later. A table that cannot be read is not
+ * asked for again: it will not become readable.
+ */
+function listeningWatch(options: Pick<HttpWaitOptions, 'listening' | 'port'>) {
+  let reading = false
+  let unreadable = false
+  let elsewhereSince: number | undefined
+  let elsewhere: ListeningSocket[] | undefined
+  let paused = false
+  const read = () => {
+    reading = true
+    options
+      .listening()
+      .catch(() => undefined)
+      .then((table) => {
+        reading = false
+        if (paused) return
+        if (table === undefined) {
+          unreadable = true
+          return
+        }
+        // Docker's own DNS resolver listens in every container of a user-defined network (127.0.0.11): it is not the
+        // student's server.
+        const sockets = table.filter((s) => s.address !== DOCKER_DNS)
+        if (sockets.length && !listensOnAllInterfaces(sockets, options.port)) {
+          elsewhereSince ??= Date.now()
+          elsewhere = sockets
+        } else elsewhereSince = elsewhere = undefined
+      })
+  }
+  return {
+    /** A connection was refused: what listens now, if it has been elsewhere long enough to be final. */
+    refusedAgain(): ListeningSocket[] | undefined {
+      paused = false
+      if (!reading && !unreadable) read()
+      return elsewhereSince !== undefined && Date.now() - elsewhereSince >= STABLE_MS ? elsewhere : undefined
+    },
+    /** The app answered, or the route hangs: what was seen listening no longer explains a refusal. */
+    pause() {
+      paused = true
+      elsewhereSince = elsewhere = undefined
+    },
   }
 }
