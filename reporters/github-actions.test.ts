@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { escapeData, escapeProperty, renderAnnotations, submissionInRepository } from './github-actions.js'
+import { escapeData, escapeProperty, MAX_ERROR_ANNOTATIONS, renderAnnotations, submissionInRepository } from './github-actions.js'
 
 const grade = (checks: Grade['checks'], status: Grade['status'] = 'graded'): Grade => ({
   schemaVersion: 1, lab: 'tp1', submission: { path: '/w/student-submission' }, status, score: 0, maxScore: 10,
@@ -20,7 +20,7 @@ describe('renderAnnotations', () => {
     expect(lines).toEqual(['::error file=student-submission/Dockerfile,line=5,title=ex4.graceful-stop%3A docker stop ends it (-4)::docker stop took 10.2 s%0AFix: Write CMD in exec form'])
   })
 
-  it('annotates each failed item where it is, and a check without location on the run', () => {
+  it('annotates each failed item where it is, and a check without location on the run, the costliest first', () => {
     const lines = renderAnnotations(grade([
       { id: 'ex3.dockerfile', exercise: 3, title: 'five instructions', points: 4, maxPoints: 5, status: 'failed', message: '1 of 5 parts', details: {
         items: [
@@ -31,14 +31,46 @@ describe('renderAnnotations', () => {
       { id: 'ex1.report', exercise: 1, title: 'report', points: 4, maxPoints: 4, status: 'passed', message: 'passed' },
     ]), 'sub')
     expect(lines).toEqual([
-      '::error file=sub/Dockerfile,line=5,title=ex3.dockerfile%3A five instructions (-1)::1 of 5 parts',
       '::error title=ex5.up%3A compose up (-4)::Not run',
+      '::error file=sub/Dockerfile,line=5,title=ex3.dockerfile%3A five instructions (-1)::1 of 5 parts',
     ])
   })
 
   it('warns that an ungraded run is not a failing grade', () => {
     const lines = renderAnnotations(grade([{ id: 'ex5.up', exercise: 5, title: 'up', points: 0, maxPoints: 4, status: 'ungraded', message: 'Docker died' }], 'ungraded'), 'sub')
     expect(lines).toEqual(['::warning title=Ungraded::The grade is incomplete: 1 check(s) could not run through no fault of the student (ex5.up). Re-run the workflow.'])
+  })
+
+  describe('with more lost points than GitHub shows (32, as for a hand-in where no lab is found)', () => {
+    // Costs 1..4 in turn, so that the costliest are spread through the rubric's order; one check is on two lines.
+    const checks: Grade['checks'] = Array.from({ length: 32 }, (_, i) => ({
+      id: `ex${i}.check`, exercise: 1, title: `check ${i}`, points: 0, maxPoints: (i % 4) + 1, status: 'blocked' as const, message: `lost ${i}`,
+      ...(i === 3 ? { details: { items: [1, 2].map((line) => ({ id: `item${line}`, title: 'item', points: 0, maxPoints: 2, passed: false, feedback: { location: { file: 'Dockerfile', line } } })) } } : {}),
+    }))
+    const lines = renderAnnotations(grade(checks), 'sub')
+    const errors = lines.filter((l) => l.startsWith('::error'))
+
+    it(`shows ${MAX_ERROR_ANNOTATIONS} error annotations, the costliest lost points first, in the rubric's order between equals`, () => {
+      expect(errors).toHaveLength(MAX_ERROR_ANNOTATIONS)
+      const ids = errors.map((l) => /title=(ex\d+)\.check/.exec(l)![1])
+      // The eight checks that lose 4 points (3, 7, … 31; check 3 on its two lines), then 2 of those that lose 3.
+      expect(ids).toEqual(['ex3', 'ex3', 'ex7', 'ex11', 'ex15', 'ex19', 'ex23', 'ex27', 'ex31', 'ex2'])
+      expect(errors[0]).toBe('::error file=sub/Dockerfile,line=1,title=ex3.check%3A check 3 (-4)::lost 3')
+    })
+
+    it('then one warning that says how many others lost points and that the job summary lists them all', () => {
+      expect(lines).toHaveLength(MAX_ERROR_ANNOTATIONS + 1)
+      expect(lines.at(-1)).toBe('::warning title=More lost points::23 more check(s) lost points and are not annotated here: GitHub shows 10 error annotations per step. The job summary (the grade sheet) lists them all.')
+    })
+
+    it('says it in French too', () => {
+      const french = renderAnnotations({ ...grade(checks), language: 'fr' }, 'sub').at(-1)
+      expect(french).toBe('::warning title=Autres points perdus::23 autres vérifications ont perdu des points sans annotation ici : GitHub n’affiche que 10 annotations d’erreur par étape. Le résumé du job (la fiche de note) les liste toutes.')
+    })
+
+    it('adds no warning when every lost point fits', () => {
+      expect(renderAnnotations(grade(checks.slice(0, 9)), 'sub').filter((l) => l.startsWith('::warning'))).toEqual([])
+    })
   })
 
   it('escapes what would break a workflow command', () => {

@@ -15,9 +15,16 @@ function locationsOf(check: GradedCheck): NonNullable<Feedback['location']>[] {
   return [details.location, ...fromItems].filter((l): l is NonNullable<Feedback['location']> => l !== undefined)
 }
 
+/** GitHub shows at most this many error annotations per step, and drops the others without a word. */
+export const MAX_ERROR_ANNOTATIONS = 10
+
+const lostPoints = (check: GradedCheck) => check.maxPoints - check.points
+
 /**
  * One annotation per lost point, on the student's file and line when the check knows them. `submissionPath` is
- * the submission folder relative to the repository root, so that GitHub can place the annotation.
+ * the submission folder relative to the repository root, so that GitHub can place the annotation. The costliest
+ * lost points come first and fill the MAX_ERROR_ANNOTATIONS that GitHub shows; one warning then says how many
+ * others lost points and that the job summary (the grade sheet) lists them all.
  */
 export function renderAnnotations(grade: Grade, submissionPath: string): string[] {
   const t = sheetText(grade)
@@ -31,8 +38,18 @@ export function renderAnnotations(grade: Grade, submissionPath: string): string[
     return locations.map((location) =>
       `::${level} file=${escapeProperty(path.posix.join(root, location.file))}${location.line ? `,line=${location.line}` : ''},title=${escapeProperty(title)}::${message}`)
   }
+  // Array.prototype.sort is stable: between equal costs, the rubric's order.
+  const lost = grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded').sort((a, b) => lostPoints(b) - lostPoints(a))
+  const errors: string[] = []
+  let unannotated = 0
+  for (const check of lost) {
+    const room = MAX_ERROR_ANNOTATIONS - errors.length
+    if (room <= 0) unannotated++
+    else errors.push(...annotate('error', check, `${check.id}: ${check.title} (-${formatPoints(lostPoints(check))})`).slice(0, room))
+  }
   const lines = [
-    ...grade.checks.filter((c) => isLost(c) && c.status !== 'ungraded').flatMap((c) => annotate('error', c, `${c.id}: ${c.title} (-${formatPoints(c.maxPoints - c.points)})`)),
+    ...errors,
+    ...(unannotated ? [`::warning title=${escapeProperty(t.github.moreTitle)}::${escapeData(t.github.more(unannotated, MAX_ERROR_ANNOTATIONS))}`] : []),
     // An advisory finding is a note on the file it concerns: it never turns the run red.
     ...grade.checks.filter((c) => c.advice).flatMap((c) => annotate('notice', c, `${c.id}: ${c.title}`)),
   ]

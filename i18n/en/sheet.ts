@@ -84,5 +84,7 @@ export const sheet = {
   github: {
     ungradedTitle: 'Ungraded',
     ungraded: (count: number, ids: string) => `The grade is incomplete: ${count} check(s) could not run through no fault of the student (${ids}). Re-run the workflow.`,
+    moreTitle: 'More lost points',
+    more: (count: number, shown: number) => `${count} more check(s) lost points and are not annotated here: GitHub shows ${shown} error annotations per step. The job summary (the grade sheet) lists them all.`,
   },
 }

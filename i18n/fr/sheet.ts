@@ -80,5 +80,7 @@ export const sheet: Catalogue['sheet'] = {
   github: {
     ungradedTitle: 'Non noté',
     ungraded: (count, ids) => `La note est incomplète : ${count} vérification${count > 1 ? 's' : ''} n’${count > 1 ? 'ont' : 'a'} pas pu être faite${count > 1 ? 's' : ''}, sans que l’étudiant y soit pour quelque chose (${ids}). Relancez le workflow.`,
+    moreTitle: 'Autres points perdus',
+    more: (count, shown) => `${count} autre${count > 1 ? 's' : ''} vérification${count > 1 ? 's' : ''} ${count > 1 ? 'ont' : 'a'} perdu des points sans annotation ici : GitHub n’affiche que ${shown} annotations d’erreur par étape. Le résumé du job (la fiche de note) les liste toutes.`,
   },
 }
