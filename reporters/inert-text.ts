@@ -24,12 +24,15 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
+/** The second hash of `##[`: GitHub Actions runs the old `##[command]` found anywhere in a line of a step's output. */
+const OLD_COMMAND = /(?<=#)#(?=\[)/g
+
 /**
- * GitHub Actions runs `::command::` at the start of a line (leading blanks trimmed) and the older `##[command]`
- * anywhere in it, in any output of a step: a colon, or the second hash, is escaped so that neither prefix is left.
+ * GitHub Actions runs `::command::` at the start of a line (leading blanks trimmed) and `##[command]` anywhere: a
+ * colon, or the second hash, is escaped so that neither prefix is left.
  */
 function defuseWorkflowCommands(text: string, escape: (char: string) => string): string {
-  return text.replace(/^([^\S\n]*):(?=:)/gm, (_, blanks: string) => `${blanks}${escape(':')}`).replace(/(?<=#)#(?=\[)/g, () => escape('#'))
+  return text.replace(/^([^\S\n]*):(?=:)/gm, (_, blanks: string) => `${blanks}${escape(':')}`).replace(OLD_COMMAND, () => escape('#'))
 }
 
 /** Plain text as it is printed: the terminal, text a platform shows as is (Gradescope, PrairieLearn), code in Markdown. */
@@ -115,8 +118,9 @@ export function xmlText(text: string): string {
 /** Text and attribute values of HTML and SVG. */
 export const htmlText = (text: string) => xmlText(text).replace(/'/g, '&#39;')
 
-/** A workflow command's message, as @actions/core escapes it (%, CR, LF), controls shown. */
-export const annotationData = (text: string) => showControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+/** A workflow command's message, as @actions/core escapes it (%, CR, LF), controls shown and no `##[` left. */
+export const annotationData = (text: string) =>
+  showControls(text).replace(OLD_COMMAND, codeOf).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 
 /** A workflow command's property (title, file), where `:` and `,` also end the value. */
 export const annotationProperty = (text: string) => annotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
