@@ -93,7 +93,7 @@ describe('Markdown table cells of submission text (markdownCell)', () => {
 describe('HTML and XML', () => {
   it('escapes markup and shows controls; XML also drops what XML 1.0 cannot hold', () => {
     expect(htmlText('<script>"x" & \'y\'\x1b')).toBe('&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\\u001b')
-    expect(xmlText('<a>\'\x07\uFFFE✅')).toBe('&lt;a&gt;\'\\u0007✅')
+    expect(xmlText('<a>\'\x07\uFFFE✅\r\n::error::x')).toBe('&lt;a&gt;\'\\u0007✅\n\\u003a:error::x')
   })
 })
 

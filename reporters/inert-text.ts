@@ -110,9 +110,9 @@ export const markdownCell = (text: string) => escapeCell(markdownText(oneLine(te
 /** Characters XML 1.0 cannot hold at all (lone surrogates, U+FFFE, U+FFFF), once the controls are shown. */
 const NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
-/** Text and attribute values of XML (JUnit): controls shown, markup escaped. */
+/** Text and attribute values of XML (JUnit, whose readers print it in CI logs): visible text, markup escaped. */
 export function xmlText(text: string): string {
-  return showControls(text).replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return visibleText(text).replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** Text and attribute values of HTML and SVG. */
