@@ -10,7 +10,7 @@
 const ACTING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 /** `\u001b` for ESC: what JSON writes, readable in every medium. */
-export const codeOf = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+const codeOf = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 
 /** The characters a terminal or a viewer acts on, shown as their code; tab, line feed and carriage return kept. */
 export function showControls(text: string): string {
