@@ -45,5 +45,6 @@ export function expectInert(run: { output: string; sheet: string; grade: Grade }
   expect(stop).toMatch(/^::stop-commands::\S+$/)
   const annotations = renderAnnotations(run.grade, path.relative(realpathSync(actions.workspace), realpathSync(submission)))
   expect(commands).toEqual([stop, `::${stop.slice('::stop-commands::'.length)}::`, ...annotations])
-  expect(annotations.join('\n')).toContain('\\u001b[2J')
+  // A lost check that quotes the escapes (ex4.health quotes the body it got) shows them in its annotation.
+  if (run.grade.checks.some((c) => c.status === 'failed' && c.message.includes('\x1b'))) expect(annotations.join('\n')).toContain('\\u001b[2J')
 }
