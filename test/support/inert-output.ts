@@ -35,7 +35,7 @@ export function expectInert(run: { output: string; sheet: string; grade: Grade }
   for (const [name, text] of Object.entries(outputs)) {
     const raw = ACTING.exec(text)
     expect(raw && JSON.stringify(text.slice(Math.max(0, raw.index - 60), raw.index + 20)), `${name}: a raw control character`).toBeNull()
-    // A web page is no step's output: what the sheet's Markdown escaped (`#\\#[`) renders there as the text it was.
+    // A web page is no step's output: what the sheet's Markdown escaped (`#\#[`) renders there as the text it was.
     if (name !== 'html') expect(text, `${name}: an old-style workflow command`).not.toContain('##[')
     expect(text, `${name}: the submission's escapes, shown`).toContain('\\u001b[2J')
   }
