@@ -1,9 +1,8 @@
 import { formatPoints } from '../reporters/format.js'
-import { escapeCell } from '../reporters/render-markdown.js'
+import { escapeCell, htmlText, markdownCell } from '../reporters/inert-text.js'
 import type { CheckLosers, ClassSummary, LostCheck, StudentLine } from './class-stats.js'
 import type { StudentStatus } from './gradebook.js'
 import { sheetHref } from './output-layout.js'
-import { escapeXml } from './svg-charts.js'
 
 /** Who failed what: a table of students and, for each check, the students who did not earn it in full. */
 
@@ -22,21 +21,21 @@ const detailText = (line: StudentLine) => (line.status === 'graded' ? (line.lost
 export function renderStudentsMarkdown(summary: ClassSummary): string {
   const link = (line: StudentLine) => (line.hasSheet ? `[grade sheet](${sheetHref(line.student, 'markdown')})` : '—')
   const rows = summary.lines.map((line) =>
-    `| ${escapeCell(line.student)} | ${statusText(line)} | ${scoreText(line, summary.maxScore)} | ${commitText(line)} | ${link(line)} | ${escapeCell(detailText(line))} |`,
+    `| ${markdownCell(line.student)} | ${statusText(line)} | ${scoreText(line, summary.maxScore)} | ${escapeCell(commitText(line))} | ${link(line)} | ${markdownCell(detailText(line))} |`,
   )
   return [`## ${STUDENTS_HEADING}`, '', '| student | status | score | commit | sheet | checks lost |', '| --- | --- | ---: | --- | --- | --- |', ...rows].join('\n')
 }
 
 export function renderLosersMarkdown(summary: ClassSummary): string {
   const items = summary.losers.map((check) => {
-    const students = check.students.map((l) => `[${escapeCell(l.student)}](${sheetHref(l.student, 'markdown')}) ${loserText(l, check)}`)
+    const students = check.students.map((l) => `[${markdownCell(l.student)}](${sheetHref(l.student, 'markdown')}) ${loserText(l, check)}`)
     return `- \`${check.id}\` — ${escapeCell(check.title)} (${check.maxPoints} pts), ${check.students.length} student${check.students.length === 1 ? '' : 's'}: ${students.join(', ')}`
   })
   return [`## ${LOSERS_HEADING}`, '', items.length ? items.join('\n') : 'No graded student lost a point.'].join('\n')
 }
 
 export function renderStudentsHtml(summary: ClassSummary): string {
-  const e = escapeXml
+  const e = htmlText
   const link = (line: StudentLine) => (line.hasSheet ? `<a href="${e(sheetHref(line.student, 'html'))}">grade sheet</a>` : '—')
   const rows = summary.lines
     .map((line) => `<tr class="${line.status}"><td>${e(line.student)}</td><td>${e(statusText(line))}</td><td class="n">${scoreText(line, summary.maxScore)}</td><td><code>${e(commitText(line))}</code></td><td>${link(line)}</td><td>${e(detailText(line))}</td></tr>`)
@@ -49,7 +48,7 @@ ${rows}
 }
 
 export function renderLosersHtml(summary: ClassSummary): string {
-  const e = escapeXml
+  const e = htmlText
   const items = summary.losers.map((check) => {
     const students = check.students.map((l) => `<a href="${e(sheetHref(l.student, 'html'))}">${e(l.student)}</a> ${e(loserText(l, check))}`)
     return `<li><code>${e(check.id)}</code> — ${e(check.title)} (${check.maxPoints} pts), ${check.students.length} student${check.students.length === 1 ? '' : 's'}: ${students.join(', ')}</li>`

@@ -63,7 +63,8 @@ describe('class report', () => {
     expect(md).toContain('| Jean (Dupont) | graded (review pending) | 92 / 100 | c0ffee1 (2026-12-10T20:00:00+01:00) | [grade sheet](students/Jean%20%28Dupont%29/grade-sheet.md) | ex4.health −8 |')
     expect(md).toContain('| carol | missed the deadline | — | — | — | latest commit 2026-12-11T08:00:00+01:00, after the deadline |')
     expect(md).toContain('| dora | ungraded | — | — | [grade sheet](students/dora/grade-sheet.md) | the run took longer than the time limit |')
-    expect(md).toContain('| <eve> | graded | 100 / 100 | — | [grade sheet](students/%3Ceve%3E/grade-sheet.md) | none |')
+    // A name GitHub would take for an HTML tag, and hide, is escaped.
+    expect(md).toContain('| \\<eve> | graded | 100 / 100 | — | [grade sheet](students/%3Ceve%3E/grade-sheet.md) | none |')
     expect(md).toContain('- `ex4.health` — GET /health answers {"status":"ok"} (8 pts), 1 student: [Jean (Dupont)](students/Jean%20%28Dupont%29/grade-sheet.md) 0/8 failed')
   })
 

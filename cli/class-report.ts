@@ -1,8 +1,8 @@
-import { escapeCell } from '../reporters/render-markdown.js'
+import { escapeCell, htmlText, markdownCell } from '../reporters/inert-text.js'
 import { formatPoints } from '../reporters/format.js'
 import type { CheckPassRate, ClassSummary } from './class-stats.js'
 import { renderLosersHtml, renderLosersMarkdown, renderStudentsHtml, renderStudentsMarkdown } from './class-report-students.js'
-import { escapeXml, histogramSvg, passRateSvg, rateColor } from './svg-charts.js'
+import { histogramSvg, passRateSvg, rateColor } from './svg-charts.js'
 
 export const CHART_FILES = { histogram: 'score-distribution.svg', passRates: 'check-pass-rates.svg' } as const
 const MOST_FAILED = 5
@@ -52,7 +52,7 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
     ...(summary.ungraded.length ? [renderUngradedMarkdown(summary)] : []),
     ...(summary.missedDeadline.length ? [renderMissedMarkdown(summary)] : []),
     ...(summary.graderModified.length
-      ? [`## Grader files modified\n\nThese repositories carry grader files (specs, rubric, reporters, workflows…) that differ from yours; they were graded with yours, but look at what they changed: ${summary.graderModified.map((s) => `**${s}**`).join(', ')}.`]
+      ? [`## Grader files modified\n\nThese repositories carry grader files (specs, rubric, reporters, workflows…) that differ from yours; they were graded with yours, but look at what they changed: ${summary.graderModified.map((s) => `**${markdownCell(s)}**`).join(', ')}.`]
       : []),
     `## What the class failed most`,
     failed.length
@@ -75,7 +75,7 @@ export function renderClassReportMarkdown(summary: ClassSummary): string {
 }
 
 function renderMissedMarkdown(summary: ClassSummary): string {
-  return [`## ${MISSED_HEADING}`, MISSED_TEXT, '', ...summary.missedDeadline.map((m) => `- **${escapeCell(m.student)}** — ${missedText(m)}`)].join('\n')
+  return [`## ${MISSED_HEADING}`, MISSED_TEXT, '', ...summary.missedDeadline.map((m) => `- **${markdownCell(m.student)}** — ${missedText(m)}`)].join('\n')
 }
 
 function renderUngradedMarkdown(summary: ClassSummary): string {
@@ -83,14 +83,14 @@ function renderUngradedMarkdown(summary: ClassSummary): string {
     '## Ungraded — not zeros',
     `The grader or Docker failed for these students, not the students: they have no score yet. Re-run them alone with \`${RERUN}\`.`,
     '',
-    ...summary.ungraded.map((u) => `- **${u.student}** — ${escapeCell(u.reason)}`),
+    ...summary.ungraded.map((u) => `- **${markdownCell(u.student)}** — ${markdownCell(u.reason)}`),
   ].join('\n')
 }
 
 /** One file a teacher opens offline: no script, no external resource, the charts inline, the sheets linked relatively. */
 export function renderClassReportHtml(summary: ClassSummary): string {
   const charts = renderCharts(summary)
-  const e = escapeXml
+  const e = htmlText
   const failed = mostFailed(summary.passRates)
   const ungraded = summary.ungraded.length
     ? `<section class="ungraded"><h2>Ungraded — not zeros</h2><p>The grader or Docker failed for these students, not the students: they have no score yet. Re-run them alone with <code>${e(RERUN)}</code>.</p><ul>${summary.ungraded.map((u) => `<li><strong>${e(u.student)}</strong> — ${e(u.reason)}</li>`).join('')}</ul></section>`

@@ -20,6 +20,7 @@ import type { Shard } from './shard.js'
 import { collectClass, prepareSubmission, type MissedDeadline, type PreparedSubmission } from './submissions.js'
 import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
+import { visibleLine } from '../reporters/inert-text.js'
 
 export interface GradeOptions {
   submissionsDir?: string
@@ -251,7 +252,7 @@ function record(submission: Submission, prepared: PreparedSubmission | undefined
   const seconds = Math.round(wallMs / 1000)
   const line = grade.status === 'graded'
     ? `graded ${grade.score}/${grade.maxScore} in ${seconds} s${why ? ` (${why})` : ''}`
-    : `UNGRADED after ${seconds} s: ${reason ?? 'no reason recorded'}`
+    : `UNGRADED after ${seconds} s: ${reason === undefined ? 'no reason recorded' : visibleLine(reason)}`
   return { student: submission.student, status: grade.status, action: 'ran', line, ...(reason && grade.status === 'ungraded' ? { reason } : {}) }
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
 import { renderGradeSheet } from '../reporters/render-markdown.js'
+import { inertJson } from '../reporters/inert-text.js'
 import { signalGroup } from './batch-stop.js'
 import { writeFileAtomically } from '../reporters/write-atomically.js'
 import { ungradedGrade } from './ungraded-grade.js'
@@ -107,7 +108,7 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
 }
 
 export function writeGradeFiles(gradeDir: string, grade: Grade, rubric: Rubric): void {
-  writeFileAtomically(path.join(gradeDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
+  writeFileAtomically(path.join(gradeDir, 'grade.json'), `${inertJson(grade)}\n`)
   writeFileAtomically(path.join(gradeDir, 'grade-sheet.md'), renderGradeSheet(grade, { title: rubric.title }))
 }
 

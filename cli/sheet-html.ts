@@ -1,7 +1,7 @@
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { CLASS_REPORT_FILES } from './output-layout.js'
-import { escapeXml } from './svg-charts.js'
+import { htmlText } from '../reporters/inert-text.js'
 
 /**
  * A grade sheet as a page that opens offline, linked from the HTML class report. micromark's defaults keep it safe:
@@ -10,10 +10,10 @@ import { escapeXml } from './svg-charts.js'
 export function renderSheetHtml(markdown: string, title: string, language: string): string {
   const body = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
   return `<!doctype html>
-<html lang="${escapeXml(language)}">
+<html lang="${htmlText(language)}">
 <head>
 <meta charset="utf-8">
-<title>${escapeXml(title)}</title>
+<title>${htmlText(title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
 table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: .3rem .5rem; }

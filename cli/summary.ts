@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { LmsExport } from './lms-export.js'
 import { CLASS_REPORT_FILES } from './output-layout.js'
 import type { Shard } from './shard.js'
+import { visibleLine } from '../reporters/inert-text.js'
 
 /** What became of one submission in this batch. */
 export interface Outcome {
@@ -54,7 +55,7 @@ export function renderClosing(closing: Closing, outDir: string): string {
   const lines: string[] = []
   if (closing.ungraded.length) {
     lines.push('Ungraded — not zeros: the grader or Docker failed, not the students. Re-run them alone with --only-ungraded:')
-    for (const u of closing.ungraded) lines.push(`  ${u.student}: ${u.reason ?? 'no reason recorded'}`)
+    for (const u of closing.ungraded) lines.push(`  ${u.student}: ${u.reason === undefined ? 'no reason recorded' : visibleLine(u.reason)}`)
   }
   if (closing.missedDeadline?.length) {
     lines.push('Nothing at or before the deadline — not zeros, not ungraded (no grade; a roster ref grades the commit it names):')

@@ -1,10 +1,9 @@
 import type { CheckPassRate, ScoreBin } from './class-stats.js'
+import { htmlText } from '../reporters/inert-text.js'
 
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
+export const escapeXml = htmlText
 
 /** Red under half, amber under four in five, green above: what the class failed stands out. */
 export function rateColor(rate: number | undefined): string {

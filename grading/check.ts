@@ -3,6 +3,7 @@ import { checkDefinition, currentRun } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
 import type { SubmissionLayout } from './grade.js'
+import { visibleText } from '../reporters/inert-text.js'
 
 const { messages } = currentRun()
 
@@ -99,6 +100,7 @@ export function check(id: string, body: (c: CheckRecorder) => Promise<void> | vo
     task.meta.verdict = verdict
     const layout = layoutSource?.()
     if (layout) task.meta.layout = layout
-    if (verdict.status !== 'passed') throw new VerdictError(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`)
+    // Vitest prints this on the terminal: what the message quotes of the submission must not act there.
+    if (verdict.status !== 'passed') throw new VerdictError(visibleText(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`))
   })
 }

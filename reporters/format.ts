@@ -3,6 +3,8 @@ import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import { roundPoints } from '../grading/points.js'
 
+export { oneLine } from './inert-text.js'
+
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
 export const STATUS_ICON: Record<CheckStatus, string> = {
   passed: '✅',
@@ -37,10 +39,6 @@ export function formatPoints(points: number): string {
 
 export function formatSeconds(ms: number): string {
   return String(Math.round(ms / 100) / 10)
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
 // A 0-point check that failed (ex1.engine) still needs attention.

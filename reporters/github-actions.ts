@@ -5,9 +5,9 @@ import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback } from '../grading/verdict.js'
 import { formatPoints, isLost, oneLine, sheetText } from './format.js'
 
-// Workflow-command escaping, as in @actions/core: data escapes %, CR, LF; properties also : and ,.
-export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+import { annotationData as escapeData, annotationProperty as escapeProperty } from './inert-text.js'
+
+export { escapeData, escapeProperty }
 
 function locationsOf(check: GradedCheck): NonNullable<Feedback['location']>[] {
   const details = check.details ?? {}

@@ -19,6 +19,7 @@ import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { renderSummary } from './render-terminal.js'
 import { writeFileAtomically } from './write-atomically.js'
+import { inertJson } from './inert-text.js'
 import { firstLine } from '../grading/errors.js'
 
 const { rubric, messages } = currentRun()
@@ -92,7 +93,7 @@ export default class GradeReporter implements Reporter {
     const root = this.vitest?.config.root ?? process.cwd()
     const outDir = path.resolve(root, process.env.GRADE_DIR || this.options.outputDir || 'grades')
     mkdirSync(outDir, { recursive: true })
-    writeFileAtomically(path.join(outDir, 'grade.json'), `${JSON.stringify(grade, null, 2)}\n`)
+    writeFileAtomically(path.join(outDir, 'grade.json'), `${inertJson(grade)}\n`)
     const sheet = renderGradeSheet(grade, { title: rubric.title })
     writeFileAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
     for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))

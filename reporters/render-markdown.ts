@@ -2,6 +2,9 @@ import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback, ItemVerdict } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { ADVICE_ICON, REVIEW_ICON, STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
+import { code, escapeCell, fence, markdownText } from './inert-text.js'
+
+export { code, escapeCell, fence }
 
 // Deterministic on purpose (no clock, no environment): the same grade.json always renders the same sheet.
 // The language is the grade's: the one its messages were written in.
@@ -12,7 +15,7 @@ export function renderGradeSheet(grade: Grade, options: { title?: string } = {})
     renderScoreLine(grade, t),
     ...renderLayout(grade, t),
     ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks, t)] : []),
-    ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${inline(w)}`).join('\n>\n')] : []),
+    ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${markdownText(w)}`).join('\n>\n')] : []),
     renderRunInfo(grade, t),
     ...groupByExercise(grade.checks).map((group) => renderExercise(group, grade.checks, t)),
   ]
@@ -30,7 +33,9 @@ function renderLayout(grade: Grade, t: SheetText): string[] {
   if (!layout.found) {
     const { notFound } = t.layout
     const searched = layout.searched ?? { folders: [], imageFolders: [], reports: [] }
-    return [['[!WARNING]', notFound.title, '', notFound.looked(searched.folders, searched.imageFolders, searched.reports), '', notFound.fix].map((l) => (l ? `> ${l}` : '>')).join('\n')]
+    // Folder and file names are the submission's.
+    const names = (list: readonly string[]) => list.map((name) => markdownText(oneLine(name)))
+    return [['[!WARNING]', notFound.title, '', notFound.looked(names(searched.folders), names(searched.imageFolders), names(searched.reports)), '', notFound.fix].map((l) => (l ? `> ${l}` : '>')).join('\n')]
   }
   return [`**${t.layout.graded}${t.colon}** ${layoutParts(layout, t).join(' · ')}`]
 }
@@ -54,7 +59,7 @@ export function renderUngradedWarning(checks: readonly GradedCheck[], t: SheetTe
     t.ungradedWarning.notYourFault,
     '',
     ungraded.length ? t.ungradedWarning.list : t.ungradedWarning.none,
-    ...(ungraded.length ? ['', ...ungraded.map((c) => `- ${code(c.id)} ${oneLine(c.title)}: ${inline(oneLine(c.message))}`)] : []),
+    ...(ungraded.length ? ['', ...ungraded.map((c) => `- ${code(c.id)} ${oneLine(c.title)}: ${markdownText(oneLine(c.message))}`)] : []),
   ]
   return lines.map((line) => (line ? `> ${line}` : '>')).join('\n')
 }
@@ -109,17 +114,12 @@ function tableRow(cells: readonly string[]): string {
   return `| ${cells.map(escapeCell).join(' | ')} |`
 }
 
-// Backslashes before a pipe are doubled, or `\|` in the text would turn the escape back into a column break.
-export function escapeCell(text: string): string {
-  return oneLine(text).replace(/(\\*)\|/g, (_, slashes: string) => `${slashes}${slashes}\\|`)
-}
-
 // A passed check may still have something to say (an advisory note); its message is then not "passed".
 const hasNote = (check: GradedCheck, t: SheetText) => check.status === 'passed' && !isLost(check) && check.message !== t.status.passed
 
 function renderPassedNote(check: GradedCheck, t: SheetText): string {
   if (check.advice) return renderFeedback(check, [], t)
-  return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${inline(check.message)}`
+  return `${STATUS_ICON.passed} **${oneLine(check.title)}** (${code(check.id)})${t.colon} ${markdownText(check.message)}`
 }
 
 /**
@@ -134,8 +134,8 @@ export function renderReview(check: GradedCheck, t: SheetText): string {
   const items = read.length ? `\n\n${renderItems(read, t)}` : ''
   if (review.status === 'pending') return `${head} ${t.review.pending(automatic)}${items}`
   const points = review.points === undefined ? '' : ` ${formatPoints(review.points)} / ${formatPoints(check.maxPoints)} (${t.review.automatic(automatic)}).`
-  const by = review.reviewer ? ` — ${inline(review.reviewer)}` : ''
-  return `${head}${points}${review.comment ? ` ${inline(review.comment)}` : ''}${by}${items}`
+  const by = review.reviewer ? ` — ${markdownText(review.reviewer)}` : ''
+  return `${head}${points}${review.comment ? ` ${markdownText(review.comment)}` : ''}${by}${items}`
 }
 
 
@@ -143,7 +143,7 @@ export function renderFeedback(check: GradedCheck, allChecks: readonly GradedChe
   const details = check.details ?? {}
   const blocks = [
     `#### ${check.advice ? ADVICE_ICON : STATUS_ICON[check.status]} ${oneLine(check.title)} (${code(check.id)}) — ${renderCheckPoints(check)}`,
-    ...(check.message.trim() ? [inline(check.message)] : []),
+    ...(check.message.trim() ? [markdownText(check.message)] : []),
     ...(check.status === 'ungraded' ? [t.notScored] : []),
     ...renderFeedbackFields(details, t),
     ...(details.items?.length ? [`**${t.items}${t.colon}**`, renderItems(details.items, t)] : []),
@@ -164,7 +164,7 @@ function renderFeedbackFields(feedback: Feedback, t: SheetText): string[] {
 
 // Multi-line values (program output, file excerpts) keep their lines in a code block.
 function renderField(label: string, text: string): string {
-  return /[\r\n]/.test(text.trim()) ? `**${label}**\n\n${fence(text)}` : `**${label}** ${inline(text.trim())}`
+  return /[\r\n]/.test(text.trim()) ? `**${label}**\n\n${fence(text)}` : `**${label}** ${markdownText(text.trim())}`
 }
 
 export function renderItems(items: readonly ItemVerdict[], t: SheetText): string {
@@ -186,30 +186,6 @@ function renderBlockedBy(blockedBy: string, allChecks: readonly GradedCheck[], t
 
 export function renderLog(log: string, t: SheetText): string {
   return `**${t.log}${t.colon}**\n\n${fence(log)}`
-}
-
-// The fence outruns every backtick run inside, so a log holding ``` cannot close the block early.
-export function fence(text: string, info = 'text'): string {
-  const body = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '')
-  const ticks = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1))
-  return `${ticks}${info}\n${body}\n${ticks}`
-}
-
-// Same idea for inline code (CommonMark: longer delimiter, padded when the text starts or ends with a backtick).
-export function code(text: string): string {
-  const value = oneLine(text)
-  const ticks = '`'.repeat(longestBacktickRun(value) + 1)
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : ''
-  return `${ticks}${pad}${value}${pad}${ticks}`
-}
-
-function longestBacktickRun(text: string): number {
-  return Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length))
-}
-
-// Checks may echo what they saw ("<none>", "<html>"): GitHub would take it for HTML and hide it.
-function inline(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, '\\<')
 }
 
 function indent(block: string, prefix: string): string {

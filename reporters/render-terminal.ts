@@ -3,6 +3,7 @@ import type { CheckStatus } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { layoutParts } from './render-markdown.js'
 import { ADVICE_ICON, STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
+import { visibleLine } from './inert-text.js'
 
 const WIDTH = 80
 
@@ -38,11 +39,11 @@ export function renderSummary(grade: Grade, options: { color: boolean; title?: s
   const advice = grade.checks.filter((c) => c.advice)
   const lines = [
     paint('bold', `${t.terminal.grade} — ${options.title ?? grade.lab}`),
-    ...(grade.submission.layout?.found ? [`${t.layout.graded}${t.colon} ${layoutParts(grade.submission.layout, t, (p) => p, `${t.colon} `).join(' · ')}`] : []),
+    ...(grade.submission.layout?.found ? [`${t.layout.graded}${t.colon} ${layoutParts(grade.submission.layout, t, visibleLine, `${t.colon} `).join(' · ')}`] : []),
     ...(grade.submission.layout && !grade.submission.layout.found ? [paint('yellow', oneLine(t.layout.notFound.title.replace(/\*\*/g, '')))] : []),
     ...renderExerciseLines(groups, paint, t),
     ...(lost.length ? ['', t.terminal.notEarned, ...renderLostLines(lost, paint, t)] : []),
-    ...(advice.length ? ['', t.terminal.notes, ...advice.map((c) => `  ${ADVICE_ICON} ${c.id}  ${truncate(oneLine(c.message), Math.max(20, WIDTH - c.id.length - 6))}`)] : []),
+    ...(advice.length ? ['', t.terminal.notes, ...advice.map((c) => `  ${ADVICE_ICON} ${c.id}  ${truncate(visibleLine(c.message), Math.max(20, WIDTH - c.id.length - 6))}`)] : []),
     '',
     paint('bold', `${t.score}${t.colon} ${formatPoints(grade.score)}/${formatPoints(grade.maxScore)}`),
     ...(grade.status === 'ungraded' ? renderUngradedLines(grade.checks, paint, t) : []),
@@ -71,7 +72,7 @@ export function renderLostLines(checks: readonly GradedCheck[], paint: Paint, t:
   return checks.map((check, i) => {
     const label = paint(STATUS_STYLE[check.status], t.status[check.status].padEnd(labelWidth))
     const points = (lostPoints[i] ?? '').padStart(pointsWidth)
-    const message = truncate(oneLine(check.message), Math.max(20, WIDTH - prefixWidth))
+    const message = truncate(visibleLine(check.message), Math.max(20, WIDTH - prefixWidth))
     return `  ${STATUS_ICON[check.status]} ${label} ${check.id.padEnd(idWidth)}  ${points}  ${message}`.trimEnd()
   })
 }

@@ -1,10 +1,11 @@
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import { oneLine, sheetText, type SheetText } from './format.js'
+import { inertJson, visibleLine, visibleText, xmlText as xml } from './inert-text.js'
 
-/** The feedback of a check as plain text: message, then expected / seen / fix, then the log tail. */
+/** The feedback of a check as plain text (shown as is by each platform): message, then expected / seen / fix, then the log tail. */
 export function checkText(check: GradedCheck, t: SheetText): string {
   const d = check.details ?? {}
-  return [
+  return visibleText([
     check.message,
     ...(d.expected ? [`${t.expected}${t.colon} ${d.expected}`] : []),
     ...(d.seen ? [`${t.seen}${t.colon} ${d.seen}`] : []),
@@ -13,7 +14,7 @@ export function checkText(check: GradedCheck, t: SheetText): string {
     ...(d.items ?? []).map((i) => `${i.passed ? '[x]' : '[ ]'} ${i.title} (${i.points}/${i.maxPoints})`),
     ...(d.log ? [`${t.log}${t.colon}`, d.log] : []),
     ...(check.review?.comment ? [`${t.review.instructor}${t.colon} ${check.review.comment}`] : []),
-  ].join('\n')
+  ].join('\n'))
 }
 
 const ungradedNote = (grade: Grade) => (grade.status === 'ungraded' ? `${sheetText(grade).formats.ungraded}\n` : '')
@@ -50,20 +51,17 @@ export function toPrairieLearn(grade: Grade) {
     gradable,
     score: gradable ? Math.round((grade.score / grade.maxScore) * 10_000) / 10_000 : 0,
     message: gradable ? scoreText(grade) : ungradedNote(grade).trim(),
-    ...(gradable ? {} : { format_errors: grade.checks.filter((c) => c.status === 'ungraded').map((c) => `${c.id}: ${oneLine(c.message)}`) }),
+    ...(gradable ? {} : { format_errors: grade.checks.filter((c) => c.status === 'ungraded').map((c) => `${c.id}: ${visibleLine(c.message)}`) }),
     tests: grade.checks.map((c) => ({
       name: `${c.id}: ${c.title}`,
       description: c.title,
       points: c.points,
       max_points: c.maxPoints,
-      message: oneLine(c.message),
+      message: visibleLine(c.message),
       output: checkText(c, t),
     })),
   }
 }
-
-const xml = (text: string) =>
-  text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** JUnit XML for any CI: one testcase per check, its points as properties; blocked is skipped, ungraded an error. */
 export function toJUnit(grade: Grade): string {
@@ -100,8 +98,8 @@ ${cases.join('\n')}
 }
 
 export const RESULT_FORMATS = {
-  gradescope: { file: 'gradescope-results.json', render: (g: Grade) => `${JSON.stringify(toGradescope(g), null, 2)}\n` },
-  prairielearn: { file: 'prairielearn-results.json', render: (g: Grade) => `${JSON.stringify(toPrairieLearn(g), null, 2)}\n` },
+  gradescope: { file: 'gradescope-results.json', render: (g: Grade) => `${inertJson(toGradescope(g))}\n` },
+  prairielearn: { file: 'prairielearn-results.json', render: (g: Grade) => `${inertJson(toPrairieLearn(g))}\n` },
   junit: { file: 'junit.xml', render: toJUnit },
 } as const
 

@@ -6,6 +6,7 @@ import { currentRun } from '../rubric/index.js'
 import { plantCanaries } from './support/canaries.js'
 import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
 import { ensureImage } from './support/images.js'
+import { expectInert, onGitHubActions } from './support/inert-output.js'
 import { leftovers, runGrader } from './support/run-grader.js'
 
 const { rubric } = currentRun()
@@ -21,9 +22,10 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     const containerId = (name: string) => execFileSync('docker', ['inspect', '--format', '{{.Id}} {{.State.Running}}', name], { encoding: 'utf8' }).trim()
     const theirs = (fixture.existingContainers ?? []).map(containerId)
     const canaries = plantCanaries(fixture)
+    const actions = fixture.githubActions ? onGitHubActions(path.dirname(submission)) : undefined
     let runId = ''
     try {
-      const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { ...fixture.env, ...canaries.env })
+      const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { ...fixture.env, ...canaries.env, ...actions?.env })
       runId = id
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(exitCode, `npm test's exit code\n${sheet}`).toBe(fixture.exitCode)
@@ -42,7 +44,9 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
       for (const marker of fixture.hostMarkers ?? []) expect(existsSync(marker), `${marker} must never be created`).toBe(false)
       expect((fixture.existingContainers ?? []).map(containerId), "the student's own containers are left as they were").toEqual(theirs)
       canaries.expectUntouched([JSON.stringify(grade), sheet, output])
+      if (actions) expectInert({ output, sheet, grade }, submission, actions)
     } finally {
+      actions?.remove()
       for (const name of fixture.existingContainers ?? []) execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' })
       canaries.remove()
       for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'rm', network])

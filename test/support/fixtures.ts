@@ -1,4 +1,4 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Grade, SubmissionLayout } from '../../grading/grade.js'
@@ -34,6 +34,8 @@ export interface Fixture {
   /** The reference it is a diff of: "seed" (student-submission/, the default) or a folder of test/references/. */
   base?: string
   remove?: string[]
+  /** Files of the reference given another name (old → new), after `remove`: a name git would not hold well (control characters). */
+  rename?: Record<string, string>
   /** Small files written in the fixture.json itself (path → content), so that a one-line fault is one file. */
   files?: Record<string, string>
   /** Moves the whole reference one folder down (e.g. "TP1": a repository that holds every TP) before `remove` and the files. */
@@ -65,6 +67,11 @@ export interface Fixture {
   canaryContainers?: Record<string, string>
   /** Images of the machine that the submission tries to replace: each must be the same image after the run. */
   keepImages?: string[]
+  /**
+   * Graded as on GitHub Actions (a job summary, annotations): the terminal output, the sheet, the job summary, the
+   * annotations and the sheet's HTML must hold nothing a terminal, GitHub or a browser would act on (test/support/inert-output.ts).
+   */
+  githubActions?: boolean
   /** Substrings that the message, the seen or an item's seen of a check must contain. */
   expectMessages?: Record<string, string>
 }
@@ -84,6 +91,7 @@ export function assembleFixture(fixture: Fixture): string {
     if (!existsSync(path.join(dir, file))) throw new Error(`fixture ${fixture.name} removes ${file}, which the reference does not have`)
     rmSync(path.join(dir, file), { recursive: true })
   }
+  for (const [from, to] of Object.entries(fixture.rename ?? {})) renameSync(path.join(dir, from), path.join(dir, to))
   const own = path.join(fixturesDir, fixture.name)
   // A fixture's link replaces the reference's file of that name (copying a link over a file fails).
   cpSync(own, dir, {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Grade, GradedCheck } from '../../grading/grade.js'
 import { catalogue } from '../../i18n/index.js'
 import { renderAnnotations } from '../../reporters/github-actions.js'
+import { inertJson } from '../../reporters/inert-text.js'
 import { renderGradeSheet } from '../../reporters/render-markdown.js'
 import { renderSummary } from '../../reporters/render-terminal.js'
 import { RESULT_FORMATS } from '../../reporters/result-formats.js'
@@ -54,7 +55,7 @@ export function normalizeGrade(grade: Grade): Grade {
 export function renderings(grade: Grade): Record<string, string> {
   const title = catalogue(grade.language ?? 'en').rubric.title
   return {
-    'grade.json': `${JSON.stringify(grade, null, 2)}\n`,
+    'grade.json': `${inertJson(grade)}\n`,
     'grade-sheet.md': renderGradeSheet(grade, { title }),
     'summary.txt': renderSummary(grade, { title, color: false }),
     'annotations.txt': `${renderAnnotations(grade, 'student-submission').join('\n')}\n`,
