@@ -31,17 +31,17 @@ describe('preparing a git submission under a deadline (no grading)', () => {
   const roster = (rows: string, defaultRef?: string) => parseRoster(`student,source,ref,path\n${rows}\n`, path.join(root, 'roster.csv'), defaultRef)[0]!
 
   it('checks out the last commit at or before the deadline and records it, its date and the deadline', async () => {
-    const prepared = await prepareSubmission(roster(`alice,${repo.url},`), clones, 60_000, deadline)
+    const prepared = await prepareSubmission(roster(`alice,${repo.url},`), clones, 60_000, { deadline })
     expect(prepared).toMatchObject({ kind: 'ready', commit: commits.before, commitDate: '2026-12-09T18:00:00+01:00', deadline: deadline.text, revision: commits.before })
     expect(readFileSync(path.join(clones, 'alice', 'app.py'), 'utf8')).toBe('TP1')
   })
 
   it('applies the deadline to the history of --ref, which is not a pin', async () => {
-    expect(await prepareSubmission(roster(`alice,${repo.url},`, 'rendu'), clones, 60_000, deadline)).toMatchObject({ kind: 'ready', commit: commits.branch, deadline: deadline.text })
+    expect(await prepareSubmission(roster(`alice,${repo.url},`, 'rendu'), clones, 60_000, { deadline })).toMatchObject({ kind: 'ready', commit: commits.branch, deadline: deadline.text })
   })
 
   it("lets the roster's own ref win over the deadline", async () => {
-    const prepared = await prepareSubmission(roster(`alice,${repo.url},main`), clones, 60_000, deadline)
+    const prepared = await prepareSubmission(roster(`alice,${repo.url},main`), clones, 60_000, { deadline })
     expect(prepared).toMatchObject({ kind: 'ready', commit: commits.after })
     expect(prepared).not.toHaveProperty('deadline')
   })
@@ -53,7 +53,7 @@ describe('preparing a git submission under a deadline (no grading)', () => {
   it('says when nothing was committed at or before the deadline, naming the newest commit', async () => {
     const late = await TestRepo.init(path.join(root, 'bob'))
     const latest = await late.commit('all of it, too late', '2026-12-11T02:00:00+01:00', app('late'))
-    expect(await prepareSubmission(roster(`bob,${late.url},`), clones, 60_000, deadline)).toEqual({
+    expect(await prepareSubmission(roster(`bob,${late.url},`), clones, 60_000, { deadline })).toEqual({
       kind: 'missed-deadline', student: 'bob', deadline: deadline.text, latest: { commit: latest, date: '2026-12-11T02:00:00+01:00' },
     })
   })
@@ -64,7 +64,7 @@ describe('preparing a git submission under a deadline (no grading)', () => {
       mkdirSync(path.join(dir, 'TP1'))
       writeFileSync(path.join(dir, 'TP1', 'app.py'), 'TP1')
     })
-    expect(await prepareSubmission(roster(`carol,${layout.url},,TP1/`), clones, 60_000, deadline)).toMatchObject({ dir: path.join(clones, 'carol', 'TP1'), revision: `${commit}:TP1` })
-    await expect(prepareSubmission(roster(`carol,${layout.url},,TP2`), clones, 60_000, deadline)).rejects.toThrow(/the roster path "TP2" is not a folder/)
+    expect(await prepareSubmission(roster(`carol,${layout.url},,TP1/`), clones, 60_000, { deadline })).toMatchObject({ dir: path.join(clones, 'carol', 'TP1'), revision: `${commit}:TP1` })
+    await expect(prepareSubmission(roster(`carol,${layout.url},,TP2`), clones, 60_000, { deadline })).rejects.toThrow(/the roster path "TP2" is not a folder/)
   })
 })
