@@ -46,7 +46,7 @@ const given = <K extends string>(args: Partial<Record<string, unknown>>, names: 
 const lmsOptions = (args: Partial<Record<string, unknown>>) =>
   parseLmsOptions(given(args, { lms: 'lms', scale: 'scale', assignment: 'assignment', moodleKey: 'moodle-key', missedGrade: 'missed-grade' }), rubric.totalPoints)
 
-const lmsField = <T>(lms: T | undefined) => (lms ? { lms } : {})
+/** `{ key: value }`, or nothing when the value is absent: the options object holds no undefined. */
 const optional = <K extends string, T>(key: K, value: T | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, T>))
 
 function handInTag(raw: string | undefined): string | undefined {
@@ -95,7 +95,7 @@ const grade = defineCommand({
         ...(args.deadline !== undefined ? { deadline: parseDeadline(args.deadline) } : {}),
         ...optional('late', parseLatePolicy(given(args, { grace: 'grace', latePenalty: 'late-penalty', latePenaltyCap: 'late-penalty-cap', cutoff: 'cutoff' }), args.deadline !== undefined)),
         ...optional('handInTag', handInTag(args['hand-in-tag'])),
-        ...lmsField(lmsOptions(args)),
+        ...optional('lms', lmsOptions(args)),
       },
       grader,
     )

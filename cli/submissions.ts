@@ -131,7 +131,7 @@ const NO_DEADLINE: Deadline = { text: '', epochSeconds: Number.POSITIVE_INFINITY
  * The commit a git source is graded at: none (its ref's head) for a roster ref, which wins, or with no deadline and no
  * hand-in tag; else the hand-in rule (hand-in.ts) under the student's deadline (the roster's, else the class's).
  */
-async function chooseHandIn(repo: string, submission: Submission, options: HandInOptions): Promise<{ handIn: HandIn; deadline?: Deadline } | undefined> {
+async function chooseCommit(repo: string, submission: Submission, options: HandInOptions): Promise<{ handIn: HandIn; deadline?: Deadline } | undefined> {
   if (submission.source.kind !== 'git' || submission.source.pinned) return undefined
   const deadline = studentDeadline(submission) ?? options.deadline
   if (deadline) return { handIn: await handInCommit(repo, { deadline, ...(options.late ? { late: options.late } : {}), ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) }), deadline }
@@ -183,7 +183,7 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   try {
     await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], gitOptions)
     if (source.ref) await checkout(cloning, source.ref, gitOptions)
-    const chosen = await chooseHandIn(cloning, submission, options)
+    const chosen = await chooseCommit(cloning, submission, options)
     if (chosen?.handIn.kind === 'none') {
       const { handIn, deadline } = chosen
       const cutoff = deadline ? cutoffText(deadline, options.late) : undefined
