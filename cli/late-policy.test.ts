@@ -24,7 +24,7 @@ describe('the late policy options', () => {
     expect(() => parseLatePolicy({ latePenalty: '10%/day' }, true)).toThrow(/--late-penalty needs --cutoff/)
     expect(() => parseLatePolicy({ latePenaltyCap: '50%' }, true)).toThrow(/--late-penalty-cap caps a penalty/)
     expect(() => parseLatePolicy({ latePenalty: '10%/day', latePenaltyCap: '150%', cutoff: '7d' }, true)).toThrow(/--late-penalty-cap "150%" is not a percent/)
-    expect(() => parseLatePolicy({ cutoff: 'next week' }, true)).toThrow(/--cutoff "next week" is not a date and time/)
+    expect(() => parseLatePolicy({ cutoff: 'next week' }, true)).toThrow(/--cutoff "next week" is neither a date and time with its UTC offset .* nor a time after each student's deadline \(--cutoff 7d\)/)
     expect(() => parseLatePolicy({ grace: '15min' }, false)).toThrow(/--grace is part of a late policy: give the deadline too/)
   })
 

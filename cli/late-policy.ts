@@ -80,8 +80,12 @@ export function parseLatePolicy(args: LatePolicyArgs, hasDeadline: boolean): Lat
 /** A date and time with its offset, or a duration after each student's deadline (`7d`). */
 function parseCutoff(raw: string): NonNullable<LatePolicy['cutoff']> {
   if (/^\d+(?:\.\d+)?\s*(s|min|h|d)$/.test(raw.trim())) return { kind: 'after', text: raw.trim(), seconds: parseDuration('--cutoff', raw) }
-  const date = parseDeadline(raw, '--cutoff')
-  return { kind: 'date', text: date.text, epochSeconds: date.epochSeconds }
+  try {
+    const date = parseDeadline(raw, '--cutoff')
+    return { kind: 'date', text: date.text, epochSeconds: date.epochSeconds }
+  } catch {
+    throw new UsageError(`--cutoff ${JSON.stringify(raw)} is neither a date and time with its UTC offset (--cutoff 2026-12-17T23:59+01:00) nor a time after each student's deadline (--cutoff 7d).`)
+  }
 }
 
 /**
