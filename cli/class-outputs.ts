@@ -1,12 +1,14 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { isLanguage } from '../i18n/index.js'
+import type { Grade } from '../grading/grade.js'
+import { catalogue } from '../i18n/index.js'
 import { renderGradeSheet } from '../reporters/render-markdown.js'
 import type { Rubric } from '../rubric/index.js'
 import { CHART_FILES, renderCharts, renderClassReportHtml, renderClassReportMarkdown } from './class-report.js'
 import { summarizeClass, type ClassSummary } from './class-stats.js'
 import { renderGradebook, type GradedStudent } from './gradebook.js'
-import { canvasExport, LMS_FILES, LMS_FORMATS, moodleExport, type LmsExport, type LmsOptions } from './lms-export.js'
+import { gradeLanguage, handInSentences, withHandInNotice } from './hand-in-notice.js'
+import { canvasExport, LEFT_OUT_FILE, LMS_FILES, LMS_FORMATS, moodleExport, renderLeftOut, type LmsExport, type LmsOptions } from './lms-export.js'
 import type { Manifest } from './manifest.js'
 import { writeFileAtomically } from '../reporters/write-atomically.js'
 import { CLASS_REPORT_FILES, SHEET_FILES, studentDir } from './output-layout.js'
@@ -23,6 +25,7 @@ export function gradedStudents(outDir: string, manifest: Manifest): GradedStuden
       ...(entry.commit ? { commit: entry.commit } : {}),
       ...(entry.commitDate ? { commitDate: entry.commitDate } : {}),
       ...(entry.deadline ? { deadline: entry.deadline } : {}),
+      ...(entry.handIn ? { handIn: entry.handIn } : {}),
       ...(entry.reason ? { reason: entry.reason } : {}),
       ...(entry.graderModified ? { graderModified: true } : {}),
       ...(entry.identity ? { identity: entry.identity } : {}),
@@ -51,22 +54,28 @@ export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Ru
   writeFileAtomically(path.join(outDir, CHART_FILES.passRates), `${charts.passRates}\n`)
   writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.markdown), renderClassReportMarkdown(summary))
   writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.html), renderClassReportHtml(summary))
-  for (const s of students) if (s.grade) writeSheetHtml(outDir, s.student, s.grade, rubric)
+  for (const s of students) if (s.grade) writeSheets(outDir, s, rubric)
   return { summary, lms: writeLmsFiles(outDir, rubric, students, manifest.lms) }
 }
 
-/** The HTML twin of the grade sheet the run wrote (the Markdown file is the one the student reads). */
-function writeSheetHtml(outDir: string, student: string, grade: NonNullable<GradedStudent['grade']>, rubric: Rubric): void {
-  const dir = studentDir(outDir, student)
-  const markdownFile = path.join(dir, SHEET_FILES.markdown)
-  const markdown = existsSync(markdownFile) ? readFileSync(markdownFile, 'utf8') : renderGradeSheet(grade, { title: rubric.title })
-  const language = isLanguage(grade.language) ? grade.language : 'en'
-  writeFileAtomically(path.join(dir, SHEET_FILES.html), renderSheetHtml(markdown, `${student} — ${rubric.title}`, language))
+/**
+ * The grade sheet from grade.json, as the run wrote it, with the hand-in notice (tag, extension, lateness, penalty)
+ * of the commit's facts as they are now (a new late policy needs no new run); and its HTML twin.
+ */
+function writeSheets(outDir: string, s: GradedStudent & { grade: Grade }, rubric: Rubric): void {
+  const dir = studentDir(outDir, s.student)
+  const language = gradeLanguage(s.grade, rubric.language)
+  const notice = handInSentences(language, s.grade, s.handIn, s.deadline, s.commitDate)
+  const markdown = withHandInNotice(renderGradeSheet(s.grade, { title: rubric.title }), catalogue(language).lms.handInHeading, notice)
+  writeFileAtomically(path.join(dir, SHEET_FILES.markdown), markdown)
+  writeFileAtomically(path.join(dir, SHEET_FILES.html), renderSheetHtml(markdown, `${s.student} — ${rubric.title}`, language))
 }
 
 function writeLmsFiles(outDir: string, rubric: Rubric, students: readonly GradedStudent[], options: LmsOptions | undefined): LmsExport[] {
   const exports = (options?.formats ?? []).map((format) => (format === 'moodle' ? moodleExport(rubric, students, options!) : canvasExport(students, options!)))
   for (const e of exports) writeFileAtomically(path.join(outDir, e.file), e.csv)
   for (const format of LMS_FORMATS) if (!options?.formats.includes(format)) rmSync(path.join(outDir, LMS_FILES[format]), { force: true })
+  if (exports.length) writeFileAtomically(path.join(outDir, LEFT_OUT_FILE), renderLeftOut(exports))
+  else rmSync(path.join(outDir, LEFT_OUT_FILE), { force: true })
   return exports
 }

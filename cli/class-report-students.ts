@@ -3,6 +3,7 @@ import { escapeCell, htmlText, markdownCell } from '../reporters/inert-text.js'
 import type { CheckLosers, ClassSummary, LostCheck, StudentLine } from './class-stats.js'
 import type { StudentStatus } from './gradebook.js'
 import { sheetHref } from './output-layout.js'
+import { formatDuration } from './late-policy.js'
 
 /** Who failed what: a table of students and, for each check, the students who did not earn it in full. */
 
@@ -10,11 +11,19 @@ const STATUS_LABEL: Record<StudentStatus, string> = { graded: 'graded', ungraded
 const STUDENTS_HEADING = 'Students'
 const LOSERS_HEADING = 'Who lost each check'
 
-const scoreText = (line: StudentLine, maxScore: number) => (line.score === undefined ? '—' : `${formatPoints(line.score)} / ${maxScore}`)
-const commitText = (line: StudentLine) => (line.commit ? `${line.commit.slice(0, 7)}${line.commitDate ? ` (${line.commitDate})` : ''}` : '—')
+/** The score the LMS gets; a late penalty says what it took off. */
+const scoreText = (line: StudentLine, maxScore: number) => {
+  if (line.score === undefined) return '—'
+  if (line.late && line.late.finalScore !== line.score) return `${formatPoints(line.late.finalScore)} / ${maxScore} (${formatPoints(line.score)} before the late penalty)`
+  return `${formatPoints(line.score)} / ${maxScore}`
+}
+const lateText = (late: NonNullable<StudentLine['late']>) =>
+  `late ${formatDuration(late.seconds)}${late.withinGrace ? ', within the grace' : late.penaltyPercent ? `, −${formatPoints(late.penaltyPercent)} %` : ''}`
+const commitText = (line: StudentLine) =>
+  line.commit ? `${line.commit.slice(0, 7)}${line.commitDate ? ` (${line.commitDate})` : ''}${line.chosenBy ? ` — ${line.chosenBy}` : ''}` : '—'
 const lostText = (c: LostCheck) => `${c.id} −${formatPoints(c.lost)}`
 const loserText = (l: CheckLosers['students'][number], check: CheckLosers) => `${formatPoints(l.points)}/${check.maxPoints} ${l.status}`
-const statusText = (line: StudentLine) => `${STATUS_LABEL[line.status]}${line.reviewPending ? ' (review pending)' : ''}`
+const statusText = (line: StudentLine) => `${STATUS_LABEL[line.status]}${line.late ? `, ${lateText(line.late)}` : ''}${line.reviewPending ? ' (review pending)' : ''}`
 /** The checks lost, or for an ungraded run or a missed deadline the reason. */
 const detailText = (line: StudentLine) => (line.status === 'graded' ? (line.lost.length ? line.lost.map(lostText).join(', ') : 'none') : (line.note ?? '—'))
 

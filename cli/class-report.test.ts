@@ -15,6 +15,7 @@ const summary: ClassSummary = {
   graderModified: ['eve'],
   missedDeadline: [],
   deadlines: [],
+  late: 0,
   lines: [],
   losers: [],
 }
@@ -34,7 +35,27 @@ const week: ClassSummary = {
   losers: [{ id: 'ex4.health', title: 'GET /health answers {"status":"ok"}', maxPoints: 8, students: [{ student: 'Jean (Dupont)', points: 0, status: 'failed' }] }],
 }
 
+/** Late work: a penalised hand-in, one within the grace, one chosen by its tag. */
+const late: ClassSummary = {
+  ...week,
+  late: 2,
+  lines: [
+    { student: 'bob', status: 'graded', score: 90, commit: 'b0b0b0b0', commitDate: '2026-12-12T02:00:00+01:00', hasSheet: true, lost: [], reviewPending: false, chosenBy: 'cut-off', late: { seconds: 26 * 3600 + 60, withinGrace: false, penaltyPercent: 20, finalScore: 70 } },
+    { student: 'gus', status: 'graded', score: 100, commit: 'c0c0c0c0', hasSheet: true, lost: [], reviewPending: false, chosenBy: 'deadline', late: { seconds: 600, withinGrace: true, penaltyPercent: 0, finalScore: 100 } },
+    { student: 'hana', status: 'graded', score: 100, commit: 'd0d0d0d0', hasSheet: true, lost: [], reviewPending: false, chosenBy: 'tag TP1' },
+  ],
+}
+
 describe('class report', () => {
+  it('says who handed in late, how late, the penalty and the score it leaves, and which rule chose each commit', () => {
+    const md = renderClassReportMarkdown(late)
+    expect(md).toContain('4 students · 2 graded · 2 late · 1 ungraded')
+    expect(md).toContain('| bob | graded, late 1 d 2 h 1 min, −20 % | 70 / 100 (90 before the late penalty) | b0b0b0b (2026-12-12T02:00:00+01:00) — cut-off |')
+    expect(md).toContain('| gus | graded, late 10 min, within the grace | 100 / 100 | c0c0c0c — deadline |')
+    expect(md).toContain('| hana | graded | 100 / 100 | d0d0d0d — tag TP1 |')
+    expect(renderClassReportHtml(late)).toContain('<td>graded, late 1 d 2 h 1 min, −20 %</td><td class="n">70 / 100 (90 before the late penalty)</td>')
+  })
+
   it('the Markdown shows the charts, the most failed checks, and the ungraded apart', () => {
     const md = renderClassReportMarkdown(summary)
     expect(md).toContain('![Score distribution](score-distribution.svg)')

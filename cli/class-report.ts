@@ -27,13 +27,15 @@ export function mostFailed(rates: readonly CheckPassRate[]): CheckPassRate[] {
 
 function headline(summary: ClassSummary): string {
   const missed = summary.missedDeadline.length ? ` · ${summary.missedDeadline.length} missed the deadline` : ''
-  return `${summary.students} students · ${summary.graded} graded · ${summary.ungraded.length} ungraded${missed} · mean ${orDash(summary.meanScore)} / ${summary.maxScore} · median ${orDash(summary.medianScore)} / ${summary.maxScore}`
+  const late = summary.late ? ` · ${summary.late} late` : ''
+  return `${summary.students} students · ${summary.graded} graded${late} · ${summary.ungraded.length} ungraded${missed} · mean ${orDash(summary.meanScore)} / ${summary.maxScore} · median ${orDash(summary.medianScore)} / ${summary.maxScore}`
 }
 
 /** Which commit was graded: the rule, said once at the top. */
 function deadlineLine(summary: ClassSummary): string | undefined {
   if (summary.deadlines.length === 0) return undefined
-  return `Deadline ${summary.deadlines.join(', ')}: each git repository is graded at its last commit at or before it, by committer date (a roster ref wins).`
+  const late = summary.late ? ' A late hand-in (nothing on time, or a hand-in tag after the deadline) shows how late it was and its penalty; the scores are before the penalty, the students table gives both.' : ''
+  return `Deadline ${summary.deadlines.join(', ')}: each git repository is graded at its last commit at or before it, by committer date (a roster ref wins).${late}`
 }
 
 const MISSED_HEADING = 'Nothing before the deadline — not zeros, not ungraded'

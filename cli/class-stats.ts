@@ -2,7 +2,7 @@ import type { Grade } from '../grading/grade.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import { isLost } from '../reporters/format.js'
 import type { Rubric } from '../rubric/index.js'
-import { byStudentId, reviewState, studentStatus, type GradedStudent, type StudentStatus } from './gradebook.js'
+import { byStudentId, chosenBy, finalScore, reviewState, studentStatus, type GradedStudent, type StudentStatus } from './gradebook.js'
 import { roundPoints } from '../grading/points.js'
 
 export interface ScoreBin {
@@ -45,6 +45,10 @@ export interface StudentLine {
   reviewPending: boolean
   /** Why it is ungraded, or what was committed after the deadline. */
   note?: string
+  /** A graded hand-in after the deadline: how late, the penalty, the score less it. */
+  late?: { seconds: number; withinGrace: boolean; penaltyPercent: number; finalScore: number }
+  /** Which rule chose the commit (gradebook's chosen_by), when one did. */
+  chosenBy?: string
 }
 
 /** For one check: the graded students who did not earn it in full, sorted by id. */
@@ -72,6 +76,8 @@ export interface ClassSummary {
   missedDeadline: { student: string; deadline: string; latestCommitDate?: string }[]
   /** The deadlines that chose commits (one, unless shards were graded with different ones). */
   deadlines: string[]
+  /** Graded hand-ins after their deadline (within the grace or penalised). */
+  late: number
   /** Who failed what: one line per student, sorted by id. */
   lines: StudentLine[]
   /** For each check some graded student did not earn in full, rubric order. */
@@ -135,6 +141,7 @@ export function summarizeClass(rubric: Rubric, students: readonly GradedStudent[
     ungraded,
     missedDeadline,
     deadlines,
+    late: sorted.filter((s) => s.grade?.status === 'graded' && s.handIn?.lateSeconds).length,
     lines: sorted.map(studentLine),
     losers: checkLosers(rubric, sorted),
   }
@@ -160,6 +167,10 @@ function studentLine(s: GradedStudent): StudentLine {
     lost,
     reviewPending: grade !== undefined && reviewState(grade) === 'pending',
     ...(note ? { note } : {}),
+    ...(status === 'graded' && s.handIn?.lateSeconds
+      ? { late: { seconds: s.handIn.lateSeconds, withinGrace: Boolean(s.handIn.withinGrace), penaltyPercent: s.handIn.penaltyPercent ?? 0, finalScore: finalScore(grade!, s.handIn) } }
+      : {}),
+    ...(s.handIn ? { chosenBy: chosenBy(s.handIn) } : {}),
   }
 }
 

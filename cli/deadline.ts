@@ -10,14 +10,17 @@ export interface Deadline {
   epochSeconds: number
 }
 
+/** A commit with its committer date as an instant, and the hand-in tag that names it, if one does. */
+export interface DatedCommit extends CommitFacts {
+  seconds: number
+  tag?: string
+}
+
 export interface CommitFacts {
   commit: string
   /** Committer date, ISO 8601 with the committer's offset (git's %cI). */
   date: string
 }
-
-/** The commit graded under a deadline, or none: nothing at or before it (`latest` is the newest commit, if any). */
-export type DeadlineCommit = ({ kind: 'found' } & CommitFacts) | { kind: 'none'; latest?: CommitFacts }
 
 const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/
 
@@ -25,32 +28,19 @@ const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z
  * A date and time with its UTC offset: without one, "23:59" would be the grading machine's time (UTC on CI). Rejects
  * what Date.parse would silently move (2026-02-30, 24:00).
  */
-export function parseDeadline(text: string): Deadline {
+export function parseDeadline(text: string, option = '--deadline'): Deadline {
   const trimmed = text.trim()
   const match = ISO_WITH_OFFSET.exec(trimmed)
   const ms = match ? Date.parse(trimmed) : Number.NaN
   const offsetMinutes = match?.[3] ? (match[3] === '-' ? -1 : 1) * (Number(match[4]) * 60 + Number(match[5])) : 0
   const wallClock = Number.isNaN(ms) ? undefined : new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16)
   if (!match || wallClock !== match[1])
-    throw new UsageError(`--deadline ${JSON.stringify(text)} is not a date and time with its UTC offset. Write e.g. --deadline 2026-12-10T23:59+01:00 (or …T22:59Z for UTC).`)
+    throw new UsageError(`${option} ${JSON.stringify(text)} is not a date and time with its UTC offset. Write e.g. ${option} 2026-12-10T23:59+01:00 (or …T22:59Z for UTC).`)
   return { text: trimmed, epochSeconds: Math.floor(ms / 1000) }
 }
 
-/**
- * The last commit at or before the deadline by committer date, among the commits reachable from HEAD. The committer
- * date is what git records offline; a hosting service's push date would need its API (see the README).
- */
-export async function commitAtDeadline(repo: string, deadline: Deadline): Promise<DeadlineCommit> {
-  const commits = await reachableCommits(repo)
-  let found: { commit: string; seconds: number; date: string } | undefined
-  for (const c of commits) if (c.seconds <= deadline.epochSeconds && (!found || c.seconds > found.seconds)) found = c
-  if (found) return { kind: 'found', commit: found.commit, date: found.date }
-  const newest = commits.reduce<(typeof commits)[number] | undefined>((a, c) => (!a || c.seconds > a.seconds ? c : a), undefined)
-  return { kind: 'none', ...(newest ? { latest: { commit: newest.commit, date: newest.date } } : {}) }
-}
-
 /** Every commit reachable from HEAD, in git's order; none in a repository without commits. */
-async function reachableCommits(repo: string): Promise<{ commit: string; seconds: number; date: string }[]> {
+export async function reachableCommits(repo: string): Promise<DatedCommit[]> {
   const born = await run('git', ['-C', repo, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).then(() => true, () => false)
   if (!born) return []
   const { stdout } = await run('git', ['-C', repo, 'log', '--format=%H %ct %cI', 'HEAD', '--'], { maxBuffer: 256 * 1024 * 1024 })

@@ -5,6 +5,7 @@ import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type Comma
 import { currentRun } from '../rubric/index.js'
 import { parseDeadline } from './deadline.js'
 import { defaultConcurrency, gradeClass, type Grader } from './grade-command.js'
+import { parseLatePolicy } from './late-policy.js'
 import { parseLmsOptions } from './lms-export.js'
 import { mergeShards } from './merge-command.js'
 import { parseShard } from './shard.js'
@@ -35,12 +36,24 @@ const lmsArgs = {
   scale: { type: 'string', description: `Points the LMS grade is out of, e.g. 20 for /20 (default: the rubric's ${rubric.totalPoints})`, valueHint: 'points' },
   assignment: { type: 'string', description: 'Grade item (Moodle) or assignment (Canvas) the LMS column is for (default: TP1; Canvas: "Title (id)" for an existing one)', valueHint: 'name' },
   'moodle-key': { type: 'string', description: 'What the Moodle file identifies students by: email (roster column email) or idnumber (column sis_id); default email', valueHint: 'email|idnumber' },
+  'missed-grade': { type: 'string', description: 'Grade (on --scale) written for a student with nothing before the deadline or cut-off (default: left out of the LMS files, named)', valueHint: 'grade' },
 } satisfies ArgsDef
 
-const lmsOptions = (args: { lms?: string; scale?: string; assignment?: string; 'moodle-key'?: string }) =>
-  parseLmsOptions({ ...(args.lms !== undefined ? { lms: args.lms } : {}), ...(args.scale !== undefined ? { scale: args.scale } : {}), ...(args.assignment !== undefined ? { assignment: args.assignment } : {}), ...(args['moodle-key'] !== undefined ? { moodleKey: args['moodle-key'] } : {}) }, rubric.totalPoints)
+/** The options given, without those left out: what the parsers take. */
+const given = <K extends string>(args: Partial<Record<string, unknown>>, names: Record<K, string>): Partial<Record<K, string>> =>
+  Object.fromEntries(Object.entries(names).flatMap(([key, option]) => (typeof args[option as string] === 'string' ? [[key, args[option as string]]] : []))) as Partial<Record<K, string>>
 
-const lmsField = <T>(lms: T | undefined) => (lms ? { lms } : {})
+const lmsOptions = (args: Partial<Record<string, unknown>>) =>
+  parseLmsOptions(given(args, { lms: 'lms', scale: 'scale', assignment: 'assignment', moodleKey: 'moodle-key', missedGrade: 'missed-grade' }), rubric.totalPoints)
+
+/** `{ key: value }`, or nothing when the value is absent: the options object holds no undefined. */
+const optional = <K extends string, T>(key: K, value: T | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, T>))
+
+function handInTag(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  if (!raw.trim() || /\s/.test(raw.trim())) throw new UsageError(`--hand-in-tag ${JSON.stringify(raw)} is not a tag pattern: write the tag's name, e.g. --hand-in-tag tp1, or a pattern, e.g. --hand-in-tag 'submit/*'.`)
+  return raw.trim()
+}
 
 const gradeArgs = {
   submissions: { type: 'string', description: 'Folder holding one folder per student (the folder name is the student id)', valueHint: 'dir' },
@@ -53,7 +66,12 @@ const gradeArgs = {
   force: { type: 'boolean', description: 'Grade again submissions already graded at the same commit and rubric' },
   'only-ungraded': { type: 'boolean', description: 'Grade again only the submissions that are ungraded in --out' },
   only: { type: 'string', description: 'Grade again only these students (ids separated by commas); the others keep their grades', valueHint: 'alice,bob' },
-  deadline: { type: 'string', description: 'Grade each git repository at its last commit at or before this time, by committer date (a roster ref wins), e.g. 2026-12-10T23:59+01:00', valueHint: 'date' },
+  deadline: { type: 'string', description: 'Grade each git repository at its last commit at or before this time, by committer date (a roster ref wins; a roster deadline is an extension), e.g. 2026-12-10T23:59+01:00', valueHint: 'date' },
+  grace: { type: 'string', description: 'Late work: a commit this long after the deadline counts as on time, e.g. 15min', valueHint: 'duration' },
+  'late-penalty': { type: 'string', description: 'Late work: percent of the maximum score taken off per day or hour started after the deadline, e.g. 10%/day (needs --cutoff)', valueHint: 'n%/day|n%/hour' },
+  'late-penalty-cap': { type: 'string', description: 'Late work: the most the penalty takes off, e.g. 50% (default 100%)', valueHint: 'n%' },
+  cutoff: { type: 'string', description: 'Late work: nothing after this is accepted: a date (2026-12-17T23:59+01:00) or a time after each deadline (7d); default: the deadline plus the grace', valueHint: 'date|duration' },
+  'hand-in-tag': { type: 'string', description: "The students' hand-in tags (any case; * any characters but /), e.g. tp1 or submit/*: a matching tag before the cut-off is graded", valueHint: 'pattern' },
   ...lmsArgs,
 } satisfies ArgsDef
 
@@ -75,7 +93,9 @@ const grade = defineCommand({
         onlyUngraded: Boolean(args['only-ungraded']),
         ...(args.only !== undefined ? { only: studentList(args.only) } : {}),
         ...(args.deadline !== undefined ? { deadline: parseDeadline(args.deadline) } : {}),
-        ...lmsField(lmsOptions(args)),
+        ...optional('late', parseLatePolicy(given(args, { grace: 'grace', latePenalty: 'late-penalty', latePenaltyCap: 'late-penalty-cap', cutoff: 'cutoff' }), args.deadline !== undefined)),
+        ...optional('handInTag', handInTag(args['hand-in-tag'])),
+        ...optional('lms', lmsOptions(args)),
       },
       grader,
     )

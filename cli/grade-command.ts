@@ -8,6 +8,7 @@ import type { Rubric } from '../rubric/index.js'
 import { loadReview, reviewFilePath } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
 import type { Deadline } from './deadline.js'
+import { describeLatePolicy, formatDuration, type LatePolicy } from './late-policy.js'
 import type { LmsOptions } from './lms-export.js'
 import { decide, readManifest, rubricDigest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js'
 import { withManualPoints } from './manual-points.js'
@@ -17,7 +18,7 @@ import type { Submission } from './roster.js'
 import { readGrade, runSubmission, writeGradeFiles, type SubmissionRun } from './run-submission.js'
 import { refreshRosterFacts, selectStudents } from './selection.js'
 import type { Shard } from './shard.js'
-import { collectClass, prepareSubmission, type MissedDeadline, type PreparedSubmission } from './submissions.js'
+import { collectClass, prepareSubmission, type HandInFacts, type MissedDeadline, type PreparedSubmission } from './submissions.js'
 import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
 import { visibleLine } from '../reporters/inert-text.js'
@@ -34,8 +35,12 @@ export interface GradeOptions {
   onlyUngraded: boolean
   /** Grade these students again, alone (a regrade request); the others' grades stay as they are. */
   only?: string[]
-  /** Each git source at its last commit at or before it (a roster ref wins). */
+  /** Each git source at its last commit at or before it (a roster ref wins; the roster's deadline column is an extension). */
   deadline?: Deadline
+  /** Grace, penalty and cut-off of late work (late-policy.ts); needs the deadline. */
+  late?: LatePolicy
+  /** The hand-in tags' pattern (`tp1`, `submit/*`): a matching tag before the cut-off is graded. */
+  handInTag?: string
   /** The LMS files to write; kept in the manifest for the next runs of this folder. */
   lms?: LmsOptions
 }
@@ -74,8 +79,8 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   if (options.lms) manifest.lms = options.lms
   const digest = rubricDigest(rubric)
   const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
-  const { deadline, ...batch } = options
-  process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), count: selected.length, machine }))
+  const { deadline, late, ...batch } = options
+  process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), ...(late ? { latePolicy: describeLatePolicy(late) } : {}), count: selected.length, machine }))
   const stop = new BatchStop(outDir)
   const stopListening = stop.listen()
   const progress = createProgress(selected.length)
@@ -121,7 +126,8 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   const started = Date.now()
   let prepared: PreparedSubmission
   try {
-    const ready = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS, ctx.deadline)
+    const handIn = { ...(ctx.deadline ? { deadline: ctx.deadline } : {}), ...(ctx.late ? { late: ctx.late } : {}), ...(ctx.handInTag ? { tagPattern: ctx.handInTag } : {}) }
+    const ready = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS, handIn)
     if (ready.kind === 'missed-deadline') return recordMissedDeadline(submission, ready, ctx, Date.now() - started)
     prepared = ready
   } catch (error) {
@@ -189,13 +195,15 @@ function lostRun(ctx: Context, submission: Submission, reason: string, started: 
   return { grade, lostReason: reason }
 }
 
-/** The same commit, chosen now by a deadline (or no longer): the gradebook says so without a new run. */
+/** The same commit, chosen now by another rule or judged by another late policy: the gradebook says so without a new run. */
 function refreshCommitFacts(entry: ManifestEntry, prepared: PreparedSubmission): void {
   for (const key of ['commitDate', 'deadline'] as const) {
     const value = prepared[key]
     if (value) entry[key] = value
     else delete entry[key]
   }
+  if (prepared.handIn) entry.handIn = prepared.handIn
+  else delete entry.handIn
 }
 
 /** What the roster says of a student, as the manifest keeps it. */
@@ -218,15 +226,16 @@ function recordMissedDeadline(submission: Submission, missed: MissedDeadline, ct
     deadline: missed.deadline,
     gradedAt: new Date().toISOString(),
     durationMs: wallMs,
-    missedDeadline: { deadline: missed.deadline, ...(missed.latest ? { latest: missed.latest } : {}) },
+    missedDeadline: { deadline: missed.deadline, ...(missed.latest ? { latest: missed.latest } : {}), ...(missed.cutoff ? { cutoff: missed.cutoff } : {}), ...(missed.lateTag ? { lateTag: missed.lateTag } : {}) },
   }
   const latest = missed.latest ? `latest commit ${missed.latest.date}` : 'no commit at all'
+  const limit = missed.cutoff ? `the cut-off ${missed.cutoff}` : `the deadline ${missed.deadline}`
   return {
     student: submission.student,
     status: 'missed-deadline',
     action: 'missed',
-    line: `nothing at or before the deadline ${missed.deadline} (${latest}): not graded`,
-    missed: { student: submission.student, deadline: missed.deadline, ...(missed.latest ? { latestCommitDate: missed.latest.date } : {}) },
+    line: `nothing at or before ${limit} (${latest}): not graded`,
+    missed: { student: submission.student, deadline: missed.deadline, ...(missed.latest ? { latestCommitDate: missed.latest.date } : {}), ...(missed.cutoff ? { cutoff: missed.cutoff } : {}) },
   }
 }
 
@@ -239,6 +248,7 @@ function record(submission: Submission, prepared: PreparedSubmission | undefined
     ...(prepared?.commit ? { commit: prepared.commit } : {}),
     ...(prepared?.commitDate ? { commitDate: prepared.commitDate } : {}),
     ...(prepared?.deadline ? { deadline: prepared.deadline } : {}),
+    ...(prepared?.handIn ? { handIn: prepared.handIn } : {}),
     ...(prepared ? { revision: prepared.revision } : {}),
     rubricDigest: ctx.digest,
     ...(reviewDigest ? { reviewDigest } : {}),
@@ -250,10 +260,17 @@ function record(submission: Submission, prepared: PreparedSubmission | undefined
     ...(prepared?.graderModified ? { graderModified: true } : {}),
   }
   const seconds = Math.round(wallMs / 1000)
+  const late = prepared?.handIn?.lateSeconds ? `, ${lateNote(prepared.handIn)}` : ''
   const line = grade.status === 'graded'
-    ? `graded ${grade.score}/${grade.maxScore} in ${seconds} s${why ? ` (${why})` : ''}`
+    ? `graded ${grade.score}/${grade.maxScore} in ${seconds} s${why ? ` (${why})` : ''}${late}`
     : `UNGRADED after ${seconds} s: ${reason === undefined ? 'no reason recorded' : visibleLine(reason)}`
   return { student: submission.student, status: grade.status, action: 'ran', line, ...(reason && grade.status === 'ungraded' ? { reason } : {}) }
+}
+
+/** `late 1 d 2 h, −10 %` or `late 5 min, within the grace`: for the progress line. */
+function lateNote(handIn: HandInFacts): string {
+  const penalty = handIn.withinGrace ? 'within the grace' : handIn.penaltyPercent ? `−${handIn.penaltyPercent} % of the maximum score` : 'no penalty'
+  return `late ${formatDuration(handIn.lateSeconds ?? 0)}, ${penalty}`
 }
 
 /** Where a run writes until it is over; hidden, and swept by the next batch if this one is interrupted. */

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Grade, GradedCheck } from '../grading/grade.js'
 import { currentRun } from '../rubric/index.js'
-import { gradebookRows, gradeOn20, renderGradebook } from './gradebook.js'
+import { gradebookRows, gradeOn20, renderGradebook, type GradedStudent } from './gradebook.js'
 
 const { rubric } = currentRun()
 /** A check's points, as the rubric holds them: the test repeats none of them. */
@@ -18,7 +18,20 @@ describe('the gradebook', () => {
   const header = gradebookRows(rubric, [])[0]!
 
   it('has one column per check, in rubric order, between the score and the grade on 20', () => {
-    expect(header).toEqual(['student', 'commit', 'commit_date', 'deadline', 'status', 'score', ...rubric.checks.map((c) => c.id), 'grade_20', 'manual_review', 'grader_modified'])
+    expect(header).toEqual(['student', 'commit', 'commit_date', 'deadline', 'chosen_by', 'late_minutes', 'penalty_percent', 'status', 'score', ...rubric.checks.map((c) => c.id), 'final_score', 'grade_20', 'manual_review', 'grader_modified'])
+  })
+
+  it('records which rule chose the commit, how late it was and the penalty; the final score and the grade on 20 include it', () => {
+    const row = (s: Partial<GradedStudent>) => Object.fromEntries(header.map((h, i) => [h, gradebookRows(rubric, [{ student: 'alice', grade: gradeWith({ 'ex4.health': { points: 0, status: 'failed' } }), ...s } as GradedStudent])[1]![i]]))
+    const score = rubric.totalPoints - pointsOf('ex4.health')
+    expect(row({ handIn: { rule: 'cutoff', lateSeconds: 26 * 3600 + 1, penaltyPercent: 20 } })).toMatchObject({
+      chosen_by: 'cut-off', late_minutes: '1561', penalty_percent: '20', score: String(score), final_score: String(score - 20), grade_20: String(gradeOn20(score - 20, rubric.totalPoints)),
+    })
+    expect(row({ handIn: { rule: 'deadline', lateSeconds: 600, withinGrace: true } })).toMatchObject({ chosen_by: 'deadline', late_minutes: '10', penalty_percent: '0', final_score: String(score) })
+    expect(row({ handIn: { rule: 'tag', tag: 'TP1', extension: true } })).toMatchObject({ chosen_by: 'tag TP1 (extension)', late_minutes: '', penalty_percent: '', final_score: String(score) })
+    expect(row({ handIn: { rule: 'deadline', lateTag: { tag: 'tp1', date: '2026-12-20T10:00:00+01:00' } } })).toMatchObject({ chosen_by: 'deadline (tag tp1 after the cut-off)' })
+    expect(row({ handIn: { rule: 'roster-ref' } })).toMatchObject({ chosen_by: 'roster ref' })
+    expect(row({})).toMatchObject({ chosen_by: '', late_minutes: '', final_score: String(score) })
   })
 
   it('records the commit date and the deadline that chose the commit', () => {

@@ -1,9 +1,10 @@
 import type { Grade } from '../grading/grade.js'
-import { catalogue, isLanguage } from '../i18n/index.js'
+import { catalogue } from '../i18n/index.js'
 import { formatPoints, isLost } from '../reporters/format.js'
 import type { Rubric } from '../rubric/index.js'
 import { needsNeutralizing, renderCsv } from './csv-cells.js'
-import { byStudentId, gradeOnScale, reviewState, studentStatus, type GradedStudent } from './gradebook.js'
+import { byStudentId, finalScore, gradeOnScale, reviewState, studentStatus, type GradedStudent } from './gradebook.js'
+import { gradeLanguage, handInSentences } from './hand-in-notice.js'
 import type { StudentIdentity } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -20,19 +21,26 @@ export interface LmsOptions {
   /** The grade item (Moodle) or assignment (Canvas) the column is for; Canvas matches "Title (id)" or the title. */
   assignment: string
   moodleKey: MoodleKey
+  /**
+   * The grade (on `scale`) written for a student with nothing at or before the deadline (or the cut-off): the
+   * instructor's choice (--missed-grade 0). Absent, such a student is left out: a blank grade would erase one.
+   */
+  missedGrade?: number
 }
 
 export const LMS_FILES: Record<LmsFormat, string> = { moodle: 'moodle-grades.csv', canvas: 'canvas-grades.csv' }
 export const DEFAULT_ASSIGNMENT = 'TP1'
+/** Beside the LMS files: every student left out of one of them, and why. */
+export const LEFT_OUT_FILE = 'lms-left-out.csv'
 
 /**
  * --lms moodle,canvas (or none) with --scale, --assignment and --moodle-key: undefined when --lms is not given (the
  * output folder's earlier choice then stands). The other three only make sense with --lms.
  */
-export function parseLmsOptions(raw: { lms?: string; scale?: string; assignment?: string; moodleKey?: string }, defaultScale: number): LmsOptions | undefined {
+export function parseLmsOptions(raw: { lms?: string; scale?: string; assignment?: string; moodleKey?: string; missedGrade?: string }, defaultScale: number): LmsOptions | undefined {
   if (raw.lms === undefined) {
-    const stray = (['scale', 'assignment', 'moodleKey'] as const).find((k) => raw[k] !== undefined)
-    if (stray) throw new UsageError(`--${stray === 'moodleKey' ? 'moodle-key' : stray} is for the LMS files: add --lms moodle, --lms canvas or --lms moodle,canvas.`)
+    const stray = (['scale', 'assignment', 'moodleKey', 'missedGrade'] as const).find((k) => raw[k] !== undefined)
+    if (stray) throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for the LMS files: add --lms moodle, --lms canvas or --lms moodle,canvas.`)
     return undefined
   }
   const names = raw.lms.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
@@ -44,7 +52,10 @@ export function parseLmsOptions(raw: { lms?: string; scale?: string; assignment?
   if (!assignment) throw new UsageError('--assignment is empty: give the name of the grade item (Moodle) or assignment (Canvas), e.g. --assignment "TP1 Docker".')
   const moodleKey = raw.moodleKey ?? 'email'
   if (!(MOODLE_KEYS as readonly string[]).includes(moodleKey)) throw new UsageError(`--moodle-key ${JSON.stringify(moodleKey)}: write email (the roster's email column) or idnumber (its sis_id column).`)
-  return { formats: LMS_FORMATS.filter((f) => names.includes(f)), scale, assignment, moodleKey: moodleKey as MoodleKey }
+  const missedGrade = raw.missedGrade === undefined ? undefined : Number(raw.missedGrade)
+  if (missedGrade !== undefined && !(raw.missedGrade!.trim() !== '' && Number.isFinite(missedGrade) && missedGrade >= 0 && missedGrade <= scale))
+    throw new UsageError(`--missed-grade ${JSON.stringify(raw.missedGrade)} is not a grade between 0 and the scale (${scale}), e.g. --missed-grade 0.`)
+  return { formats: LMS_FORMATS.filter((f) => names.includes(f)), scale, assignment, moodleKey: moodleKey as MoodleKey, ...(missedGrade !== undefined ? { missedGrade } : {}) }
 }
 
 export interface LmsExport {
@@ -56,16 +67,25 @@ export interface LmsExport {
   leftOut: { student: string; why: string }[]
   /** Identifiers written with a leading ' (they started like a formula): the platform will not match them as they are. */
   neutralized: { student: string; column: string }[]
-  /** In the file with a blank grade: nothing was committed at or before the deadline. */
-  blank: string[]
+  /** In the file with the grade the instructor chose for no hand-in (--missed-grade). */
+  missedGrade: string[]
   /** In the file with the automatic points of a report the instructor has not reviewed yet. */
   reviewPending: string[]
 }
 
 /** Why a student cannot be in an LMS file at all: an ungraded run is no grade to import (a blank would erase one). */
 const UNGRADED = 'ungraded: re-run it with --only-ungraded, then export again'
+/** A missed deadline is no grade either, unless the instructor chose one for it. */
+const missedWhy = (m: NonNullable<GradedStudent['missedDeadline']>) =>
+  `nothing at or before the deadline ${m.deadline}${m.cutoff ? ` nor the cut-off ${m.cutoff}` : ''}: no grade to import (a blank would erase the one in the LMS); --missed-grade 0 writes one`
 
-const scaled = (grade: Grade, scale: number) => formatPoints(gradeOnScale(grade.score, grade.maxScore, scale))
+/** The grade on the LMS's scale: a graded run's score less its late penalty, or the grade chosen for no hand-in. */
+function lmsGrade(s: GradedStudent, options: LmsOptions): string {
+  if (s.grade) return scaled(finalScore(s.grade, s.handIn), s.grade.maxScore, options.scale)
+  return formatPoints(options.missedGrade ?? Number.NaN)
+}
+
+const scaled = (score: number, maxScore: number, scale: number) => formatPoints(gradeOnScale(score, maxScore, scale))
 
 /**
  * Moodle's gradebook import (Grades ▸ Import ▸ CSV file): a user column, one grade column and its feedback. Moodle
@@ -76,8 +96,8 @@ export function moodleExport(rubric: Rubric, students: readonly GradedStudent[],
   const keyColumn = options.moodleKey === 'email' ? 'Email address' : 'ID number'
   const rosterColumn = options.moodleKey === 'email' ? 'email' : 'sis_id'
   const header = [keyColumn, options.assignment, `Feedback: ${options.assignment}`]
-  const result = collect(students, (identity) => (options.moodleKey === 'email' ? identity?.email : identity?.sisId), `no ${rosterColumn} in the roster (Moodle's ${keyColumn})`)
-  const rows = result.kept.map(({ s, key }) => [key, s.grade?.status === 'graded' ? scaled(s.grade, options.scale) : '', feedback(rubric, s, options.scale)])
+  const result = collect(students, options, (identity) => (options.moodleKey === 'email' ? identity?.email : identity?.sisId), `no ${rosterColumn} in the roster (Moodle's ${keyColumn})`)
+  const rows = result.kept.map(({ s, key }) => [key, lmsGrade(s, options), feedback(rubric, s, options)])
   const neutralized = result.kept.filter(({ key }) => needsNeutralizing(key)).map(({ s }) => ({ student: s.student, column: rosterColumn }))
   return exportOf('moodle', [header, ...rows], result, neutralized)
 }
@@ -89,10 +109,10 @@ export function moodleExport(rubric: Rubric, students: readonly GradedStudent[],
 export function canvasExport(students: readonly GradedStudent[], options: LmsOptions): LmsExport {
   const header = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', options.assignment]
   const pointsPossible = ['    Points Possible', '', '', '', '', formatPoints(options.scale)]
-  const result = collect(students, (identity) => identity?.canvasId ?? identity?.sisId ?? identity?.sisLoginId, 'no canvas_id, sis_id or sis_login_id in the roster')
+  const result = collect(students, options, (identity) => identity?.canvasId ?? identity?.sisId ?? identity?.sisLoginId, 'no canvas_id, sis_id or sis_login_id in the roster')
   const rows = result.kept.map(({ s }) => {
     const id = s.identity!
-    return [id.name ?? s.student, id.canvasId ?? '', id.sisId ?? '', id.sisLoginId ?? '', id.section ?? '', s.grade?.status === 'graded' ? scaled(s.grade, options.scale) : '']
+    return [id.name ?? s.student, id.canvasId ?? '', id.sisId ?? '', id.sisLoginId ?? '', id.section ?? '', lmsGrade(s, options)]
   })
   const columns = { canvasId: 'canvas_id', sisId: 'sis_id', sisLoginId: 'sis_login_id' } as const
   const neutralized = result.kept.flatMap(({ s }) =>
@@ -106,12 +126,15 @@ interface Collected {
   leftOut: LmsExport['leftOut']
 }
 
-function collect(students: readonly GradedStudent[], keyOf: (identity: StudentIdentity | undefined) => string | undefined, missing: string): Collected {
+/** Who is in a file: a graded run, or a missed deadline the instructor chose a grade for, with the identifier the platform matches. */
+function collect(students: readonly GradedStudent[], options: LmsOptions, keyOf: (identity: StudentIdentity | undefined) => string | undefined, missing: string): Collected {
   const kept: Collected['kept'] = []
   const leftOut: Collected['leftOut'] = []
   for (const s of [...students].sort(byStudentId)) {
     const key = keyOf(s.identity)
-    if (studentStatus(s) === 'ungraded') leftOut.push({ student: s.student, why: UNGRADED })
+    const status = studentStatus(s)
+    if (status === 'ungraded') leftOut.push({ student: s.student, why: UNGRADED })
+    else if (s.missedDeadline && options.missedGrade === undefined) leftOut.push({ student: s.student, why: missedWhy(s.missedDeadline) })
     else if (!key) leftOut.push({ student: s.student, why: missing })
     else kept.push({ s, key })
   }
@@ -119,22 +142,38 @@ function collect(students: readonly GradedStudent[], keyOf: (identity: StudentId
 }
 
 function exportOf(format: LmsFormat, rows: string[][], { kept, leftOut }: Collected, neutralized: LmsExport['neutralized']): LmsExport {
-  const blank = kept.filter(({ s }) => !s.grade).map(({ s }) => s.student)
+  const missedGrade = kept.filter(({ s }) => !s.grade).map(({ s }) => s.student)
   const reviewPending = kept.filter(({ s }) => s.grade && reviewState(s.grade) === 'pending').map(({ s }) => s.student)
   // UTF-8 with a byte-order mark: spreadsheets then read accents right; Moodle strips it, Canvas reads its own exports with it.
-  return { format, file: LMS_FILES[format], csv: renderCsv(rows, { bom: true }), rows: kept.length, leftOut, neutralized, blank, reviewPending }
+  return { format, file: LMS_FILES[format], csv: renderCsv(rows, { bom: true }), rows: kept.length, leftOut, neutralized, missedGrade, reviewPending }
 }
 
-/** What the student reads beside the grade, in the grade's language: the score, the points not earned, a pending review. */
-export function feedback(rubric: Rubric, s: GradedStudent, scale: number): string {
-  const language = s.grade?.language && isLanguage(s.grade.language) ? s.grade.language : rubric.language
+/** lms-left-out.csv: one row per student and file they are not in, with why; a header alone when nobody is left out. */
+export function renderLeftOut(exports: readonly LmsExport[]): string {
+  const rows = exports.flatMap((e) => e.leftOut.map((l) => [l.student, e.file, l.why]))
+  return renderCsv([['student', 'file', 'why'], ...rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1))], { bom: true })
+}
+
+/**
+ * What the student reads beside the grade, in the grade's language: the hand-in (tag, extension, lateness and its
+ * penalty), the score less the penalty, the points not earned, a pending review; or why there is no hand-in.
+ */
+export function feedback(rubric: Rubric, s: GradedStudent, options: Pick<LmsOptions, 'scale' | 'missedGrade'>): string {
+  const { scale } = options
+  const language = gradeLanguage(s.grade, rubric.language)
   const t = catalogue(language).lms
-  if (!s.grade) return t.missedDeadline(s.missedDeadline.deadline, s.missedDeadline.latest?.date)
+  if (!s.grade) {
+    const missed = s.missedDeadline
+    const chosen = options.missedGrade === undefined ? [] : [t.missedGrade(formatPoints(options.missedGrade), formatPoints(scale))]
+    return [t.missedDeadline(missed.deadline, missed.latest?.date, missed.cutoff), ...chosen].join(' ')
+  }
   const grade = s.grade
+  const final = finalScore(grade, s.handIn)
   // An advisory check (0 points) is in the sheet, not in a list of points not earned.
   const lost = grade.checks.filter((c) => isLost(c) && c.points < c.maxPoints).map((c) => t.lostItem(c.title, c.id, formatPoints(c.maxPoints - c.points)))
   return [
-    t.score(catalogue(language).rubric.title, formatPoints(grade.score), formatPoints(grade.maxScore), scaled(grade, scale), formatPoints(scale)),
+    ...handInSentences(language, grade, s.handIn, s.deadline, s.commitDate),
+    t.score(catalogue(language).rubric.title, formatPoints(final), formatPoints(grade.maxScore), scaled(final, grade.maxScore, scale), formatPoints(scale)),
     lost.length ? t.lost(lost) : t.allEarned,
     ...(reviewState(grade) === 'pending' ? [t.reviewPending] : []),
   ].join(' ')

@@ -5,6 +5,7 @@ import type { Rubric } from '../rubric/index.js'
 import type { CommitFacts } from './deadline.js'
 import type { LmsOptions } from './lms-export.js'
 import type { StudentIdentity, SubmissionSource } from './roster.js'
+import type { HandInFacts } from './submissions.js'
 import { UsageError } from './usage-error.js'
 import { writeFileAtomically } from '../reporters/write-atomically.js'
 
@@ -17,9 +18,11 @@ export interface ManifestEntry {
   /** The roster's identifiers (email, sis_id…), refreshed from the roster on every run: what the LMS files need. */
   identity?: StudentIdentity
   commit?: string
-  /** The commit's committer date (ISO 8601), and the deadline that chose it, when one did. */
+  /** The commit's committer date (ISO 8601), and the student's deadline when it chose the commit (the roster's: an extension). */
   commitDate?: string
   deadline?: string
+  /** Which rule chose the commit (hand-in tag, deadline, cut-off), how late it was and the penalty. */
+  handIn?: HandInFacts
   revision?: string
   rubricDigest: string
   /** sha256 of the instructor's review file when its points were merged; absent when there was none. */
@@ -34,8 +37,16 @@ export interface ManifestEntry {
   reason?: string
   /** The student's repository carried modified grader files (the instructor's grader graded it anyway). */
   graderModified?: boolean
-  /** For status missed-deadline: the deadline, and the newest commit (after it), if the repository has any. */
-  missedDeadline?: { deadline: string; latest?: CommitFacts }
+  /** For status missed-deadline: the deadline, the newest commit (after it), the cut-off and a hand-in tag after it. */
+  missedDeadline?: MissedDeadlineFacts
+}
+
+export interface MissedDeadlineFacts {
+  deadline: string
+  latest?: CommitFacts
+  /** The late cut-off, when late work was accepted after the deadline. */
+  cutoff?: string
+  lateTag?: { tag: string; date: string }
 }
 
 export interface Manifest {

@@ -26,10 +26,12 @@ export interface Submission {
   /** The lab's folder inside the repository or folder (e.g. "TP1"), when the grader cannot find it by itself. */
   path?: string
   identity?: StudentIdentity
+  /** The roster's `deadline` for this student (an extension), as written: checked by collectClass. */
+  deadline?: string
 }
 
 const IDENTITY_COLUMNS = { name: 'name', email: 'email', sis_id: 'sisId', sis_login_id: 'sisLoginId', canvas_id: 'canvasId', section: 'section' } as const
-export const ROSTER_COLUMNS = ['student', 'source', 'ref', 'path', ...Object.keys(IDENTITY_COLUMNS)]
+export const ROSTER_COLUMNS = ['student', 'source', 'ref', 'path', ...Object.keys(IDENTITY_COLUMNS), 'deadline']
 
 /** A student id names the student's output folder: one path segment, no control characters, not hidden. */
 export function studentIdProblem(id: string): string | undefined {
@@ -85,7 +87,7 @@ function rosterRow(record: Record<string, string>, where: string, rosterDir: str
   const labPath = normalizeLabPath(record.path ?? '')
   if (labPath.problem) throw new UsageError(`${where}: the path ${JSON.stringify(record.path)} of student ${student} ${labPath.problem}.`)
   const identity = rosterIdentity(record, where, student)
-  const extra = { ...(labPath.path ? { path: labPath.path } : {}), ...(identity ? { identity } : {}) }
+  const extra = { ...(labPath.path ? { path: labPath.path } : {}), ...(identity ? { identity } : {}), ...(record.deadline ? { deadline: record.deadline } : {}) }
   if (isGitSource(source)) {
     const chosenRef = ref || defaultRef
     return { student, source: { kind: 'git', url: source, ...(chosenRef ? { ref: chosenRef } : {}), ...(ref ? { pinned: true as const } : {}) }, ...extra }

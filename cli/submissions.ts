@@ -4,7 +4,9 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { graderDigest, holdsGrader } from '../reporters/grader-digest.js'
-import { commitAtDeadline, commitDate, type CommitFacts, type Deadline } from './deadline.js'
+import { commitDate, parseDeadline, type CommitFacts, type Deadline } from './deadline.js'
+import { handInCommit, type HandIn, type HandInRule } from './hand-in.js'
+import { cutoffFor, type LatePolicy } from './late-policy.js'
 import { parseRoster, studentIdProblem, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
@@ -18,8 +20,10 @@ export interface PreparedSubmission {
   /** The git commit graded, when the submission is a git repository, and its committer date. */
   commit?: string
   commitDate?: string
-  /** The deadline that chose the commit (absent when a roster ref, or no --deadline, chose it). */
+  /** The student's deadline (the roster's, else --deadline) when it chose the commit; absent when a roster ref, or nothing, chose it. */
   deadline?: string
+  /** Which rule chose the commit, and how late it is; absent when a roster ref or the ref's head was graded. */
+  handIn?: HandInFacts
   /** What resuming compares: the commit for git sources, a digest of the files for folders. */
   revision: string
   /** The student's copy of this repository carries grader files that differ from the instructor's. */
@@ -33,6 +37,32 @@ export interface MissedDeadline {
   deadline: string
   /** The newest commit, after the deadline; absent for a repository without commits. */
   latest?: CommitFacts
+  /** The late cut-off, when late work was accepted after the deadline. */
+  cutoff?: string
+  /** A hand-in tag was found, but after the cut-off. */
+  lateTag?: { tag: string; date: string }
+}
+
+/** How the batch chooses each git source's commit: the class's deadline, the late policy, the hand-in tag. */
+export interface HandInOptions {
+  deadline?: Deadline
+  late?: LatePolicy
+  tagPattern?: string
+}
+
+/** What the gradebook says of the commit chosen: the rule, the tag, how late, the penalty (percent of the maximum score). */
+export interface HandInFacts {
+  /** roster-ref: the roster's ref for this student, which wins over every other rule. */
+  rule: HandInRule | 'roster-ref'
+  tag?: string
+  /** Seconds after the student's deadline, when after it. */
+  lateSeconds?: number
+  withinGrace?: true
+  penaltyPercent?: number
+  /** A hand-in tag matched, but after the cut-off: the deadline rule chose instead. */
+  lateTag?: { tag: string; date: string }
+  /** The student's deadline is the roster's (an extension), not --deadline. */
+  extension?: true
 }
 
 const INSTRUCTOR_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
@@ -74,6 +104,7 @@ export function collectClass(options: { submissionsDir?: string; rosterFile?: st
     if (source.kind === 'folder' && !(existsSync(source.path) && statSync(source.path).isDirectory()))
       throw new UsageError(`The submission of ${student}, ${source.path}, is not a folder. Fix the roster row or create the folder.`)
   }
+  for (const s of all) if (s.deadline !== undefined) studentDeadline(s)
   return all
 }
 
@@ -82,11 +113,60 @@ function readRoster(file: string, defaultRef: string | undefined): Submission[] 
   return parseRoster(readFileSync(file, 'utf8'), path.resolve(file), defaultRef)
 }
 
+/** The roster's deadline of a student (an extension): a git source's, with its UTC offset. */
+export function studentDeadline(submission: Submission): Deadline | undefined {
+  if (submission.deadline === undefined) return undefined
+  const where = `The roster's deadline of ${submission.student}, ${JSON.stringify(submission.deadline)},`
+  if (submission.source.kind !== 'git') throw new UsageError(`${where} is for a folder, which is graded as it is: a deadline applies to git repositories. Leave it empty.`)
+  try {
+    return parseDeadline(submission.deadline)
+  } catch {
+    throw new UsageError(`${where} is not a date and time with its UTC offset: write e.g. 2026-12-12T23:59+01:00.`)
+  }
+}
+
+const NO_DEADLINE: Deadline = { text: '', epochSeconds: Number.POSITIVE_INFINITY }
+
 /**
- * Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref, then, under a
- * deadline, at the last commit at or before it (a roster ref wins). A roster path is appended to what is graded.
+ * The commit a git source is graded at: none (its ref's head) for a roster ref, which wins, or with no deadline and no
+ * hand-in tag; else the hand-in rule (hand-in.ts) under the student's deadline (the roster's, else the class's).
  */
-export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number, deadline?: Deadline): Promise<PreparedSubmission | MissedDeadline> {
+async function chooseCommit(repo: string, submission: Submission, options: HandInOptions): Promise<{ handIn: HandIn; deadline?: Deadline } | undefined> {
+  if (submission.source.kind !== 'git' || submission.source.pinned) return undefined
+  const deadline = studentDeadline(submission) ?? options.deadline
+  if (deadline) return { handIn: await handInCommit(repo, { deadline, ...(options.late ? { late: options.late } : {}), ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) }), deadline }
+  if (!options.tagPattern) return undefined
+  // No deadline: the newest hand-in tag, if any; else the ref's head.
+  const handIn = await handInCommit(repo, { deadline: NO_DEADLINE, tagPattern: options.tagPattern })
+  return handIn.kind === 'found' && handIn.rule === 'tag' ? { handIn } : undefined
+}
+
+function handInFacts(handIn: Extract<HandIn, { kind: 'found' }>, submission: Submission): HandInFacts {
+  const { lateness } = handIn
+  const late = lateness.lateSeconds > 0
+  return {
+    rule: handIn.rule,
+    ...(handIn.tag ? { tag: handIn.tag } : {}),
+    ...(late ? { lateSeconds: lateness.lateSeconds } : {}),
+    ...(late && lateness.withinGrace ? { withinGrace: true as const } : {}),
+    ...(lateness.penaltyPercent > 0 ? { penaltyPercent: lateness.penaltyPercent } : {}),
+    ...(handIn.lateTag?.tag ? { lateTag: { tag: handIn.lateTag.tag, date: handIn.lateTag.date } } : {}),
+    ...(submission.deadline !== undefined ? { extension: true as const } : {}),
+  }
+}
+
+/** The cut-off as an instant, in UTC, when late work is accepted after the deadline. */
+function cutoffText(deadline: Deadline, late: LatePolicy | undefined): string | undefined {
+  const cutoff = cutoffFor(deadline, late)
+  if (cutoff === deadline.epochSeconds) return undefined
+  return late?.cutoff?.kind === 'date' && cutoff === late.cutoff.epochSeconds ? late.cutoff.text : `${new Date(cutoff * 1000).toISOString().slice(0, 16)}Z`
+}
+
+/**
+ * Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref, then checked out
+ * at the commit the hand-in rule chooses (a roster ref wins). A roster path is appended to what is graded.
+ */
+export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number, options: HandInOptions = {}): Promise<PreparedSubmission | MissedDeadline> {
   const { student, source } = submission
   const at = submission.path ? `:${submission.path}` : ''
   if (source.kind === 'folder') {
@@ -99,18 +179,32 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   mkdirSync(cloneRoot, { recursive: true })
   rmSync(cloning, { recursive: true, force: true })
   // No password prompt can hang a batch: a private repository without credentials fails at once.
-  const options = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
+  const gitOptions = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
   try {
-    await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], options)
-    if (source.ref) await checkout(cloning, source.ref, options)
-    const chosen = deadline && !source.pinned ? await commitAtDeadline(cloning, deadline) : undefined
-    if (chosen?.kind === 'none') return { kind: 'missed-deadline', student, deadline: deadline!.text, ...(chosen.latest ? { latest: chosen.latest } : {}) }
-    if (chosen) await checkout(cloning, chosen.commit, options)
+    await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], gitOptions)
+    if (source.ref) await checkout(cloning, source.ref, gitOptions)
+    const chosen = await chooseCommit(cloning, submission, options)
+    if (chosen?.handIn.kind === 'none') {
+      const { handIn, deadline } = chosen
+      const cutoff = deadline ? cutoffText(deadline, options.late) : undefined
+      return {
+        kind: 'missed-deadline',
+        student,
+        deadline: deadline?.text ?? '',
+        ...(handIn.latest ? { latest: handIn.latest } : {}),
+        ...(cutoff ? { cutoff } : {}),
+        ...(handIn.lateTag?.tag ? { lateTag: { tag: handIn.lateTag.tag, date: handIn.lateTag.date } } : {}),
+      }
+    }
+    if (chosen) await checkout(cloning, chosen.handIn.commit, gitOptions)
     const commit = await headCommit(cloning)
     const date = await commitDate(cloning, commit)
     rmSync(dir, { recursive: true, force: true })
     renameSync(cloning, dir)
-    return { kind: 'ready', student, ...locateSubmission(dir, submission.path), commit, commitDate: date, ...(chosen ? { deadline: deadline!.text } : {}), revision: `${commit}${at}` }
+    const found = chosen?.handIn.kind === 'found'
+      ? { handIn: handInFacts(chosen.handIn, submission), ...(chosen.deadline ? { deadline: chosen.deadline.text } : {}) }
+      : source.pinned ? { handIn: { rule: 'roster-ref' as const } } : {}
+    return { kind: 'ready', student, ...locateSubmission(dir, submission.path), commit, commitDate: date, ...found, revision: `${commit}${at}` }
   } finally {
     rmSync(cloning, { recursive: true, force: true })
   }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { LmsExport } from './lms-export.js'
+import { LEFT_OUT_FILE, type LmsExport } from './lms-export.js'
 import { CLASS_REPORT_FILES } from './output-layout.js'
 import type { Shard } from './shard.js'
 import { visibleLine } from '../reporters/inert-text.js'
@@ -19,6 +19,8 @@ export interface MissedLine {
   student: string
   deadline: string
   latestCommitDate?: string
+  /** The late cut-off, when late work was accepted after the deadline. */
+  cutoff?: string
 }
 
 /** What the closing lines name apart: never zeros, never silently dropped. */
@@ -34,12 +36,14 @@ export function formatDuration(ms: number): string {
 }
 
 /** The opening lines: what is graded, where, how many at once (with the machine's default), the time limit. */
-export function renderStart(batch: { count: number; shard?: Shard; onlyUngraded: boolean; only?: readonly string[]; deadline?: string; outDir: string; concurrency: number; machine: string; timeoutSeconds: number }): string {
+export function renderStart(batch: { count: number; shard?: Shard; onlyUngraded: boolean; only?: readonly string[]; deadline?: string; latePolicy?: string; handInTag?: string; outDir: string; concurrency: number; machine: string; timeoutSeconds: number }): string {
   const shard = batch.shard ? ` (shard ${batch.shard.index}/${batch.shard.count})` : ''
   const only = batch.onlyUngraded ? ' (only the ungraded)' : batch.only ? ` (only ${batch.only.join(', ')})` : ''
   const deadline = batch.deadline ? `Deadline ${batch.deadline}: each git repository at its last commit at or before it, by committer date (a roster ref wins)\n` : ''
+  const late = batch.latePolicy ? `Late work: ${batch.latePolicy}; nothing on time: the last commit before the cut-off, penalised\n` : ''
+  const tag = batch.handInTag ? `Hand-in tag ${batch.handInTag} (any case): a matching tag before the cut-off is graded, else the deadline rule\n` : ''
   return `Grading ${batch.count} submission${batch.count === 1 ? '' : 's'}${shard}${only} into ${batch.outDir}\n` +
-    `Concurrency ${batch.concurrency} (${batch.machine}), time limit ${batch.timeoutSeconds} s per submission\n${deadline}`
+    `Concurrency ${batch.concurrency} (${batch.machine}), time limit ${batch.timeoutSeconds} s per submission\n${deadline}${late}${tag}`
 }
 
 /** The closing lines of a batch: counts, then the ungraded and the missed deadlines apart, and where the outputs are. */
@@ -59,9 +63,10 @@ export function renderClosing(closing: Closing, outDir: string): string {
   }
   if (closing.missedDeadline?.length) {
     lines.push('Nothing at or before the deadline — not zeros, not ungraded (no grade; a roster ref grades the commit it names):')
-    for (const m of closing.missedDeadline) lines.push(`  ${m.student}: ${m.latestCommitDate ? `latest commit ${m.latestCommitDate}` : 'no commit at all'} (deadline ${m.deadline})`)
+    for (const m of closing.missedDeadline) lines.push(`  ${m.student}: ${m.latestCommitDate ? `latest commit ${m.latestCommitDate}` : 'no commit at all'} (deadline ${m.deadline}${m.cutoff ? `, cut-off ${m.cutoff}` : ''})`)
   }
   for (const e of closing.lms ?? []) lines.push(...renderLmsLines(e, outDir))
+  if (closing.lms?.length) lines.push(`Left out of the LMS files, and why: ${path.join(outDir, LEFT_OUT_FILE)}`)
   const pending = [...new Set((closing.lms ?? []).flatMap((e) => e.reviewPending))].sort()
   if (pending.length) lines.push(`Report review pending — the LMS files count the automatic report points until you review them: ${pending.join(', ')}`)
   lines.push(`Gradebook: ${path.join(outDir, 'gradebook.csv')}`, `Class report: ${path.join(outDir, CLASS_REPORT_FILES.markdown)} and ${path.join(outDir, CLASS_REPORT_FILES.html)}`)
@@ -76,7 +81,7 @@ function renderLmsLines(e: LmsExport, outDir: string): string[] {
     lines.push(`  not in it (${e.leftOut.length}):`)
     for (const l of e.leftOut) lines.push(`    ${l.student}: ${l.why}`)
   }
-  if (e.blank.length) lines.push(`  blank grade, nothing before the deadline: ${e.blank.join(', ')}`)
+  if (e.missedGrade.length) lines.push(`  the grade chosen for no hand-in (--missed-grade): ${e.missedGrade.join(', ')}`)
   for (const n of e.neutralized) lines.push(`  ${n.student}: the ${n.column} starts like a spreadsheet formula and is written with a leading ' — ${LMS_NAME[e.format]} will not match it as it is: check the roster`)
   return lines
 }

@@ -61,7 +61,7 @@ describe('every rendering of a grade shows what the submission wrote, and acts o
 
 describe('the class report, on a student and a reason that came from a repository', () => {
   const summary: ClassSummary = {
-    title: 'TP1', students: 2, graded: 1, maxScore: 100, meanScore: 90, medianScore: 90, histogram: [], passRates: [], deadlines: [],
+    title: 'TP1', students: 2, graded: 1, late: 0, maxScore: 100, meanScore: 90, medianScore: 90, histogram: [], passRates: [], deadlines: [],
     ungraded: [{ student: `dora${FORGED}`, reason: FORGED }],
     graderModified: [`eve${FORGED}`],
     missedDeadline: [{ student: `carol${FORGED}`, deadline: '2026-12-10T23:59+01:00' }],

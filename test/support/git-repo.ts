@@ -23,6 +23,11 @@ export class TestRepo {
     return (await this.git(['rev-parse', 'HEAD'], env)).trim()
   }
 
+  /** Tags HEAD (a lightweight tag, as `git tag tp1` makes it). */
+  async tag(name: string): Promise<void> {
+    await this.git(['tag', name], process.env)
+  }
+
   get url(): string {
     return `file://${this.dir}`
   }
