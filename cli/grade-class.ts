@@ -44,7 +44,8 @@ const lmsField = <T>(lms: T | undefined) => (lms ? { lms } : {})
 
 const gradeArgs = {
   submissions: { type: 'string', description: 'Folder holding one folder per student (the folder name is the student id)', valueHint: 'dir' },
-  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref,path,name,email,sis_id,sis_login_id,canvas_id,section]: source is a git URL or a folder', valueHint: 'file.csv' },
+  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref,path,name,email,sis_id,sis_login_id,canvas_id,section,github] (source: a git URL or a folder), or a Moodle, Canvas, GitHub Classroom or Classroom 50 export (other columns are ignored)', valueHint: 'file.csv' },
+  'repo-template': { type: 'string', description: "Repository URL of roster rows without a source, from the row's columns: e.g. https://github.com/org/tp1-{github} ({github}: a GitHub username column; any header of the roster in braces works)", valueHint: 'url' },
   ref: { type: 'string', description: 'Branch, tag or commit of the git sources whose roster row gives none (default: their default branch)', valueHint: 'ref' },
   out: { type: 'string', description: 'Output folder (grades, gradebook.csv, class report); re-running resumes it', default: 'class-grades', valueHint: 'dir' },
   concurrency: { type: 'string', description: `Submissions graded at once (default here: ${defaultConcurrency()})`, valueHint: 'n' },
@@ -67,6 +68,7 @@ const grade = defineCommand({
         ...(args.submissions ? { submissionsDir: path.resolve(args.submissions) } : {}),
         ...(args.roster ? { rosterFile: path.resolve(args.roster) } : {}),
         ...(args.ref ? { defaultRef: args.ref } : {}),
+        ...(args['repo-template'] ? { repoTemplate: args['repo-template'] } : {}),
         outDir: path.resolve(args.out),
         concurrency: args.concurrency === undefined ? defaultConcurrency() : positiveInteger('--concurrency', args.concurrency),
         timeoutSeconds: args.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : positiveInteger('--timeout', args.timeout),

@@ -25,6 +25,8 @@ export interface GradeOptions {
   submissionsDir?: string
   rosterFile?: string
   defaultRef?: string
+  /** The repository URL of roster rows without a source, from their columns (roster.ts). */
+  repoTemplate?: string
   outDir: string
   concurrency: number
   timeoutSeconds: number

@@ -28,7 +28,7 @@ describe('preparing a git submission under a deadline (no grading)', () => {
     await run('git', ['-C', repo.dir, 'checkout', '--quiet', 'main'])
   })
 
-  const roster = (rows: string, defaultRef?: string) => parseRoster(`student,source,ref,path\n${rows}\n`, path.join(root, 'roster.csv'), defaultRef)[0]!
+  const roster = (rows: string, defaultRef?: string) => parseRoster(`student,source,ref,path\n${rows}\n`, path.join(root, 'roster.csv'), defaultRef ? { defaultRef } : {}).submissions[0]!
 
   it('checks out the last commit at or before the deadline and records it, its date and the deadline', async () => {
     const prepared = await prepareSubmission(roster(`alice,${repo.url},`), clones, 60_000, deadline)
