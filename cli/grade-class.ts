@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
@@ -21,6 +21,12 @@ function positiveInteger(option: string, raw: string): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} ${JSON.stringify(raw)} is not a whole number of at least 1, e.g. ${option} 2.`)
   return value
+}
+
+/** A file named on the command line is there: a mistyped path must not read as "no review yet". */
+function existingFile(option: string, file: string): string {
+  if (!existsSync(file)) throw new UsageError(`${option} ${file} does not exist. Give the review sheet a batch run wrote (review-sheet.csv in its --out folder), filled in.`)
+  return path.resolve(file)
 }
 
 /** --only alice,bob: ids separated by commas. */
@@ -54,6 +60,7 @@ const gradeArgs = {
   force: { type: 'boolean', description: 'Grade again submissions already graded at the same commit and rubric' },
   'only-ungraded': { type: 'boolean', description: 'Grade again only the submissions that are ungraded in --out' },
   only: { type: 'string', description: 'Grade again only these students (ids separated by commas); the others keep their grades', valueHint: 'alice,bob' },
+  'review-sheet': { type: 'string', description: "The review sheet to take the instructor's report points from (default: review-sheet.csv of --out, which every run writes)", valueHint: 'file.csv' },
   deadline: { type: 'string', description: 'Grade each git repository at its last commit at or before this time, by committer date (a roster ref wins), e.g. 2026-12-10T23:59+01:00', valueHint: 'date' },
   ...lmsArgs,
 } satisfies ArgsDef
@@ -77,6 +84,7 @@ const grade = defineCommand({
         onlyUngraded: Boolean(args['only-ungraded']),
         ...(args.only !== undefined ? { only: studentList(args.only) } : {}),
         ...(args.deadline !== undefined ? { deadline: parseDeadline(args.deadline) } : {}),
+        ...(args['review-sheet'] ? { reviewSheet: existingFile('--review-sheet', args['review-sheet']) } : {}),
         ...lmsField(lmsOptions(args)),
       },
       grader,

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { availableParallelism, totalmem } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
-import { loadReview, reviewFilePath } from '../reporters/review-file.js'
+import { loadReview } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
 import type { Deadline } from './deadline.js'
 import type { LmsOptions } from './lms-export.js'
 import { decide, readManifest, rubricDigest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js'
-import { withManualPoints } from './manual-points.js'
+import { studentReview, withManualPoints } from './manual-points.js'
+import { readReviewSheet, REVIEW_SHEET_FILE, type ReviewSheet } from './manual-points-sheet.js'
 import { BatchStop } from './batch-stop.js'
 import { createProgress, type Progress } from './progress.js'
 import type { Submission } from './roster.js'
@@ -39,6 +39,8 @@ export interface GradeOptions {
   deadline?: Deadline
   /** The LMS files to write; kept in the manifest for the next runs of this folder. */
   lms?: LmsOptions
+  /** The review sheet to read the instructor's points from (default: review-sheet.csv of the output folder). */
+  reviewSheet?: string
 }
 
 export interface Grader {
@@ -61,8 +63,6 @@ export function defaultConcurrency(cores = availableParallelism(), memory = tota
   return Math.max(1, Math.min(cores, Math.floor(memory / (3 * GiB))))
 }
 
-const sha256 = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined)
-
 /** Grades the selected submissions, each in its own run, and writes the gradebook and class report. Returns the exit code. */
 export async function gradeClass(options: GradeOptions, grader: Grader): Promise<number> {
   const { outDir } = options
@@ -74,6 +74,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   refreshRosterFacts(manifest, everyone)
   if (options.lms) manifest.lms = options.lms
   const digest = rubricDigest(rubric)
+  const reviewSheet = readReviewSheet(options.reviewSheet ?? path.join(outDir, REVIEW_SHEET_FILE), rubric)
   const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
   const { deadline, ...batch } = options
   process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), count: selected.length, machine }))
@@ -86,7 +87,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
     selected.map((submission) =>
       limit(async () => {
         if (stop.requested) return undefined
-        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, stop, progress })
+        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, stop, progress, reviewSheet })
         if (!outcome) return undefined
         writeManifest(outDir, manifest)
         progress.finished(submission.student, outcome.line)
@@ -98,7 +99,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   stopListening()
   const outcomes = results.filter((o) => o !== undefined)
   writeManifest(outDir, manifest)
-  const outputs = writeClassOutputs(outDir, manifest, rubric)
+  const outputs = writeClassOutputs(outDir, manifest, rubric, reviewSheet)
   process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt, outputs.lms))
   if (stop.requested) {
     process.stderr.write(`Stopped before the end: ${selected.length - outcomes.length} submission(s) not graded in this run. Run the same command again to resume.\n`)
@@ -107,8 +108,9 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   return outcomes.some((o) => o.status === 'ungraded') ? 3 : 0
 }
 
-interface Context extends GradeOptions {
+interface Context extends Omit<GradeOptions, 'reviewSheet'> {
   grader: Grader
+  reviewSheet: ReviewSheet
   manifest: Manifest
   digest: string
   stop: BatchStop
@@ -128,9 +130,8 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   } catch (error) {
     return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, { wallMs: Date.now() - started })
   }
-  // Never the REVIEW_FILE of the instructor's shell: each student has their own review, beside their folder.
-  const reviewFile = reviewFilePath(prepared.dir, {})
-  const reviewDigest = sha256(reviewFile)
+  const { file: reviewFile, digest: reviewDigest, note } = studentReview(prepared.dir, student, ctx.reviewSheet, ctx.outDir)
+  if (note) process.stderr.write(`${student}: ${note}.\n`)
   const previous = ctx.manifest.students[student]
   const current = { revision: prepared.revision, rubricDigest: ctx.digest, ...(reviewDigest ? { reviewDigest } : {}), hasGrade: existsSync(path.join(dir, 'grade.json')) }
   const decision = decide(previous, current, ctx.force || ctx.onlyUngraded || ctx.only !== undefined)
