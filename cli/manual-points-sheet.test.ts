@@ -66,10 +66,10 @@ describe('the review sheet', () => {
 
   it('stops on points that are not a number, a check not reviewed by hand, a second row, or a header without its columns', () => {
     const sheet = (rows: string) => () => parseReviewSheet(`student,check,points,comment\n${rows}\n`, file, rubric)
-    expect(sheet('alice,ex1.report,three,')).toThrow(/line 2: the points "three" of alice's ex1.report are not a number/)
+    expect(sheet('alice,ex1.report,three,')).toThrow(/row 2: the points "three" of alice's ex1.report are not a number/)
     expect(sheet('alice,ex1.report,-1,')).toThrow(UsageError)
     expect(sheet('alice,ex4.health,1,')).toThrow(/"ex4.health" is not a check the instructor reviews/)
-    expect(sheet('alice,ex1.report,1,\nalice,ex1.report,2,')).toThrow(/line 3: alice's ex1.report has a second row/)
+    expect(sheet('alice,ex1.report,1,\nalice,ex1.report,2,')).toThrow(/row 3: alice's ex1.report has a second row/)
     expect(() => parseReviewSheet('student,check,score\nalice,ex1.report,1\n', file, rubric)).toThrow(/no column "points", "comment"/)
   })
 

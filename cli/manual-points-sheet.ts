@@ -75,7 +75,7 @@ const unneutralize = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(
  * is not reviewed by hand, or points that are not a number ≥ 0, stop the run (exit 2) with the line.
  */
 export function parseReviewSheet(text: string, file: string, rubric: Rubric): ReviewSheet {
-  let records: { info: { lines: number }; record: Record<string, string> }[]
+  let records: { record: Record<string, string> }[]
   // The header says which: it holds no comma when a spreadsheet saved the file with semicolons.
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
   const delimiter = header.includes(';') && !header.includes(',') ? ';' : ','
@@ -90,8 +90,9 @@ export function parseReviewSheet(text: string, file: string, rubric: Rubric): Re
     throw new UsageError(`The review sheet ${file} has no column ${missing.map((c) => JSON.stringify(c)).join(', ')}: keep the header the batch run wrote (${REVIEW_SHEET_HEADER.join(',')}).`)
   const reviewed = new Set(rubric.checks.filter((c) => c.review).map((c) => c.id))
   const sheet: ReviewSheet = new Map()
-  for (const { info, record } of records) {
-    const where = `${file} line ${info.lines}`
+  for (const [index, { record }] of records.entries()) {
+    // The spreadsheet's row number: a file line would count the line breaks inside the grader_found cells.
+    const where = `${file} row ${index + 2}`
     const cell = (column: string) => unneutralize(record[column] ?? '')
     const [student, check, rawPoints, comment, reviewer] = [cell('student'), cell('check'), cell('points'), cell('comment'), cell('reviewer')]
     if (rawPoints === '' && comment === '') continue
