@@ -94,6 +94,9 @@ const grade = defineCommand({
 
 const mergeArgs = {
   out: { type: 'string', description: 'Folder of the merged gradebook and class report', default: 'class-grades/merged', valueHint: 'dir' },
+  roster: { type: 'string', description: 'The roster the shards graded: the merge fails (exit 3), naming them, when one of its students is in no shard', valueHint: 'file.csv' },
+  'repo-template': { type: 'string', description: 'The --repo-template the shards were given (to read the roster as they did)', valueHint: 'url' },
+  'job-summary': { type: 'string', description: 'Append a summary without names, scores or links to this Markdown file (e.g. "$GITHUB_STEP_SUMMARY")', valueHint: 'file.md' },
   ...lmsArgs,
   shards: { type: 'positional', description: 'Output folders of the shards (tp1-grade-class grade --shard i/n --out …)', required: false },
 } satisfies ArgsDef
@@ -103,7 +106,11 @@ const merge = defineCommand({
   args: mergeArgs,
   run({ args, rawArgs }) {
     rejectUnknownOptions(rawArgs, mergeArgs)
-    process.exitCode = mergeShards(args._, args.out, rubric, lmsOptions(args))
+    process.exitCode = mergeShards(args._, args.out, rubric, {
+      ...lmsField(lmsOptions(args)),
+      ...(args.roster ? { roster: { file: path.resolve(args.roster), ...(args['repo-template'] ? { repoTemplate: args['repo-template'] } : {}) } } : {}),
+      ...(args['job-summary'] ? { jobSummary: args['job-summary'] } : {}),
+    })
   },
 })
 

@@ -73,6 +73,8 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   const selected = selectStudents(everyone, manifest, options)
   refreshRosterFacts(manifest, everyone)
   if (options.lms) manifest.lms = options.lms
+  if (options.shard) manifest.shard = options.shard
+  else delete manifest.shard
   const digest = rubricDigest(rubric)
   const reviewSheet = readReviewSheet(options.reviewSheet ?? path.join(outDir, REVIEW_SHEET_FILE), rubric)
   const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
