@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -50,6 +50,28 @@ describe('run_autograder on Gradescope', () => {
       expect((gradescope!.tests as { score?: number }[]).filter((t) => t.score !== undefined)).toEqual([])
     } finally {
       rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it('an ungraded grade.json is not handed over even when the run exits 1 (the exit code is not what decides)', async () => {
+    // npm stands in for the grader: an ungraded grade, and the exit code of lost points.
+    const bin = mkdtempSync(path.join(tmpdir(), 'tp1-gradescope-bin-'))
+    writeFileSync(path.join(bin, 'npm'), `#!/usr/bin/env bash
+mkdir -p "$GRADE_DIR"
+echo '{"status":"ungraded","checks":[{"id":"ex1.engine","status":"ungraded","message":"Docker is not reachable"}]}' > "$GRADE_DIR/grade.json"
+echo '{"tests":[]}' > "$GRADE_DIR/gradescope-results.json"
+exit 1
+`)
+    chmodSync(path.join(bin, 'npm'), 0o755)
+    const { root, exitCode, output, results } = await runAutograder({ PATH: `${bin}:${process.env.PATH}` })
+    try {
+      expect(exitCode).toBe(3)
+      expect(results).toBeUndefined()
+      expect(output).toContain('run_autograder: UNGRADED (the grader exited with 1)')
+      expect(output).toContain('- ex1.engine: Docker is not reachable')
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+      rmSync(bin, { recursive: true, force: true })
     }
   })
 
