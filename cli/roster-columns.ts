@@ -34,6 +34,7 @@ export const HEADERS: readonly KnownHeader[] = [
   { header: 'ID number', field: 'sisId', from: 'Moodle' },
   { header: 'Email address', field: 'email', from: 'Moodle' },
   { header: 'Username', field: 'login', from: 'Moodle' },
+  { header: 'Full name', field: 'name', from: 'Moodle' },
   { header: 'Student', field: 'name', from: 'Canvas' },
   { header: 'ID', field: 'canvasId', from: 'Canvas' },
   { header: 'SIS User ID', field: 'sisId', from: 'Canvas' },
@@ -49,7 +50,8 @@ export const HEADERS: readonly KnownHeader[] = [
 ]
 
 /** The fields a student id is taken from, in this order, when the roster has no `student` column. */
-export const STUDENT_ID_FIELDS: readonly RosterField[] = ['student', 'github', 'login', 'sisLoginId', 'rosterIdentifier', 'sisId', 'email', 'canvasId']
+// A Classroom identifier comes late: it may be anything the instructor typed (a name, "Participant 12" in Moodle's worksheet).
+export const STUDENT_ID_FIELDS: readonly RosterField[] = ['student', 'github', 'login', 'sisLoginId', 'sisId', 'email', 'rosterIdentifier', 'canvasId']
 
 const loose = (header: string) => header.trim().toLowerCase().replace(/[\s_]+/g, ' ')
 

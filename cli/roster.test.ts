@@ -138,3 +138,12 @@ describe('rosters as the platforms export them', () => {
     expect(() => parseRoster(text, roster, undefined, { repoTemplate: 'repos/{github}' })).toThrow(/does not make a git URL/)
   })
 })
+
+describe('the student id of an export without a student column', () => {
+  it("prefers a username or a student number to a Classroom identifier, which may be anything (Moodle's \"Participant 12\")", () => {
+    const worksheet = 'Identifier,Full name,Email address,Status,Grade\nParticipant 12,Alice Martin,alice@univ.fr,Submitted,\n'
+    expect(parseRosterFile(worksheet, roster, { repoTemplate: 'https://git.univ.fr/tp1-{email}.git' }).submissions).toEqual([
+      { student: 'alice@univ.fr', source: { kind: 'git', url: 'https://git.univ.fr/tp1-alice%40univ.fr.git' }, identity: { name: 'Alice Martin', email: 'alice@univ.fr' } },
+    ])
+  })
+})
