@@ -4,6 +4,8 @@
  */
 export type RosterField =
   | 'student' | 'source' | 'ref' | 'path'
+  /** A student's own deadline (an extension; issue 26 part A reads it). */
+  | 'deadline'
   | 'name' | 'firstName' | 'lastName' | 'email' | 'sisId' | 'sisLoginId' | 'canvasId' | 'section'
   /** A GitHub username: a student id, and what a --repo-template usually builds the URL from. */
   | 'github'
@@ -24,7 +26,7 @@ interface KnownHeader {
  * assignment download, Classroom 50's roster. Matched exactly first, then ignoring case, spaces and underscores.
  */
 export const HEADERS: readonly KnownHeader[] = [
-  ...(['student', 'source', 'ref', 'path', 'name', 'email', 'section', 'github'] as const).map((h) => ({ header: h, field: h, from: 'tp1-grade-class' as const })),
+  ...(['student', 'source', 'ref', 'path', 'name', 'email', 'section', 'github', 'deadline'] as const).map((h) => ({ header: h, field: h, from: 'tp1-grade-class' as const })),
   { header: 'sis_id', field: 'sisId', from: 'tp1-grade-class' },
   { header: 'sis_login_id', field: 'sisLoginId', from: 'tp1-grade-class' },
   { header: 'canvas_id', field: 'canvasId', from: 'tp1-grade-class' },

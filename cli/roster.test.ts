@@ -38,6 +38,10 @@ describe('parseRoster', () => {
     expect(bob).toEqual({ student: 'bob', source: { kind: 'folder', path: '/class/submissions/bob' } })
   })
 
+  it("reads a student's own deadline (an extension), as written", () => {
+    expect(parseRoster('student,source,deadline\nbob,file:///srv/bob,2026-12-12T23:59+01:00\n', roster)).toEqual([{ student: 'bob', source: { kind: 'git', url: 'file:///srv/bob' }, deadline: '2026-12-12T23:59+01:00' }])
+  })
+
   it('reads a row that stops before the last columns as having them empty', () => {
     expect(parseRoster('student,source,ref,path,email\nbob,file:///srv/bob\n', roster)).toEqual([{ student: 'bob', source: { kind: 'git', url: 'file:///srv/bob' } }])
   })

@@ -27,6 +27,8 @@ export interface Submission {
   /** The lab's folder inside the repository or folder (e.g. "TP1"), when the grader cannot find it by itself. */
   path?: string
   identity?: StudentIdentity
+  /** The roster's `deadline` for this student (an extension), as written: checked by collectClass. */
+  deadline?: string
 }
 
 /** A student id names the student's output folder: one path segment, no control characters, not hidden. */
@@ -68,7 +70,7 @@ export interface Roster {
   ignored: string[]
 }
 
-const OWN_COLUMNS = 'student, source, ref, path, name, email, sis_id, sis_login_id, canvas_id, section, github'
+const OWN_COLUMNS = 'student, source, ref, path, name, email, sis_id, sis_login_id, canvas_id, section, github, deadline'
 
 /**
  * Parses a roster: a CSV file whose header names its columns, written for this tool (`student`, `source`, and
@@ -143,7 +145,7 @@ function rosterRow(record: Record<string, string>, map: ColumnMap, where: string
   const labPath = normalizeLabPath(value('path'))
   if (labPath.problem) throw new UsageError(`${where}: the path ${JSON.stringify(value('path'))} of student ${student} ${labPath.problem}.`)
   const identity = rosterIdentity(value, where, student)
-  const extra = { ...(labPath.path ? { path: labPath.path } : {}), ...(identity ? { identity } : {}) }
+  const extra = { ...(labPath.path ? { path: labPath.path } : {}), ...(identity ? { identity } : {}), ...(value('deadline') ? { deadline: value('deadline') } : {}) }
   if (isGitSource(source)) {
     const chosenRef = ref || defaultRef
     return { student, source: { kind: 'git', url: source, ...(chosenRef ? { ref: chosenRef } : {}), ...(ref ? { pinned: true as const } : {}) }, ...extra }
