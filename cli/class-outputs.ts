@@ -14,6 +14,7 @@ import { writeFileAtomically } from '../reporters/write-atomically.js'
 import { CLASS_REPORT_FILES, SHEET_FILES, studentDir } from './output-layout.js'
 import { readGrade } from './run-submission.js'
 import { renderSheetHtml } from './sheet-html.js'
+import { readReviewSheet, renderReviewSheet, REVIEW_SHEET_FILE, type ReviewSheet } from './manual-points-sheet.js'
 
 export { cloneRoot, studentDir } from './output-layout.js'
 
@@ -43,9 +44,10 @@ export interface ClassOutputs {
 
 /**
  * gradebook.csv, class-report.md with its two SVG charts, class-report.html with the charts inline and each grade
- * sheet beside it as HTML, and the LMS files the manifest asks for (those of another format are removed: stale).
+ * sheet beside it as HTML, the review sheet (with the instructor's columns of `reviewSheet`, by default those of the
+ * folder's own sheet), and the LMS files the manifest asks for (those of another format are removed: stale).
  */
-export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Rubric): ClassOutputs {
+export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Rubric, reviewSheet?: ReviewSheet): ClassOutputs {
   const students = gradedStudents(outDir, manifest)
   const summary = summarizeClass(rubric, students)
   const charts = renderCharts(summary)
@@ -55,6 +57,8 @@ export function writeClassOutputs(outDir: string, manifest: Manifest, rubric: Ru
   writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.markdown), renderClassReportMarkdown(summary))
   writeFileAtomically(path.join(outDir, CLASS_REPORT_FILES.html), renderClassReportHtml(summary))
   for (const s of students) if (s.grade) writeSheets(outDir, s, rubric)
+  const sheetFile = path.join(outDir, REVIEW_SHEET_FILE)
+  writeFileAtomically(sheetFile, renderReviewSheet(rubric, students, reviewSheet ?? readReviewSheet(sheetFile, rubric)))
   return { summary, lms: writeLmsFiles(outDir, rubric, students, manifest.lms) }
 }
 

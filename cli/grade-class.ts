@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
@@ -22,6 +22,12 @@ function positiveInteger(option: string, raw: string): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} ${JSON.stringify(raw)} is not a whole number of at least 1, e.g. ${option} 2.`)
   return value
+}
+
+/** A file named on the command line is there: a mistyped path must not read as "no review yet". */
+function existingFile(option: string, file: string): string {
+  if (!existsSync(file)) throw new UsageError(`${option} ${file} does not exist. Give the review sheet a batch run wrote (review-sheet.csv in its --out folder), filled in.`)
+  return path.resolve(file)
 }
 
 /** --only alice,bob: ids separated by commas. */
@@ -57,7 +63,8 @@ function handInTag(raw: string | undefined): string | undefined {
 
 const gradeArgs = {
   submissions: { type: 'string', description: 'Folder holding one folder per student (the folder name is the student id)', valueHint: 'dir' },
-  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref,path,name,email,sis_id,sis_login_id,canvas_id,section]: source is a git URL or a folder', valueHint: 'file.csv' },
+  roster: { type: 'string', description: 'CSV file with the columns student,source[,ref,path,name,email,sis_id,sis_login_id,canvas_id,section,github] (source: a git URL or a folder), or a Moodle, Canvas, GitHub Classroom or Classroom 50 export (other columns are ignored)', valueHint: 'file.csv' },
+  'repo-template': { type: 'string', description: "Repository URL of roster rows without a source, from the row's columns: e.g. https://github.com/org/tp1-{github} ({github}: a GitHub username column; any header of the roster in braces works)", valueHint: 'url' },
   ref: { type: 'string', description: 'Branch, tag or commit of the git sources whose roster row gives none (default: their default branch)', valueHint: 'ref' },
   out: { type: 'string', description: 'Output folder (grades, gradebook.csv, class report); re-running resumes it', default: 'class-grades', valueHint: 'dir' },
   concurrency: { type: 'string', description: `Submissions graded at once (default here: ${defaultConcurrency()})`, valueHint: 'n' },
@@ -66,6 +73,7 @@ const gradeArgs = {
   force: { type: 'boolean', description: 'Grade again submissions already graded at the same commit and rubric' },
   'only-ungraded': { type: 'boolean', description: 'Grade again only the submissions that are ungraded in --out' },
   only: { type: 'string', description: 'Grade again only these students (ids separated by commas); the others keep their grades', valueHint: 'alice,bob' },
+  'review-sheet': { type: 'string', description: "The review sheet to take the instructor's report points from (default: review-sheet.csv of --out, which every run writes)", valueHint: 'file.csv' },
   deadline: { type: 'string', description: 'Grade each git repository at its last commit at or before this time, by committer date (a roster ref wins; a roster deadline is an extension), e.g. 2026-12-10T23:59+01:00', valueHint: 'date' },
   grace: { type: 'string', description: 'Late work: a commit this long after the deadline counts as on time, e.g. 15min', valueHint: 'duration' },
   'late-penalty': { type: 'string', description: 'Late work: percent of the maximum score taken off per day or hour started after the deadline, e.g. 10%/day (needs --cutoff)', valueHint: 'n%/day|n%/hour' },
@@ -85,6 +93,7 @@ const grade = defineCommand({
         ...(args.submissions ? { submissionsDir: path.resolve(args.submissions) } : {}),
         ...(args.roster ? { rosterFile: path.resolve(args.roster) } : {}),
         ...(args.ref ? { defaultRef: args.ref } : {}),
+        ...(args['repo-template'] ? { repoTemplate: args['repo-template'] } : {}),
         outDir: path.resolve(args.out),
         concurrency: args.concurrency === undefined ? defaultConcurrency() : positiveInteger('--concurrency', args.concurrency),
         timeoutSeconds: args.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : positiveInteger('--timeout', args.timeout),
@@ -96,6 +105,7 @@ const grade = defineCommand({
         ...optional('late', parseLatePolicy(given(args, { grace: 'grace', latePenalty: 'late-penalty', latePenaltyCap: 'late-penalty-cap', cutoff: 'cutoff' }), args.deadline !== undefined)),
         ...optional('handInTag', handInTag(args['hand-in-tag'])),
         ...optional('lms', lmsOptions(args)),
+        ...(args['review-sheet'] ? { reviewSheet: existingFile('--review-sheet', args['review-sheet']) } : {}),
       },
       grader,
     )
@@ -104,6 +114,9 @@ const grade = defineCommand({
 
 const mergeArgs = {
   out: { type: 'string', description: 'Folder of the merged gradebook and class report', default: 'class-grades/merged', valueHint: 'dir' },
+  roster: { type: 'string', description: 'The roster the shards graded: the merge fails (exit 3), naming them, when one of its students is in no shard', valueHint: 'file.csv' },
+  'repo-template': { type: 'string', description: 'The --repo-template the shards were given (to read the roster as they did)', valueHint: 'url' },
+  'job-summary': { type: 'string', description: 'Append a summary without names, scores or links to this Markdown file (e.g. "$GITHUB_STEP_SUMMARY")', valueHint: 'file.md' },
   ...lmsArgs,
   shards: { type: 'positional', description: 'Output folders of the shards (tp1-grade-class grade --shard i/n --out …)', required: false },
 } satisfies ArgsDef
@@ -113,7 +126,11 @@ const merge = defineCommand({
   args: mergeArgs,
   run({ args, rawArgs }) {
     rejectUnknownOptions(rawArgs, mergeArgs)
-    process.exitCode = mergeShards(args._, args.out, rubric, lmsOptions(args))
+    process.exitCode = mergeShards(args._, args.out, rubric, {
+      ...optional('lms', lmsOptions(args)),
+      ...(args.roster ? { roster: { file: path.resolve(args.roster), ...(args['repo-template'] ? { repoTemplate: args['repo-template'] } : {}) } } : {}),
+      ...(args['job-summary'] ? { jobSummary: args['job-summary'] } : {}),
+    })
   },
 })
 

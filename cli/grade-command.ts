@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { availableParallelism, totalmem } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import type { Grade } from '../grading/grade.js'
 import type { Rubric } from '../rubric/index.js'
-import { loadReview, reviewFilePath } from '../reporters/review-file.js'
+import { loadReview } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
 import type { Deadline } from './deadline.js'
 import { describeLatePolicy, formatDuration, type LatePolicy } from './late-policy.js'
 import type { LmsOptions } from './lms-export.js'
 import { decide, readManifest, rubricDigest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js'
-import { withManualPoints } from './manual-points.js'
+import { studentReview, withManualPoints } from './manual-points.js'
+import { readReviewSheet, REVIEW_SHEET_FILE, type ReviewSheet } from './manual-points-sheet.js'
 import { BatchStop } from './batch-stop.js'
 import { createProgress, type Progress } from './progress.js'
 import type { Submission } from './roster.js'
@@ -27,6 +27,8 @@ export interface GradeOptions {
   submissionsDir?: string
   rosterFile?: string
   defaultRef?: string
+  /** The repository URL of roster rows without a source, from their columns (roster.ts). */
+  repoTemplate?: string
   outDir: string
   concurrency: number
   timeoutSeconds: number
@@ -43,6 +45,8 @@ export interface GradeOptions {
   handInTag?: string
   /** The LMS files to write; kept in the manifest for the next runs of this folder. */
   lms?: LmsOptions
+  /** The review sheet to read the instructor's points from (default: review-sheet.csv of the output folder). */
+  reviewSheet?: string
 }
 
 export interface Grader {
@@ -65,8 +69,6 @@ export function defaultConcurrency(cores = availableParallelism(), memory = tota
   return Math.max(1, Math.min(cores, Math.floor(memory / (3 * GiB))))
 }
 
-const sha256 = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined)
-
 /** Grades the selected submissions, each in its own run, and writes the gradebook and class report. Returns the exit code. */
 export async function gradeClass(options: GradeOptions, grader: Grader): Promise<number> {
   const { outDir } = options
@@ -77,7 +79,10 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   const selected = selectStudents(everyone, manifest, options)
   refreshRosterFacts(manifest, everyone)
   if (options.lms) manifest.lms = options.lms
+  if (options.shard) manifest.shard = options.shard
+  else delete manifest.shard
   const digest = rubricDigest(rubric)
+  const reviewSheet = readReviewSheet(options.reviewSheet ?? path.join(outDir, REVIEW_SHEET_FILE), rubric)
   const machine = `default here: ${defaultConcurrency()}, from ${availableParallelism()} cores and ${Math.round(totalmem() / GiB)} GiB`
   const { deadline, late, ...batch } = options
   process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), ...(late ? { latePolicy: describeLatePolicy(late) } : {}), count: selected.length, machine }))
@@ -90,7 +95,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
     selected.map((submission) =>
       limit(async () => {
         if (stop.requested) return undefined
-        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, stop, progress })
+        const outcome = await gradeOne(submission, { ...options, grader, manifest, digest, stop, progress, reviewSheet })
         if (!outcome) return undefined
         writeManifest(outDir, manifest)
         progress.finished(submission.student, outcome.line)
@@ -102,7 +107,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   stopListening()
   const outcomes = results.filter((o) => o !== undefined)
   writeManifest(outDir, manifest)
-  const outputs = writeClassOutputs(outDir, manifest, rubric)
+  const outputs = writeClassOutputs(outDir, manifest, rubric, reviewSheet)
   process.stdout.write(renderSummary(outcomes, outDir, Date.now() - startedAt, outputs.lms))
   if (stop.requested) {
     process.stderr.write(`Stopped before the end: ${selected.length - outcomes.length} submission(s) not graded in this run. Run the same command again to resume.\n`)
@@ -111,8 +116,9 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   return outcomes.some((o) => o.status === 'ungraded') ? 3 : 0
 }
 
-interface Context extends GradeOptions {
+interface Context extends Omit<GradeOptions, 'reviewSheet'> {
   grader: Grader
+  reviewSheet: ReviewSheet
   manifest: Manifest
   digest: string
   stop: BatchStop
@@ -133,9 +139,8 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   } catch (error) {
     return record(submission, undefined, lostRun(ctx, submission, (error as Error).message, started), ctx, { wallMs: Date.now() - started })
   }
-  // Never the REVIEW_FILE of the instructor's shell: each student has their own review, beside their folder.
-  const reviewFile = reviewFilePath(prepared.dir, {})
-  const reviewDigest = sha256(reviewFile)
+  const { file: reviewFile, digest: reviewDigest, note } = studentReview(prepared.dir, student, ctx.reviewSheet, ctx.outDir)
+  if (note) process.stderr.write(`${student}: ${note}.\n`)
   const previous = ctx.manifest.students[student]
   const current = { revision: prepared.revision, rubricDigest: ctx.digest, ...(reviewDigest ? { reviewDigest } : {}), hasGrade: existsSync(path.join(dir, 'grade.json')) }
   const decision = decide(previous, current, ctx.force || ctx.onlyUngraded || ctx.only !== undefined)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Rubric } from '../rubric/index.js'
 import type { CommitFacts } from './deadline.js'
 import type { LmsOptions } from './lms-export.js'
+import type { Shard } from './shard.js'
 import type { StudentIdentity, SubmissionSource } from './roster.js'
 import type { HandInFacts } from './submissions.js'
 import { UsageError } from './usage-error.js'
@@ -54,6 +55,8 @@ export interface Manifest {
   students: Record<string, ManifestEntry>
   /** The LMS files this folder writes (--lms, --scale…): kept, so that a later --only run exports them again. */
   lms?: LmsOptions
+  /** The slice of the class this folder grades (--shard): what a merge checks that no slice is missing. */
+  shard?: Shard
 }
 
 export const MANIFEST_FILE = 'manifest.json'

@@ -28,7 +28,7 @@ describe('preparing a git submission under a deadline (no grading)', () => {
     await run('git', ['-C', repo.dir, 'checkout', '--quiet', 'main'])
   })
 
-  const roster = (rows: string, defaultRef?: string) => parseRoster(`student,source,ref,path\n${rows}\n`, path.join(root, 'roster.csv'), defaultRef)[0]!
+  const roster = (rows: string, defaultRef?: string) => parseRoster(`student,source,ref,path\n${rows}\n`, path.join(root, 'roster.csv'), defaultRef ? { defaultRef } : {}).submissions[0]!
 
   it('checks out the last commit at or before the deadline and records it, its date and the deadline', async () => {
     const prepared = await prepareSubmission(roster(`alice,${repo.url},`), clones, 60_000, { deadline })
@@ -82,7 +82,7 @@ describe('preparing a git submission under a deadline (no grading)', () => {
   })
 
   it("judges a student's commits against the roster's deadline (an extension), and says the missed cut-off", async () => {
-    const extended = parseRoster(`student,source,deadline\nerin,${repo.url},2026-12-15T12:00+01:00\n`, path.join(root, 'roster.csv'))[0]!
+    const extended = parseRoster(`student,source,deadline\nerin,${repo.url},2026-12-15T12:00+01:00\n`, path.join(root, 'roster.csv')).submissions[0]!
     expect(await prepareSubmission(extended, clones, 60_000, { deadline })).toMatchObject({ commit: commits.after, deadline: '2026-12-15T12:00+01:00', handIn: { rule: 'deadline', extension: true } })
     const late = await TestRepo.init(path.join(root, 'fay'))
     await late.commit('too late', '2026-12-20T10:00:00+01:00', app('late'))

@@ -7,7 +7,7 @@ import { graderDigest, holdsGrader } from '../reporters/grader-digest.js'
 import { commitDate, parseDeadline, type CommitFacts, type Deadline } from './deadline.js'
 import { handInCommit, type HandIn, type HandInRule } from './hand-in.js'
 import { cutoffFor, type LatePolicy } from './late-policy.js'
-import { parseRoster, studentIdProblem, type Submission } from './roster.js'
+import { parseRoster, studentIdProblem, type RosterOptions, type Submission } from './roster.js'
 import { UsageError } from './usage-error.js'
 
 const run = promisify(execFile)
@@ -91,10 +91,10 @@ export function discoverSubmissions(dir: string): Submission[] {
 }
 
 /** The class: the folders of `submissionsDir` and the rows of `rosterFile`, each student once. */
-export function collectClass(options: { submissionsDir?: string; rosterFile?: string; defaultRef?: string }): Submission[] {
-  const { submissionsDir, rosterFile, defaultRef } = options
+export function collectClass(options: { submissionsDir?: string; rosterFile?: string } & RosterOptions): Submission[] {
+  const { submissionsDir, rosterFile } = options
   if (!submissionsDir && !rosterFile) throw new UsageError('No submissions given. Use --submissions <folder of student folders> and/or --roster <file.csv>.')
-  const all = [...(submissionsDir ? discoverSubmissions(submissionsDir) : []), ...(rosterFile ? readRoster(rosterFile, defaultRef) : [])]
+  const all = [...(submissionsDir ? discoverSubmissions(submissionsDir) : []), ...(rosterFile ? readRoster(rosterFile, options) : [])]
   const seen = new Set<string>()
   for (const { student, source } of all) {
     const problem = studentIdProblem(student)
@@ -108,9 +108,13 @@ export function collectClass(options: { submissionsDir?: string; rosterFile?: st
   return all
 }
 
-function readRoster(file: string, defaultRef: string | undefined): Submission[] {
+/** An export's columns are named once: those read under another name, and those ignored. */
+function readRoster(file: string, options: RosterOptions): Submission[] {
   if (!existsSync(file)) throw new UsageError(`--roster ${file} does not exist. Give a CSV file with the columns student,source[,ref].`)
-  return parseRoster(readFileSync(file, 'utf8'), path.resolve(file), defaultRef)
+  const roster = parseRoster(readFileSync(file, 'utf8'), path.resolve(file), { ...(options.defaultRef ? { defaultRef: options.defaultRef } : {}), ...(options.repoTemplate ? { repoTemplate: options.repoTemplate } : {}) })
+  if (roster.recognised.length) process.stderr.write(`Roster ${file}: read ${roster.recognised.join(', ')}.\n`)
+  if (roster.ignored.length) process.stderr.write(`Roster ${file}: ignored the column${roster.ignored.length === 1 ? '' : 's'} ${roster.ignored.map((c) => JSON.stringify(c)).join(', ')} (not used by tp1-grade-class).\n`)
+  return roster.submissions
 }
 
 /** The roster's deadline of a student (an extension): a git source's, with its UTC offset. */

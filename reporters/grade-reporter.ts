@@ -13,7 +13,7 @@ import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
 import { renderAnnotations, submissionInRepository } from './github-actions.js'
-import { RESULT_FORMATS, parseFormats, type ResultFormat } from './result-formats.js'
+import { RESULT_FORMATS, parseFormats, resultSettings, type ResultFormat } from './result-formats.js'
 import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
@@ -96,7 +96,9 @@ export default class GradeReporter implements Reporter {
     writeFileAtomically(path.join(outDir, 'grade.json'), `${inertJson(grade)}\n`)
     const sheet = renderGradeSheet(grade, { title: rubric.title })
     writeFileAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
-    for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade))
+    const results = resultSettings(process.env)
+    if (results.problem) process.stderr.write(`grader: ${results.problem}.\n`)
+    for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade, results.settings))
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)

@@ -17,29 +17,87 @@ export function checkText(check: GradedCheck, t: SheetText): string {
   ].join('\n'))
 }
 
+// Split for Gradescope when the detail shows later: what the verdict says by itself…
+function verdictLines(check: GradedCheck, t: SheetText): string[] {
+  const d = check.details ?? {}
+  return [
+    check.message,
+    ...(d.blockedBy ? [`${t.blockedBy}${t.colon} ${d.blockedBy}`] : []),
+    ...(check.review?.comment ? [`${t.review.instructor}${t.colon} ${check.review.comment}`] : []),
+  ]
+}
+
+// …and its detail: what a student could tune a hand-in against before the deadline.
+function detailLines(check: GradedCheck, t: SheetText): string[] {
+  const d = check.details ?? {}
+  return [
+    ...(d.expected ? [`${t.expected}${t.colon} ${d.expected}`] : []),
+    ...(d.seen ? [`${t.seen}${t.colon} ${d.seen}`] : []),
+    ...(d.fix ? [`${t.fix}${t.colon} ${d.fix}`] : []),
+    ...(d.items ?? []).map((i) => `${i.passed ? '[x]' : '[ ]'} ${i.title} (${i.points}/${i.maxPoints})`),
+    ...(d.log ? [`${t.log}${t.colon}`, d.log] : []),
+  ]
+}
+
 const ungradedNote = (grade: Grade) => (grade.status === 'ungraded' ? `${sheetText(grade).formats.ungraded}\n` : '')
 const scoreText = (grade: Grade) => `${sheetText(grade).score} ${grade.score}/${grade.maxScore}`
 
-/** Gradescope's results.json (autograder specification): one test per rubric check. */
-export function toGradescope(grade: Grade) {
+/** Gradescope's `visibility`: when students see a test (after_due_date: after the late due date, if any). */
+export const GRADESCOPE_VISIBILITIES = ['visible', 'after_due_date', 'after_published', 'hidden'] as const
+export type GradescopeVisibility = (typeof GRADESCOPE_VISIBILITIES)[number]
+
+export interface ResultSettings {
+  /** When Gradescope shows the expected / seen / fix of each check (its verdict and points stay visible). */
+  gradescopeDetail: GradescopeVisibility
+}
+
+/**
+ * GRADESCOPE_DETAIL=after_due_date (or after_published, hidden; default visible). A value Gradescope does not know
+ * hides the detail: the instructor meant to hold something back, and a typo must not publish it.
+ */
+export function resultSettings(env: NodeJS.ProcessEnv): { settings: ResultSettings; problem?: string } {
+  const raw = env.GRADESCOPE_DETAIL?.trim()
+  if (!raw) return { settings: { gradescopeDetail: 'visible' } }
+  if ((GRADESCOPE_VISIBILITIES as readonly string[]).includes(raw)) return { settings: { gradescopeDetail: raw as GradescopeVisibility } }
+  return { settings: { gradescopeDetail: 'hidden' }, problem: `GRADESCOPE_DETAIL: unknown visibility "${raw}" (known: ${GRADESCOPE_VISIBILITIES.join(', ')}); the detail is hidden` }
+}
+
+/**
+ * Gradescope's results.json (autograder specification): one test per rubric check, numbered by its id and named by
+ * its title (Gradescope shows "number) name"). An ungraded run carries no score at all: it is not a grade, and
+ * run_autograder hands Gradescope no results.json for it. When the detail is shown later than the verdict, each check
+ * is two tests: the verdict with its points, and an unscored test with the detail at that visibility.
+ */
+export function toGradescope(grade: Grade, settings: ResultSettings = { gradescopeDetail: 'visible' }) {
   const t = sheetText(grade)
+  const graded = grade.status === 'graded'
+  const later = settings.gradescopeDetail !== 'visible'
+  const format = { output_format: 'text' } as const
   return {
-    score: grade.score,
+    ...(graded ? { score: grade.score } : {}),
     execution_time: Math.round(grade.durationMs / 1000),
-    output: `${ungradedNote(grade)}${scoreText(grade)}`,
-    output_format: 'text',
+    output: `${ungradedNote(grade)}${graded ? scoreText(grade) : ''}`.trim(),
+    ...format,
     stdout_visibility: 'hidden',
-    tests: grade.checks.map((c) => ({
-      name: `${c.id}: ${c.title}`,
-      number: c.id,
-      score: c.points,
-      max_score: c.maxPoints,
-      status: c.status === 'passed' ? 'passed' : 'failed',
-      output: c.status === 'ungraded' ? `${t.formats.ungradedCheck} — ${checkText(c, t)}` : checkText(c, t),
-      output_format: 'text',
-      visibility: 'visible',
-      tags: [`exercise-${c.exercise}`, c.status],
-    })),
+    tests: grade.checks.flatMap((c) => {
+      const status = c.status === 'passed' ? 'passed' : 'failed'
+      const tags = [`exercise-${c.exercise}`, c.status]
+      const ungraded = c.status === 'ungraded' ? `${t.formats.ungradedCheck} — ` : ''
+      const detail = detailLines(c, t)
+      const verdict = {
+        name: c.title,
+        number: c.id,
+        ...(graded ? { score: c.points } : {}),
+        max_score: c.maxPoints,
+        status,
+        output: ungraded + (later ? verdictLines(c, t).join('\n') : checkText(c, t)),
+        ...format,
+        visibility: 'visible',
+        tags,
+      }
+      if (!later || detail.length === 0) return [verdict]
+      return [verdict, { name: t.formats.detail(c.title), number: `${c.id}.detail`, status, output: detail.join('\n'), ...format, visibility: settings.gradescopeDetail, tags }]
+    }),
   }
 }
 
@@ -98,7 +156,7 @@ ${cases.join('\n')}
 }
 
 export const RESULT_FORMATS = {
-  gradescope: { file: 'gradescope-results.json', render: (g: Grade) => `${inertJson(toGradescope(g))}\n` },
+  gradescope: { file: 'gradescope-results.json', render: (g: Grade, settings?: ResultSettings) => `${inertJson(toGradescope(g, settings))}\n` },
   prairielearn: { file: 'prairielearn-results.json', render: (g: Grade) => `${inertJson(toPrairieLearn(g))}\n` },
   junit: { file: 'junit.xml', render: toJUnit },
 } as const

@@ -56,3 +56,13 @@ export function mergeReview(check: GradedCheck, automaticPoints: number, review:
     ...(entry.points !== undefined && entry.points > check.maxPoints ? { capped: entry.points } : {}),
   }
 }
+
+/**
+ * The student's own review file and their rows of the class's review sheet, as one: for a check both review, the
+ * student's file wins (it is the more deliberate act, written for this one student); the sheet fills the others.
+ */
+export function combineReviews(own: ReviewFile | undefined, sheet: ReviewFile | undefined): ReviewFile | undefined {
+  if (!own || !sheet) return own ?? sheet
+  const reviewer = own.reviewer ?? sheet.reviewer
+  return { ...(reviewer ? { reviewer } : {}), checks: { ...sheet.checks, ...own.checks } }
+}

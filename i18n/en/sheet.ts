@@ -72,6 +72,8 @@ export const sheet = {
   formats: {
     ungraded: 'UNGRADED: some checks could not run because the grader or Docker failed, not the submission. Re-run before grading.',
     ungradedCheck: 'UNGRADED',
+    /** Gradescope's second test of a check, that holds its detail when the detail is shown later than the verdict. */
+    detail: (title: string) => `${title} — what was expected, seen, and the fix`,
   },
   /** Problems with the instructor's review file, listed at the top of the sheet. */
   reviewFile: {

@@ -69,6 +69,7 @@ export const sheet: Catalogue['sheet'] = {
   formats: {
     ungraded: 'NON NOTÉ : certaines vérifications n’ont pas pu être faites parce que le correcteur ou Docker a échoué, pas le rendu. Relancez avant de noter.',
     ungradedCheck: 'NON NOTÉ',
+    detail: (title) => `${title} — attendu, constaté, correction`,
   },
   reviewFile: {
     notJson: (file, reason) => `Le fichier de relecture ${file} n’est pas du JSON valide : ${reason}`,

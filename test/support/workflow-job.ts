@@ -14,7 +14,7 @@ interface Step {
 }
 
 interface Workflow {
-  on: { workflow_call?: { inputs?: Record<string, { default?: string }> } }
+  on: { workflow_call?: { inputs?: Record<string, { default?: string | boolean }> }; workflow_dispatch?: { inputs?: Record<string, { default?: string | boolean }> } }
   jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>
 }
 
@@ -58,7 +58,8 @@ export class WorkflowJob {
   private readonly runnerTemp: string
   private step = 0
 
-  constructor(workflowFile: string, jobId: string, readonly workspace: string, options: { inputs?: Record<string, string>; env?: NodeJS.ProcessEnv } = {}) {
+  /** `contexts`: the other values the job's expressions read (`matrix.shard`, `vars.GRADER_LANG`, `github.event.…`). */
+  constructor(workflowFile: string, jobId: string, readonly workspace: string, options: { inputs?: Record<string, string>; env?: NodeJS.ProcessEnv; contexts?: Record<string, string> } = {}) {
     const workflow = parse(readFileSync(workflowFile, 'utf8')) as Workflow
     const job = workflow.jobs[jobId]
     if (!job) throw new Error(`${workflowFile} has no job ${jobId}`)
@@ -67,13 +68,14 @@ export class WorkflowJob {
     mkdirSync(this.runnerTemp, { recursive: true })
     this.summaryFile = path.join(this.runnerTemp, 'step_summary')
     writeFileSync(this.summaryFile, '')
-    const declared = workflow.on.workflow_call?.inputs ?? {}
+    const declared = workflow.on.workflow_call?.inputs ?? workflow.on.workflow_dispatch?.inputs ?? {}
     for (const name of Object.keys(options.inputs ?? {}))
       if (!(name in declared)) throw new Error(`${workflowFile} declares no input ${name}`)
     this.contexts = {
       'github.workspace': workspace,
       'runner.temp': this.runnerTemp,
-      ...Object.fromEntries(Object.entries(declared).map(([name, input]) => [`inputs.${name}`, options.inputs?.[name] ?? input.default ?? ''])),
+      ...Object.fromEntries(Object.entries(declared).map(([name, input]) => [`inputs.${name}`, options.inputs?.[name] ?? String(input.default ?? '')])),
+      ...options.contexts,
     }
     this.baseEnv = options.env ?? {}
   }
