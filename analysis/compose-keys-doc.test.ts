@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { COMPOSE_KEYS_DOC, composeKeysDoc, WRITE_COMMAND } from './compose-keys-doc.js'
-import { composeKeyTables } from './compose-policy.js'
+import { composeKeyTables } from './compose-keys.js'
 
 const page = new URL(`../${COMPOSE_KEYS_DOC}`, import.meta.url)
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { composeKeyTables, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES, type KeyTable, type Verdict } from './compose-policy.js'
+import { composeKeyTables, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-keys.js'
+import type { KeyTable, Verdict } from './compose-walk.js'
 
 /** Where the page is written, from the project's root. */
 export const COMPOSE_KEYS_DOC = 'docs/compose-keys.md'
@@ -13,14 +14,14 @@ function table(keys: KeyTable): string {
   return ['| key | verdict | why |', '|---|---|---|', ...rows].join('\n')
 }
 
-/** docs/compose-keys.md: every table of the policy (analysis/compose-policy.ts), key by key, with its verdict and reason. */
+/** docs/compose-keys.md: every table of the policy (analysis/compose-keys.ts), key by key, with its verdict and reason. */
 export function composeKeysDoc(): string {
   const all = Object.values(composeKeyTables).flatMap((keys) => Object.values(keys))
   const count = (verdict: Verdict) => all.filter((rule) => rule.verdict === verdict).length
   return [
     '# Compose keys: what the grader runs',
     '',
-    `<!-- Generated from the tables of analysis/compose-policy.ts by \`${WRITE_COMMAND}\`: edit the tables, not this page (a test fails when it is out of date). -->`,
+    `<!-- Generated from the table of analysis/compose-keys.ts by \`${WRITE_COMMAND}\`: edit the tables, not this page (a test fails when it is out of date). -->`,
     '',
     'The grader runs a student\'s Compose project on its own machine. Each key the Compose specification defines is judged by',
     'what it can do on that machine — not by whether the lab needs it:',

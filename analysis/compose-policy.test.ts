@@ -4,7 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '../i18n/index.js'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { composeFileViolations, composePolicyViolations, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES, namesPlatform, type PolicyViolation } from './compose-policy.js'
+import { MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-keys.js'
+import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from './compose-policy.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'compose-policy-'))
 const sub = path.join(root, 'submission')

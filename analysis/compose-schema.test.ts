@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { composeKeyTables, serviceKeys, type KeyTable } from './compose-policy.js'
+import { composeKeyTables, serviceKeys } from './compose-keys.js'
+import type { KeyTable } from './compose-walk.js'
 
 /** The Compose specification's schema in the version this Compose validates with (see test/compose-spec/README.md). */
 const schema = JSON.parse(readFileSync(new URL('../test/compose-spec/compose-spec.json', import.meta.url), 'utf8')) as SchemaNode

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { serviceKeys } from '../analysis/compose-policy.js'
+import { serviceKeys } from '../analysis/compose-keys.js'
 import { durationSeconds, externalNetworks, graderComposeConfig, type ComposeConfig, type ComposeService } from './compose-config.js'
 
 const studentConfig: ComposeConfig = {

@@ -42,7 +42,7 @@ function yaml(file: string, problem: YamlProblem): Finding {
   return { message: `${file} is not valid YAML at line ${line}, column ${column}: ${yamlSays}`, expected: 'valid YAML', seen, fix: fix + alsoTab }
 }
 
-/** Why the grader refuses a setting (analysis/compose-policy.ts); `key` is the setting's path, e.g. build.secrets. */
+/** Why the grader refuses a setting (analysis/compose-keys.ts); `key` is the setting's path, e.g. build.secrets. */
 const policy = {
   privileged: () => 'privileged: true gives the container full control of the host',
   capAdd: (capabilities: readonly string[]) => `cap_add: ${capabilities.join(', ')} gives the container extra kernel powers`,
@@ -80,7 +80,7 @@ const policy = {
   tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
 }
 
-/** The reasons a setting is refused, by name: what analysis/compose-policy.ts says a refusal with. */
+/** The reasons a setting is refused, by name: what the policy (analysis/compose-keys.ts) says a refusal with. */
 export type PolicyReasons = typeof policy
 
 /** Messages of the Compose file checks: its YAML (analysis/compose-file.ts) and what the grader refuses to run (analysis/compose-policy.ts). */
