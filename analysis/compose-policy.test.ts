@@ -211,11 +211,11 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     return composeFileViolations(dir, name)
   }
 
-  it('accepts the lab file with anchors, merge keys, extension fields and env_file inside', () => {
+  it('accepts the lab file with anchors, merge keys, extension fields, env_file and label_file inside', () => {
     writeFileSync(path.join(dir, '.env'), 'POSTGRES_PASSWORD=demo\n')
     expect(file([
       'version: "3.9"', 'x-common: &common', '  restart: unless-stopped', 'services:', '  db:', '    <<: *common', '    image: postgres:16',
-      '    env_file: [.env]', '  api:', '    extends: db', '    build: ./api', '    env_file:', '      - path: ./optional.env', '        required: false',
+      '    env_file: [.env]', '    label_file: ./db.labels', '  api:', '    extends: db', '    build: ./api', '    env_file:', '      - path: ./optional.env', '        required: false',
     ].join('\n'))).toEqual([])
   })
 
