@@ -4,7 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '../i18n/index.js'
 import type { ComposeConfig } from '../lab/compose-config.js'
-import { composeFileViolations, composePolicyViolations, MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES, type PolicyViolation } from './compose-policy.js'
+import { MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-keys.js'
+import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from './compose-policy.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'compose-policy-'))
 const sub = path.join(root, 'submission')
@@ -18,7 +19,9 @@ symlinkSync(root, path.join(sub, 'data-link'))
 
 const config = (services: ComposeConfig['services'], rest: Partial<ComposeConfig> = {}): ComposeConfig => ({ name: 'p', services, ...rest })
 const keys = (found: { service: string; key: string }[]) => found.map((v) => (v.service ? `${v.service}.${v.key}` : v.key))
-const refused = (c: ComposeConfig) => keys(composePolicyViolations(c, sub))
+/** The engine's platform on these machines, as docker version gives it. */
+const ENGINE = 'linux/amd64'
+const refused = (c: ComposeConfig) => keys(composePolicyViolations(c, sub, ENGINE))
 /** Why each one is refused, as the student reads it (in English, the reference catalogue). */
 const reasons = (found: PolicyViolation[]) => found.map((v) => catalogue('en').compose.refusal(v.reason))
 
@@ -138,8 +141,51 @@ describe('composePolicyViolations, on the normalised configuration', () => {
     }))).toEqual(['a.labels', 'a.build.labels', 'networks.n.labels', 'volumes.v.labels'])
   })
 
-  it('refuses what would replace an image of the machine for later runs', () => {
-    expect(refused(config({ a: { image: 'postgres:16', platform: 'linux/arm64' }, b: { build: { context: `${sub}/api`, tags: ['python:3.13-slim'] } } }))).toEqual(['a.platform', 'b.build.tags'])
+  it('refuses what would replace an image of the machine for later runs: another platform, more tags', () => {
+    expect(refused(config({
+      a: { image: 'postgres:16', platform: 'linux/arm64' },
+      b: { build: { context: `${sub}/api`, tags: ['python:3.13-slim'] } },
+      c: { build: { context: `${sub}/api`, platforms: ['linux/amd64', 'linux/s390x'] }, platform: 'linux/amd64' },
+    }))).toEqual(['a.platform', 'b.build.tags', 'c.build.platforms'])
+    const found = composePolicyViolations(config({ db: { image: 'postgres:16', platform: 'linux/s390x' } }), sub, ENGINE)
+    expect(reasons(found)).toEqual([
+      'platform: linux/s390x is not the platform of the machine that grades (linux/amd64): Compose would pull another variant of the images under the same names, replacing the machine\'s for every later run, and its programs could not run here; remove platform (Docker then uses the machine\'s own platform) or write linux/amd64',
+    ])
+    expect(keys(composePolicyViolations(config({ a: { image: 'alpine', platform: 'linux/arm64/v8' } }), sub, 'linux/arm64'))).toEqual([])
+  })
+
+  it('accepts the engine’s own platform however Docker lets it be spelt, in a service and its build', () => {
+    for (const platform of ['linux/amd64', 'linux/x86_64', 'amd64', 'linux'])
+      expect(refused(config({ api: { build: { context: `${sub}/api`, platforms: [platform] }, platform } })), platform).toEqual([])
+    expect(namesPlatform(config({ api: { build: { context: `${sub}/api`, platforms: ['linux/amd64'] } } }))).toBe(true)
+    expect(namesPlatform(labProject)).toBe(false)
+  })
+
+  it('never judges a platform without the engine’s: that is the grader’s fault, not the student’s', () => {
+    expect(() => composePolicyViolations(config({ a: { image: 'alpine', platform: 'linux/amd64' } }), sub)).toThrow(/engine's platform/)
+    expect(composePolicyViolations(labProject, sub)).toEqual([])
+  })
+
+  it('accepts what only changes the container itself or names an address: real hand-ins’ harmless keys', () => {
+    expect(refused(config({
+      db: {
+        image: 'postgres:16', extra_hosts: ['host.docker.internal=host-gateway', 'db.local=10.0.0.5'], dns: ['8.8.8.8', '1.1.1.1'], dns_search: ['example.org'], dns_opt: ['ndots:1'],
+        init: true, tty: true, stdin_open: true, read_only: true, tmpfs: ['/run', '/tmp'], shm_size: '256m', stop_grace_period: '1m', group_add: ['postgres'],
+        logging: { driver: 'syslog', options: { 'syslog-address': 'udp://10.0.0.1:514' } }, profiles: ['db'], isolation: 'default', mac_address: '02:42:ac:11:00:02',
+        pull_refresh_after: 'daily', labels: { 'com.example.course': 'csc8613' }, annotations: { 'com.example.note': 'x' },
+        post_start: [{ command: ['sh', '-c', 'echo started'], user: 'postgres', working_dir: '/', environment: { A: '1' } }], pre_stop: [{ command: 'pg_ctl stop' }],
+        networks: { back: { ipv4_address: '172.30.0.5', mac_address: '02:42:ac:11:00:03' } },
+      },
+      api: { build: { context: `${sub}/api`, extra_hosts: ['pypi.local=10.0.0.7'], network: 'none', isolation: 'default', shm_size: '128m' } },
+    }))).toEqual([])
+  })
+
+  it('refuses a privileged hook, a build on the host’s network or another network, and chosen addresses', () => {
+    expect(refused(config({
+      a: { image: 'alpine', post_start: [{ command: 'id', privileged: true }] },
+      b: { build: { context: `${sub}/api`, network: 'host' } },
+      c: { build: { context: `${sub}/api`, network: 'someone-elses' } },
+    }, { networks: { fixed: { ipam: { driver: 'default', config: [{ subnet: '192.168.1.0/24' }] } } } }))).toEqual(['a.post_start.privileged', 'b.build.network', 'c.build.network', 'networks.fixed.ipam'])
   })
 
   it('bounds the number of services, of published ports and of networks', () => {
@@ -152,7 +198,7 @@ describe('composePolicyViolations, on the normalised configuration', () => {
   })
 
   it('refuses a key it does not know, as a newer Compose could add one (use_api_socket mounts the Docker socket)', () => {
-    const found = composePolicyViolations(config({ a: { image: 'alpine', use_api_socket: true } }, { models: { m: {} } }), sub)
+    const found = composePolicyViolations(config({ a: { image: 'alpine', use_api_socket: true } }, { models: { m: {} } }), sub, ENGINE)
     expect(keys(found)).toEqual(['a.use_api_socket', 'models'])
     expect(reasons(found)[0]).toContain('not a Compose setting the grader knows')
   })
@@ -165,11 +211,11 @@ describe('composeFileViolations, on the file as written, before Compose reads it
     return composeFileViolations(dir, name)
   }
 
-  it('accepts the lab file with anchors, merge keys, extension fields and env_file inside', () => {
+  it('accepts the lab file with anchors, merge keys, extension fields, env_file and label_file inside', () => {
     writeFileSync(path.join(dir, '.env'), 'POSTGRES_PASSWORD=demo\n')
     expect(file([
       'version: "3.9"', 'x-common: &common', '  restart: unless-stopped', 'services:', '  db:', '    <<: *common', '    image: postgres:16',
-      '    env_file: [.env]', '  api:', '    extends: db', '    build: ./api', '    env_file:', '      - path: ./optional.env', '        required: false',
+      '    env_file: [.env]', '    label_file: ./db.labels', '  api:', '    extends: db', '    build: ./api', '    env_file:', '      - path: ./optional.env', '        required: false',
     ].join('\n'))).toEqual([])
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { durationSeconds, externalNetworks, graderComposeConfig, type ComposeConfig } from './compose-config.js'
+import { serviceKeys } from '../analysis/compose-keys.js'
+import { durationSeconds, externalNetworks, graderComposeConfig, type ComposeConfig, type ComposeService } from './compose-config.js'
 
 const studentConfig: ComposeConfig = {
   name: 'tp1',
@@ -83,6 +84,36 @@ describe('graderComposeConfig', () => {
     expect(config.services.api?.depends_on).toEqual(studentConfig.services.api?.depends_on)
     expect(studentConfig.services.db?.ports?.[0]?.published).toBe('5432')
     expect(studentConfig.services.db?.container_name).toBe('postgres_db')
+  })
+})
+
+describe('the service keys the policy calls neutralised', () => {
+  /** A value of each that the grader must rewrite, as `docker compose config` writes it. */
+  const student: Record<string, Partial<ComposeService>> = {
+    image: { image: 'postgres:16', build: { context: '/x' } },
+    environment: { environment: { GITHUB_TOKEN: null } },
+    ports: { ports: [{ target: 8000, published: '8000' }] },
+    stop_grace_period: { stop_grace_period: '1h' },
+    container_name: { container_name: 'tp1-db' },
+    profiles: { profiles: ['debug'] },
+    logging: { logging: { driver: 'syslog', options: { 'syslog-address': 'udp://10.0.0.1:514' } } },
+    deploy: { deploy: { resources: { limits: { memory: '64G' } } } },
+    scale: { scale: 40 },
+    cpus: { cpus: 64 }, cpu_count: { cpu_count: 64 }, cpu_percent: { cpu_percent: 100 }, cpu_period: { cpu_period: 1000 }, cpu_quota: { cpu_quota: -1 },
+    cpu_shares: { cpu_shares: 262144 }, cpuset: { cpuset: '0-63' }, mem_limit: { mem_limit: '64g' }, mem_reservation: { mem_reservation: '64g' },
+    mem_swappiness: { mem_swappiness: 100 }, memswap_limit: { memswap_limit: -1 }, pids_limit: { pids_limit: -1 },
+  }
+  const neutralised = Object.entries(serviceKeys).filter(([, rule]) => rule.verdict === 'neutralised').map(([key]) => key)
+  const settings = { stopGraceSeconds: 10, limits: { mem_limit: '1024m', memswap_limit: '1024m', pids_limit: 512, cpus: 1, logging: { driver: 'json-file' } } }
+
+  it('each has a value here to prove it', () => {
+    expect(neutralised.filter((key) => !(key in student))).toEqual([])
+  })
+
+  it.each(neutralised)('%s is bounded or rewritten by graderComposeConfig', (key) => {
+    const written = { ...student[key] } as ComposeService
+    const run = graderComposeConfig({ services: { s: written } }, { 'org.tp1-grader.run': 'r1' }, settings).services.s!
+    expect(run[key]).not.toEqual(written[key])
   })
 })
 

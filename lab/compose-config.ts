@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { composeFileViolations, composePolicyViolations, type PolicyViolation } from '../analysis/compose-policy.js'
+import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from '../analysis/compose-policy.js'
 import type { Rubric } from '../rubric/schema.js'
 
 const run = promisify(execFile)
@@ -173,11 +173,21 @@ export async function loadComposeConfig(workDir: string, composeFile: string, pr
 }
 
 /**
+ * The platform of the engine Compose runs the project on, as `docker version` gives it (`linux/amd64`): what a
+ * `platform:` key must name. The engine's failure to answer is the machine's, never the student's: it throws.
+ */
+export async function enginePlatform(project: string): Promise<string> {
+  const { stdout } = await run('docker', ['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { env: composeEnvironment(project) })
+  return stdout.trim()
+}
+
+/**
  * The student's Compose file, as far as the run may read and start it: refused as written by the policy (other
  * Compose files, env_file or .env outside the submission, keys the grader does not know), or not YAML the grader
  * can read (then Compose reads nothing of it either), or Compose's own error, or the normalised configuration with
- * what the policy refuses in it (`refused`: privileges, host access; empty when it may start). One decision for the
- * session and for the early start (lab/early-stack.ts). `beforeCompose`: awaited before Compose reads the file.
+ * what the policy refuses in it (`refused`: privileges, host access, another platform than the engine's; empty when
+ * it may start). One decision for the session and for the early start (lab/early-stack.ts). `beforeCompose`: awaited
+ * before Compose reads the file.
  */
 export async function readComposeProject(
   workDir: string, file: string, project: string, beforeCompose?: () => Promise<unknown>,
@@ -187,6 +197,8 @@ export async function readComposeProject(
   if (asWritten.length) return { ok: false, refused: asWritten }
   await beforeCompose?.()
   const loaded = await loadComposeConfig(workDir, file, project)
-  return loaded.ok ? { ...loaded, refused: composePolicyViolations(loaded.config, workDir) } : loaded
+  if (!loaded.ok) return loaded
+  const platform = namesPlatform(loaded.config) ? await enginePlatform(project) : undefined
+  return { ...loaded, refused: composePolicyViolations(loaded.config, workDir, platform) }
 }
 

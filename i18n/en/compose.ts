@@ -42,7 +42,7 @@ function yaml(file: string, problem: YamlProblem): Finding {
   return { message: `${file} is not valid YAML at line ${line}, column ${column}: ${yamlSays}`, expected: 'valid YAML', seen, fix: fix + alsoTab }
 }
 
-/** Why the grader refuses a setting (analysis/compose-policy.ts); `key` is the setting's path, e.g. build.secrets. */
+/** Why the grader refuses a setting (analysis/compose-keys.ts); `key` is the setting's path, e.g. build.secrets. */
 const policy = {
   privileged: () => 'privileged: true gives the container full control of the host',
   capAdd: (capabilities: readonly string[]) => `cap_add: ${capabilities.join(', ')} gives the container extra kernel powers`,
@@ -58,28 +58,29 @@ const policy = {
   hostFile: (key: string, file: string) => `${key}: ${file} is outside the submission; only files of the submission are used`,
   variablePath: (key: string, file: string) => `${key}: ${file} depends on a variable; write the path itself, inside the submission`,
   linkOutside: (file: string) => `${file} is a link to a file outside the submission`,
-  readsFile: (key: string, files: string) => `${key}: ${files} is read from a file when Compose loads the project; write the values in the Compose file instead`,
   oneFile: (key: string) => `${key}: brings in another Compose file; only the submission's own Compose file is run`,
   otherContainer: (key: string, value: string) => `${key}: ${value} uses a container or a network that is not part of this project`,
   external: (key: string) => `${key}: external: true uses something that already exists on the host, outside the project; let Compose create it`,
   hostEnvironment: (key: string, variable: string) => `${key}: ${variable} would take its value from the environment of the host that grades`,
   graderLabel: (key: string, label: string) => `${key}: ${label} is a label that the grader or Compose sets itself, to find what a run created`,
   driverOptions: (key: string) => `${key}: driver options can turn a volume or a network into a folder, a device or a network of the host`,
-  driver: (key: string, driver: string) => `${key}: ${driver} is not Docker's default driver, the only one the lab uses`,
+  driver: (key: string, driver: string) => `${key}: ${driver} is not Docker's own driver; another driver is a plugin or a network of the host, which could reach its folders, devices or network`,
   propagation: (key: string, value: string) => `${key}: ${value} would let mounts made in the container reach the host`,
   mountType: (key: string, type: string) => `${key}: a mount of type ${type}; the lab uses only volumes and folders of the submission`,
   buildInputs: (key: string) => `${key}: gives the build files, secrets or keys from outside its context folder; build from the context only`,
   imageTags: (key: string) => `${key}: gives the image more names, which could replace images of the host`,
-  extraHosts: (key: string) => `${key}: points host names at addresses outside the project (host-gateway is the host that grades)`,
-  notNeeded: (key: string) => `${key}: is not among the settings the grader accepts; the lab needs none of it`,
+  buildNetwork: (key: string) => `${key}: host runs the build's commands on the network of the host that grades, where they reach its own services; remove it (the build has a network of its own)`,
+  addresses: (key: string) => `${key}: chooses the network's addresses, which could overlap the networks of the host that grades and cut it off from them; remove it and let Docker choose`,
+  hostCredential: (key: string) => `${key}: uses a credential of the host that grades`,
   unknown: (key: string) => `${key}: is not a Compose setting the grader knows (check its spelling); it accepts only settings it knows to be harmless`,
   tooManyPorts: (count: number, max: number) => `ports: ${count} published ports, at most ${max} (each one is a process on the host)`,
-  platform: (key: string) => `${key}: pulls another variant of an image under the same name, which would replace the host's for every later run`,
+  platform: (key: string, platform: string, engine: string) =>
+    `${key}: ${platform} is not the platform of the machine that grades (${engine}): Compose would pull another variant of the images under the same names, replacing the machine's for every later run, and its programs could not run here; remove ${key} (Docker then uses the machine's own platform) or write ${engine}`,
   tooManyNetworks: (count: number, max: number) => `networks: ${count} networks, at most ${max} (each one takes one of the host's few address ranges)`,
   tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
 }
 
-/** The reasons a setting is refused, by name: what analysis/compose-policy.ts says a refusal with. */
+/** The reasons a setting is refused, by name: what the policy (analysis/compose-keys.ts) says a refusal with. */
 export type PolicyReasons = typeof policy
 
 /** Messages of the Compose file checks: its YAML (analysis/compose-file.ts) and what the grader refuses to run (analysis/compose-policy.ts). */

@@ -55,24 +55,28 @@ const policy: Catalogue['compose']['policy'] = {
   hostFile: (key, file) => `${key} : ${file} est en dehors du rendu ; seuls les fichiers du rendu sont utilisés`,
   variablePath: (key, file) => `${key} : ${file} dépend d’une variable ; écrivez le chemin lui-même, dans le rendu`,
   linkOutside: (file) => `${file} est un lien vers un fichier situé hors du rendu`,
-  readsFile: (key, files) => `${key} : ${files} est lu dans un fichier quand Compose charge le projet ; écrivez plutôt les valeurs dans le fichier Compose`,
   oneFile: (key) => `${key} : fait entrer un autre fichier Compose ; seul le fichier Compose du rendu est lancé`,
   otherContainer: (key, value) => `${key} : ${value} utilise un conteneur ou un réseau qui ne fait pas partie de ce projet`,
   external: (key) => `${key} : external: true utilise quelque chose qui existe déjà sur la machine hôte, hors du projet ; laissez Compose le créer`,
   hostEnvironment: (key, variable) => `${key} : ${variable} prendrait sa valeur dans l’environnement de la machine qui corrige`,
   graderLabel: (key, label) => `${key} : ${label} est une étiquette que le correcteur ou Compose pose lui-même pour retrouver ce qu’une exécution a créé`,
   driverOptions: (key) => `${key} : des options de pilote peuvent faire d’un volume ou d’un réseau un dossier, un périphérique ou un réseau de la machine hôte`,
-  driver: (key, driver) => `${key} : ${driver} n’est pas le pilote par défaut de Docker, le seul qu’utilise le TP`,
+  driver: (key, driver) =>
+    `${key} : ${driver} n’est pas le pilote propre à Docker ; un autre pilote est un greffon ou un réseau de la machine hôte, qui pourrait atteindre ses dossiers, ses périphériques ou son réseau`,
   propagation: (key, value) => `${key} : ${value} laisserait les montages faits dans le conteneur atteindre la machine hôte`,
   mountType: (key, type) => `${key} : un montage de type ${type} ; le TP n’utilise que des volumes et des dossiers du rendu`,
   buildInputs: (key) => `${key} : donne à la construction des fichiers, des secrets ou des clés pris hors de son dossier de contexte ; construisez à partir du contexte seulement`,
   imageTags: (key) => `${key} : donne d’autres noms à l’image, qui pourraient remplacer des images de la machine hôte`,
-  extraHosts: (key) => `${key} : associe des noms d’hôtes à des adresses hors du projet (host-gateway désigne la machine qui corrige)`,
-  notNeeded: (key) => `${key} : ne fait pas partie des réglages que le correcteur accepte ; le TP n’en a pas besoin`,
+  buildNetwork: (key) =>
+    `${key} : host exécute les commandes de la construction sur le réseau de la machine qui corrige, où elles atteignent ses propres services ; supprimez-le (la construction a son propre réseau)`,
+  addresses: (key) =>
+    `${key} : choisit les adresses du réseau, qui pourraient chevaucher les réseaux de la machine qui corrige et l’en couper ; supprimez-le et laissez Docker choisir`,
+  hostCredential: (key) => `${key} : utilise un identifiant de la machine qui corrige`,
   unknown: (key) =>
     `${key} : n’est pas un réglage Compose que le correcteur connaît (vérifiez l’orthographe) ; il n’accepte que les réglages qu’il sait sans danger`,
   tooManyPorts: (count, max) => `ports: ${count} ports publiés, au plus ${max} (chacun est un processus sur la machine hôte)`,
-  platform: (key) => `${key} : télécharge une autre variante d’une image sous le même nom, qui remplacerait celle de la machine hôte pour toutes les exécutions suivantes`,
+  platform: (key, platform, engine) =>
+    `${key} : ${platform} n’est pas la plateforme de la machine qui corrige (${engine}) : Compose téléchargerait une autre variante des images sous les mêmes noms, qui remplacerait celles de la machine pour toutes les exécutions suivantes, et leurs programmes ne pourraient pas s’exécuter ici ; supprimez ${key} (Docker prend alors la plateforme de la machine) ou écrivez ${engine}`,
   tooManyNetworks: (count, max) => `networks: ${count} réseaux, au plus ${max} (chacun prend l’une des rares plages d’adresses de la machine hôte)`,
   tooManyServices: (count, max) => `services: ${count} services, au plus ${max} (le TP en a deux)`,
 }

@@ -1,0 +1,155 @@
+/** How the policy walks a Compose file: a key's rule, what it checks paths with, where it writes what it refuses. */
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+import type { PolicyReasons as Reasons } from '../i18n/en/compose.js'
+import type { Platform } from './compose-platform.js'
+
+/** Why the grader refuses a key: the catalogue's reason (`compose.policy`) and what it says it with. */
+export type PolicyReason = { [K in keyof Reasons]: { kind: K; args: Parameters<Reasons[K]> } }[keyof Reasons]
+
+export const reason = <K extends keyof Reasons>(kind: K, ...args: Parameters<Reasons[K]>) => ({ kind, args }) as PolicyReason
+
+export interface PolicyViolation {
+  /** The service, or '' for a top-level entry (a volume, a network, `include`…), whose `key` then names it. */
+  service: string
+  key: string
+  reason: PolicyReason
+}
+
+export interface Context {
+  /** The submission folder, as given and as the file system resolves it. */
+  dir: string
+  realDir: string
+  /** Where a relative path of the file as written starts: the Compose file's folder (`docker compose config` gives absolute ones). */
+  base: string
+  services: ReadonlySet<string>
+  /** The service being checked, '' at the top level. */
+  service: string
+  /** The engine's platform, when the configuration names one (see namesPlatform). */
+  platform?: Platform
+  violations: PolicyViolation[]
+}
+
+export const refuseIn = (ctx: Context, key: string, why: PolicyReason) => ctx.violations.push({ service: ctx.service, key, reason: why })
+
+export type Check = (value: unknown, ctx: Context, key: string) => void
+
+/**
+ * What the grader does with a key of the Compose file, judged by what the key can do on the grading machine (not by
+ * whether the lab needs it): `accepted`, run as written (`check` may still refuse a value, e.g. a bind outside the
+ * submission); `neutralised`, run bounded or rewritten by the grader (graderComposeConfig); `refused`, the project is
+ * not run. `reason`: why, in one line (docs/compose-keys.md is generated from it).
+ */
+export type Verdict = 'accepted' | 'neutralised' | 'refused'
+
+export interface Kept {
+  verdict: 'accepted' | 'neutralised'
+  reason: string
+  check?: Check
+  /** Checks on the file as written, before Compose reads anything (for what Compose reads while loading it). */
+  atLoad?: Check
+}
+
+/** `refusal`: what the student reads; `atLoad`: Compose would read a file of the machine to load it. */
+export interface Refused {
+  verdict: 'refused'
+  reason: string
+  refusal: (key: string, value: unknown) => PolicyReason
+  atLoad?: true
+}
+
+export type KeyRule = Kept | Refused
+export type KeyTable = Readonly<Record<string, KeyRule>>
+
+export const accepted = (reason: string, check?: Check, atLoad?: Check): Kept => ({ verdict: 'accepted', reason, ...(check && { check }), ...(atLoad && { atLoad }) })
+export const neutralised = (reason: string, check?: Check): Kept => ({ verdict: 'neutralised', reason, ...(check && { check }) })
+export const refused = (reason: string, refusal: Refused['refusal']): Refused => ({ verdict: 'refused', reason, refusal })
+
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+/** A refused key set to its default (false, 0, nothing) asks for nothing: it is not refused. */
+export const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === false || value === 0 || value === '' || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)
+
+export const within = (dir: string, target: string) => {
+  const relative = path.relative(dir, target)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/** Whether something is at that path, a link that leads nowhere included. */
+export function present(target: string): boolean {
+  try {
+    lstatSync(target)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Inside the submission as written and as the file system resolves it: a link that leads out is outside, even a dangling one. */
+export function insideSubmission(ctx: Context, target: string, links = 0): boolean {
+  const absolute = path.resolve(ctx.base, target)
+  if (!within(ctx.dir, absolute) && !within(ctx.realDir, absolute)) return false
+  let existing = absolute
+  while (!present(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
+  try {
+    return within(ctx.realDir, realpathSync(existing))
+  } catch {
+    // a link whose target does not exist (yet): where it points
+    if (links > 8 || !lstatSync(existing).isSymbolicLink()) return false
+    return insideSubmission(ctx, path.resolve(path.dirname(existing), readlinkSync(existing)), links + 1)
+  }
+}
+
+/** A path as the student can recognise it: relative to the submission when it is near it, absolute otherwise. */
+export function shown(ctx: Context, target: string): string {
+  const absolute = path.resolve(ctx.base, target)
+  if (within(ctx.dir, absolute)) return path.relative(ctx.dir, absolute) || '.'
+  return within(path.dirname(ctx.dir), absolute) ? path.relative(ctx.dir, absolute) : absolute
+}
+
+export function checkFile(ctx: Context, key: string, file: unknown) {
+  if (typeof file !== 'string') return
+  if (file.includes('$')) refuseIn(ctx, key, reason('variablePath', key, file))
+  else if (!insideSubmission(ctx, file)) refuseIn(ctx, key, reason('hostFile', key, shown(ctx, file)))
+}
+
+export function walk(table: KeyTable, value: unknown, ctx: Context, prefix = '', stage: 'load' | 'config' = 'config') {
+  if (!isObject(value)) return
+  for (const [name, entry] of Object.entries(value)) {
+    if (name.startsWith('x-')) continue // extension fields: Compose itself ignores them
+    const key = prefix + name
+    const rule = table[name]
+    if (!rule) refuseIn(ctx, key, reason('unknown', key))
+    else if (rule.verdict === 'refused') {
+      if ((stage === 'config' || rule.atLoad) && !isEmpty(entry)) refuseIn(ctx, key, rule.refusal(key, entry))
+    } else if (stage === 'load') rule.atLoad?.(entry, ctx, key)
+    else rule.check?.(entry, ctx, key)
+  }
+}
+
+export const each = (table: KeyTable): Check => (value, ctx, key) => {
+  for (const entry of list(value)) walk(table, entry, ctx, `${key}.`)
+}
+
+export const eachNamed = (table: KeyTable): Check => (value, ctx, key) => {
+  if (isObject(value)) for (const [name, entry] of Object.entries(value)) walk(table, entry, ctx, `${key}.${name}.`)
+}
+
+export const inside = (table: KeyTable): Check => (value, ctx, key) => walk(table, value, ctx, `${key}.`)
+
+/** A value among `values` (or none); anything else is refused for `why`. */
+export const only = (values: readonly string[], why: (key: string, value: string) => PolicyReason): Check => (value, ctx, key) => {
+  if (!isEmpty(value) && !values.includes(String(value))) refuseIn(ctx, key, why(key, String(value)))
+}
+
+export function collect(dir: string, base: string, services: Iterable<string>, visit: (ctx: Context) => void, platform?: Platform): PolicyViolation[] {
+  const ctx: Context = { dir, realDir: dir, base, services: new Set(services), service: '', violations: [], ...(platform && { platform }) }
+  try {
+    ctx.realDir = realpathSync(dir)
+  } catch {
+    // a folder that does not exist holds nothing a link could escape to
+  }
+  visit(ctx)
+  return ctx.violations
+}
