@@ -27,11 +27,11 @@ describe(t.suite, () => {
         const question = review.questions[id]!
         // What was read as the answer is shown for every question: a misread report is then seen at once.
         if (question.answered) {
-          c.item(id, true, question.read && t.answered(question.read))
+          c.item(id, true, t.answered(question))
           continue
         }
         c.item(id, false, {
-          ...t.unanswered(id, report.questions[id]!.answer, report.minWords, question),
+          ...t.unanswered(id, report.questions[id]!.answer, report.minWords, question, report.questions[id]!.output),
           // GitHub annotates the report where the question was found, or the report itself.
           location: { file: review.file, ...(question.line === undefined ? {} : { line: question.line }) },
         })
