@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
+import { isInside } from '../lab/submission.js'
 
 /**
  * Why an image link of the report leads to no screenshot of the submission (the catalogue's report.image says it).
@@ -44,10 +45,6 @@ const MIN_SIDE = 16
 const MAX_SIDE = 20_000
 const SEARCH_LIMIT = 5_000
 
-const isInside = (root: string, target: string) => {
-  const rel = path.relative(root, target)
-  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel))
-}
 const slashes = (p: string) => p.split(path.sep).join('/')
 
 export interface ResolveOptions {

@@ -11,6 +11,7 @@ describe('outputOf', () => {
     expect(outputOf('$ curl http://localhost:8000/health\n{"status":"ok"}\n$')).toBe('{"status":"ok"}')
     expect(outputOf('student@pc:~/tp1$ docker compose ps\nNAME   IMAGE   SERVICE   STATUS')).toBe('NAME   IMAGE   SERVICE   STATUS')
     expect(outputOf('docker compose up -d\ndocker compose ps')).toBe('')
+    expect(outputOf('demo=# SELECT current_database();\n current_database\n demo')).toBe(' current_database\n demo')
   })
 })
 

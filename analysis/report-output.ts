@@ -19,13 +19,15 @@ export type OutputEvidence =
 // A pasted output is read up to this many characters: what proves it is near the top, and the scan stays linear.
 const MAX_OUTPUT_CHARS = 64 * 1024
 const PROMPT = /^(?:\$|#|>|PS [^>]*>|[\w.-]+@[\w.-]+:\S*[$#]|[a-z]:\\[^>]*>)\s*$/i
+// psql's prompt ("demo=#", "demo=>", "demo-#" on a continued line), before the query typed after it.
+const PSQL_PROMPT = /^\s*[\w-]+[=-][#>]\s*/
 
 /** What of a block is output: its lines without the commands typed (and the bare prompts), as a terminal shows them. */
 export function outputOf(block: string): string {
   return block
     .slice(0, MAX_OUTPUT_CHARS)
     .split('\n')
-    .filter((line) => line.trim() !== '' && !isCommand(line) && !PROMPT.test(line.trim()))
+    .filter((line) => line.trim() !== '' && !isCommand(line) && !isCommand(line.replace(PSQL_PROMPT, '')) && !PROMPT.test(line.trim()))
     .join('\n')
 }
 

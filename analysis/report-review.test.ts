@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -103,5 +103,17 @@ describe('reviewReport', () => {
     expect(r.questions['5.c']).toMatchObject({ answered: false, why: 'a code block that holds only the command to type, not what it printed' })
     expect(r.questions['5.d']).toMatchObject({ answered: false, why: 'the output pasted does not show the JSON {"status":"ok"}' })
     expect(r.questions['6.b']).toMatchObject({ answered: true, why: "the command's output pasted as text (1 quoted block) instead of a screenshot" })
+  })
+
+  it('reads a huge report up to its bound, cut at a line end, and says so', () => {
+    const dir = submission('huge', { fixture: false })
+    const answers = readFileSync(path.join(dir, 'README.md'), 'utf8')
+    // Accented lines, so that a cut in the middle of a character would make the text read as Latin-1.
+    writeFileSync(path.join(dir, 'README.md'), `${answers}\n\`\`\`\n${'Journal de l’API : requête reçue, réponse envoyée.\n'.repeat(200_000)}`)
+    const r = reviewReport(dir, { file: 'README.md', pastedFiles: {} }, rubric.report)
+    // One note: the text was cut, and not read as Latin-1 for a character cut in two.
+    expect(r.found && r.notes).toEqual([{ kind: 'truncated', megabytes: statSync(path.join(dir, 'README.md')).size / 2 ** 20, readMegabytes: 1 }])
+    expect(r.found && Object.values(r.questions).every((q) => q.answered)).toBe(true)
+    expect(t.decoded({ kind: 'truncated', megabytes: 60, readMegabytes: 1 })).toBe('The report is 60.0 MB: it was read only up to its first 1 MB of text. Keep logs and long outputs out of the report (their last lines are enough).')
   })
 })

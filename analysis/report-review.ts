@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { hasSubmissionFile, readSubmissionFile } from '../lab/submission.js'
+import { copyNotes, hasSubmissionFile, readSubmissionFile, type CopyNotes } from '../lab/submission.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode, type CodeDifference } from './report-code.js'
 import { fileNames, inspectImage, resolveImage, type ImageFileProblem, type LinkProblem } from './report-images.js'
@@ -52,7 +52,11 @@ export interface PastedFileReview {
 
 export type ReportReview =
   | { found: false; file?: string }
-  | { found: true; file: string; notes: ReportNote[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[] }
+  | {
+    found: true; file: string; notes: ReportNote[]; questions: Record<string, QuestionReview>; pastedFiles: PastedFileReview[]
+    /** What the grader's copy of the hand-in left out (links, folders too deep, entries past the bound), when anything. */
+    leftOut?: CopyNotes
+  }
 
 /** Where the report is and which submitted files its pastes are compared with, as found in the submission. */
 export interface ReportInputs {
@@ -123,7 +127,12 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
     questions[id] = { ...answered, imageProblems, ...(read ? { read } : {}), ...(section?.found && section.line !== undefined ? { line: section.line } : {}) }
   }
   if (total > checked) notes.push({ kind: 'images-unchecked', checked, total })
-  return { found: true, file: inputs.file, notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles) }
+  const leftOut = copyNotes(submissionDir)
+  const anythingLeftOut = leftOut.links.length > 0 || leftOut.tooDeep.length > 0 || leftOut.entriesCapped !== undefined
+  return {
+    found: true, file: inputs.file, notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles),
+    ...(anythingLeftOut ? { leftOut } : {}),
+  }
 }
 
 // "line 34, under "Question 4.a": "Le paramètre -p 8000:8000 associe…"": what a student checks when a grade surprises them.

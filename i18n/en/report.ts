@@ -3,6 +3,7 @@ import type { CodeDifference } from '../../analysis/report-code.js'
 import type { Lookalike } from '../../analysis/report-images.js'
 import type { OutputFact } from '../../analysis/report-output.js'
 import type { ImageProblem, PastedFileReview, QuestionReview, ReadAnswer, ReportNote } from '../../analysis/report-review.js'
+import type { CopyNotes } from '../../lab/submission.js'
 import type { Finding } from '../../grading/finding.js'
 import type { Feedback } from '../../grading/verdict.js'
 
@@ -196,6 +197,19 @@ export const report = {
           ? 'The report is a Word document (.docx) saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown, or export it as Markdown (.md).'
           : 'The report is a PDF saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown (.md).'
     }
+  },
+  /** What the grader's copy of the hand-in left out: a note, since nothing of it was graded. */
+  leftOut: (notes: CopyNotes): string => {
+    const list = (paths: readonly string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`
+    const links = (reason: CopyNotes['links'][number]['reason']) => notes.links.filter((l) => l.reason === reason).map((l) => l.path)
+    return [
+      links('loop').length ? `Symbolic links that lead back to a folder above them (a loop) were skipped: ${list(links('loop'))}.` : '',
+      links('outside').length ? `Symbolic links to files or folders outside the submission were skipped: ${list(links('outside'))}.` : '',
+      links('broken').length ? `Symbolic links that lead nowhere were skipped: ${list(links('broken'))}.` : '',
+      notes.tooDeep.length ? `Folders nested too deep were skipped: ${list(notes.tooDeep)}.` : '',
+      notes.entriesCapped ? `The submission holds more than ${notes.entriesCapped} files and folders: only the first ${notes.entriesCapped} were read.` : '',
+      'Nothing there was graded: commit the files themselves, not links, and only what the lab needs.',
+    ].filter(Boolean).join(' ')
   },
   // The phrases the feedback above is made of (the unit tests of analysis/report*.ts read them).
   why,

@@ -184,6 +184,18 @@ export const report: Catalogue['report'] = {
           : 'Le compte rendu est un PDF enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown (.md).'
     }
   },
+  leftOut: (notes) => {
+    const list = (paths: readonly string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` et ${paths.length - 5} autre${s(paths.length - 5)}` : ''}`
+    const links = (reason: 'outside' | 'broken' | 'loop') => notes.links.filter((l) => l.reason === reason).map((l) => l.path)
+    return [
+      links('loop').length ? `Des liens symboliques qui ramènent à un dossier au-dessus d’eux (une boucle) ont été ignorés : ${list(links('loop'))}.` : '',
+      links('outside').length ? `Des liens symboliques vers des fichiers ou dossiers hors du rendu ont été ignorés : ${list(links('outside'))}.` : '',
+      links('broken').length ? `Des liens symboliques qui ne mènent nulle part ont été ignorés : ${list(links('broken'))}.` : '',
+      notes.tooDeep.length ? `Des dossiers trop profondément imbriqués ont été ignorés : ${list(notes.tooDeep)}.` : '',
+      notes.entriesCapped ? `Le rendu contient plus de ${notes.entriesCapped} fichiers et dossiers : seuls les ${notes.entriesCapped} premiers ont été lus.` : '',
+      'Rien de cela n’a été corrigé : ajoutez au dépôt les fichiers eux-mêmes, pas des liens, et seulement ce dont le TP a besoin.',
+    ].filter(Boolean).join(' ')
+  },
   why,
   read,
   image,
