@@ -33,6 +33,10 @@ describe('showsFact', () => {
     ].join('\n'), running!)).toBe(true)
     expect(showsFact('[+] Running 3/3\n ✔ Network tp1_default  Created\n ✔ Container tp1-db-1   Started\n ✔ Container tp1-api-1  Started', running!)).toBe(true)
     expect(showsFact('Creating tp1_db_1 ... done\nCreating tp1_api_1 ... done', running!)).toBe(true)
+    expect(showsFact([
+      'db-1   | 2026-01-12 10:00:01.123 UTC [1] LOG:  database system is ready to accept connections',
+      'api-1  | INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)',
+    ].join('\n'), running!)).toBe(true)
     // The API exited: the stack does not run.
     expect(showsFact('tp1-api-1  api  Exited (1) 3 seconds ago\ntp1-db-1  db  Up 5 seconds', running!)).toBe(false)
   })

@@ -50,8 +50,9 @@ export function showsFact(output: string, fact: OutputFact): boolean {
   return fact.running.every((service) => lines.some((line) => namesService(line, service) && RUNNING.test(line)))
 }
 
-// `docker compose ps` (STATUS "Up 2 minutes", "running"), `docker compose up -d` ("Started", "Running"), Compose v1 ("done").
-const RUNNING = /(?<![\p{L}\p{N}])(?:up|running|started|healthy|done)(?![\p{L}\p{N}])/iu
+// `docker compose ps` (STATUS "Up 2 minutes", "running"), `docker compose up -d` ("Started", "Running"), Compose v1
+// ("done"), and the services' own logs of an attached `compose up` ("db-1 | … ready to accept connections", "api-1 | … Uvicorn running").
+const RUNNING = /(?<![\p{L}\p{N}])(?:up|running|started|healthy|done|ready)(?![\p{L}\p{N}])/iu
 
 // A service's name as a word of the line, or as a part of a container's name ("tp1-db-1", "tp1_api_1").
 function namesService(line: string, service: string): boolean {
