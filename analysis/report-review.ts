@@ -2,12 +2,12 @@ import path from 'node:path'
 import { copyNotes, hasSubmissionFile, readSubmissionFile, type CopyNotes } from '../lab/submission.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode, type CodeDifference } from './report-code.js'
-import { fileNames, inspectImage, resolveImage, type ImageFileProblem, type LinkProblem } from './report-images.js'
+import { fileNames, inspectImage, resolveImage, type FileNames, type ImageFileProblem, type LinkProblem } from './report-images.js'
 import { classifyCode } from './report-markers.js'
 import { firstOutputLine, pastedOutputEvidence, type OutputEvidence } from './report-output.js'
 import {
   answerStatus, parseReport, pastedBlocksOf, readReport, requestsOf, screenshotStatus,
-  type AnswerStatus, type AnswerWhy, type DecodeNote, type FoundBy, type QuestionSection, type ReportSections,
+  type AnswerStatus, type AnswerWhy, type DecodeNote, type FoundBy, type QuestionSection, type ReportImage, type ReportSections,
 } from './report.js'
 
 /** Why a screenshot of a question does not count: its link, its file, or a picture another question already shows. */
@@ -79,41 +79,14 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
   const file = path.join(submissionDir, inputs.file)
   const ids = Object.keys(report.questions)
   const sections = parseReport(decoded.text, ids, requestsOf(report))
-  const names = fileNames(submissionDir)
   const notes: ReportNote[] = [...decoded.notes]
-  let checked = 0
-  let total = 0
-  // A picture already used by another question's section; one link shared by a section of two questions is not.
-  const firstUse = new Map<string, { question: string; line: number }>()
+  const screenshots = new Screenshots(submissionDir, path.dirname(file))
   const questions: Record<string, QuestionReview> = {}
   for (const id of ids) {
     const section = sections.questions[id]
     const question = report.questions[id]!
     const kind = question.answer
-    const imageProblems: ImageProblem[] = []
-    const valid: string[] = []
-    for (const image of section?.images ?? []) {
-      total++
-      if (checked >= MAX_IMAGES) continue
-      checked++
-      const resolved = resolveImage(submissionDir, path.dirname(file), image.href, { byName: image.syntax === 'wiki', names })
-      if (!resolved.ok) {
-        imageProblems.push(resolved.problem)
-        continue
-      }
-      const facts = inspectImage(resolved.file, resolved.relative)
-      if (!facts.ok) {
-        imageProblems.push(facts.problem)
-        continue
-      }
-      const earlier = firstUse.get(facts.sha256)
-      if (earlier && earlier.line !== image.line) {
-        imageProblems.push({ kind: 'same-image', file: resolved.relative, question: earlier.question })
-        continue
-      }
-      if (!earlier) firstUse.set(facts.sha256, { question: id, line: image.line })
-      valid.push(resolved.relative)
-    }
+    const { valid, problems: imageProblems } = screenshots.check(id, section?.images ?? [])
     const evidence = kind === 'screenshot' && question.output ? pastedOutputEvidence(pastedBlocksOf(section), question.output) : undefined
     const submitted = inputs.pastedFiles[id]
     const status: AnswerStatus = kind === 'screenshot'
@@ -126,12 +99,54 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
     const read = readOf(section, answered, kind === 'screenshot' || kind === 'observation' ? valid : [], valid, evidence)
     questions[id] = { ...answered, imageProblems, ...(read ? { read } : {}), ...(section?.found && section.line !== undefined ? { line: section.line } : {}) }
   }
-  if (total > checked) notes.push({ kind: 'images-unchecked', checked, total })
+  if (screenshots.total > screenshots.checked) notes.push({ kind: 'images-unchecked', checked: screenshots.checked, total: screenshots.total })
   const leftOut = copyNotes(submissionDir)
   const anythingLeftOut = leftOut.links.length > 0 || leftOut.tooDeep.length > 0 || leftOut.entriesCapped !== undefined
   return {
     found: true, file: inputs.file, notes, questions, pastedFiles: comparePasted(submissionDir, sections, inputs.pastedFiles),
     ...(anythingLeftOut ? { leftOut } : {}),
+  }
+}
+
+/** The screenshots of a report, checked question after question: their links, their files, a picture shown twice. */
+class Screenshots {
+  checked = 0
+  total = 0
+  private readonly names: FileNames
+  // A picture already used by another question's section; one link shared by a section of two questions is not.
+  private readonly firstUse = new Map<string, { question: string; line: number }>()
+
+  constructor(private readonly submissionDir: string, private readonly reportDir: string) {
+    this.names = fileNames(submissionDir)
+  }
+
+  /** The valid screenshots of a question's section and the problems of the others; past MAX_IMAGES, none is looked at. */
+  check(question: string, images: readonly ReportImage[]): { valid: string[]; problems: ImageProblem[] } {
+    const valid: string[] = []
+    const problems: ImageProblem[] = []
+    for (const image of images) {
+      this.total++
+      if (this.checked >= MAX_IMAGES) continue
+      this.checked++
+      const resolved = resolveImage(this.submissionDir, this.reportDir, image.href, { byName: image.syntax === 'wiki', names: this.names })
+      if (!resolved.ok) {
+        problems.push(resolved.problem)
+        continue
+      }
+      const facts = inspectImage(resolved.file, resolved.relative)
+      if (!facts.ok) {
+        problems.push(facts.problem)
+        continue
+      }
+      const earlier = this.firstUse.get(facts.sha256)
+      if (earlier && earlier.line !== image.line) {
+        problems.push({ kind: 'same-image', file: resolved.relative, question: earlier.question })
+        continue
+      }
+      if (!earlier) this.firstUse.set(facts.sha256, { question, line: image.line })
+      valid.push(resolved.relative)
+    }
+    return { valid, problems }
   }
 }
 

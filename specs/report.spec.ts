@@ -19,13 +19,16 @@ function requireReport() {
 
 // Presence and evidence are automatic; the quality of the prose is the instructor's call (the review flag).
 describe(t.suite, () => {
-  const reviewed = rubric.checks.filter((c) => c.review)
-  for (const def of reviewed) {
+  // How the report and the hand-in were read is said once, on the first report check that passes (a failed one shows its failure).
+  let noted = false
+  for (const def of rubric.checks.filter((c) => c.review)) {
     check(def.id, (c) => {
       const review = requireReport()
-      for (const note of review.notes) c.note(t.decoded(note))
-      // What the copy of the hand-in left out is said once, on the first report check.
-      if (review.leftOut && def === reviewed[0]) c.note(t.leftOut(review.leftOut))
+      if (!noted && (def.items ?? []).every(({ id }) => review.questions[id]!.answered)) {
+        noted = true
+        for (const note of review.notes) c.note(t.decoded(note))
+        if (review.leftOut) c.note(t.leftOut(review.leftOut))
+      }
       for (const { id } of def.items ?? []) {
         const question = review.questions[id]!
         // What was read as the answer is shown for every question: a misread report is then seen at once.
