@@ -112,7 +112,7 @@ describe('reviewReport', () => {
     writeFileSync(path.join(dir, 'README.md'), `${answers}\n\`\`\`\n${'Journal de l’API : requête reçue, réponse envoyée.\n'.repeat(200_000)}`)
     const r = reviewReport(dir, { file: 'README.md', pastedFiles: {} }, rubric.report)
     // One note: the text was cut, and not read as Latin-1 for a character cut in two.
-    expect(r.found && r.notes).toEqual([{ kind: 'truncated', megabytes: statSync(path.join(dir, 'README.md')).size / 2 ** 20, readMegabytes: 1 }])
+    expect(r.found && r.notes).toEqual([{ kind: 'truncated', megabytes: statSync(path.join(dir, 'README.md')).size / 2 ** 20, readMegabytes: 0.5 }])
     expect(r.found && Object.values(r.questions).every((q) => q.answered)).toBe(true)
     expect(t.decoded({ kind: 'truncated', megabytes: 60, readMegabytes: 1 })).toBe('The report is 60.0 MB: it was read only up to its first 1 MB of text. Keep logs and long outputs out of the report (their last lines are enough).')
   })

@@ -98,8 +98,8 @@ export function decodeReport(buffer: Uint8Array): DecodedReport {
 const MEGABYTE = 1024 * 1024
 /** The most of a report's file that is read: enough for a report whose screenshots are embedded as data. */
 export const REPORT_READ_BYTES = 8 * MEGABYTE
-/** The most of a report's text that is parsed: a report a student wrote is a few dozen kilobytes. */
-export const REPORT_TEXT_CHARS = MEGABYTE
+/** The most of a report's text that is parsed: a report a student wrote is a few dozen kilobytes; parsing blocks the run. */
+export const REPORT_TEXT_CHARS = MEGABYTE / 2
 // A screenshot pasted into the Markdown as data ("data:image/png;base64,…") is no text to read.
 const EMBEDDED_DATA = /(data:[\w.+/-]*;base64,)[A-Za-z0-9+/=]{256,}/g
 

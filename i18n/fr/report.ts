@@ -173,7 +173,7 @@ export const report: Catalogue['report'] = {
   decoded: (note) => {
     switch (note.kind) {
       case 'truncated':
-        return `Le compte rendu fait ${note.megabytes.toFixed(1).replace('.', ',')} Mo : il n’a été lu que jusqu’à son premier ${note.readMegabytes} Mo de texte. Laissez les logs et les longues sorties hors du compte rendu (leurs dernières lignes suffisent).`
+        return `Le compte rendu fait ${note.megabytes.toFixed(1).replace('.', ',')} Mo : il n’a été lu que jusqu’à ses premiers ${String(note.readMegabytes).replace('.', ',')} Mo de texte. Laissez les logs et les longues sorties hors du compte rendu (leurs dernières lignes suffisent).`
       case 'images-unchecked':
         return `Le compte rendu lie ${note.total} images : seules les ${note.checked} premières ont été vérifiées. Ne liez que les captures d’écran que demandent les questions.`
       case 'utf-16': return `Le compte rendu est enregistré en ${note.encoding.toUpperCase()} ; il a pu être lu, mais ${SAVE_AS_UTF8}.`
