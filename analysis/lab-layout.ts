@@ -3,8 +3,8 @@ import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { Rubric } from '../rubric/schema.js'
 import type { SubmissionLayout } from '../grading/grade.js'
-import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionBytes, readSubmissionFile } from '../lab/submission.js'
-import { decodeReport, parseReport } from './report.js'
+import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionFile } from '../lab/submission.js'
+import { parseReport, readReport } from './report.js'
 
 /** Where the lab is in a hand-in. Every path is relative to the submission, with forward slashes ('.' is the submission). */
 export interface LabLayout {
@@ -122,8 +122,7 @@ function reportFile(dir: string, folder: string, rules: LayoutRules, questions: 
     const relative = folder === '.' ? file : file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : file
     const index = patterns.findIndex((re) => re.test(relative) || re.test(path.posix.basename(relative)))
     const named = file.split('/').some((part) => labNumberOf(part, rules) === rules.labNumber)
-    const bytes = readSubmissionBytes(dir, file)
-    const text = bytes ? decodeReport(bytes).text : ''
+    const text = readReport(dir, file)?.text ?? ''
     const found = text.trim() ? Object.values(parseReport(text, questions).questions).filter((q) => q.found).length : 0
     return { file, found, named, rank: index === -1 ? patterns.length : index, empty: !text.trim() }
   }).filter((c) => c.found > 0 || c.named || c.rank < patterns.length)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
+import { isInside } from '../lab/submission.js'
 
 /**
  * Why an image link of the report leads to no screenshot of the submission (the catalogue's report.image says it).
@@ -44,15 +45,25 @@ const MIN_SIDE = 16
 const MAX_SIDE = 20_000
 const SEARCH_LIMIT = 5_000
 
-const isInside = (root: string, target: string) => {
-  const rel = path.relative(root, target)
-  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel))
-}
 const slashes = (p: string) => p.split(path.sep).join('/')
 
 export interface ResolveOptions {
   /** Obsidian's `![[name.png]]` names a file wherever it is: the one file of that name in the submission. */
   byName?: boolean
+  /** The submission's files by lower-case name (see fileNames), listed once for every link of a report. */
+  names?: FileNames
+}
+
+/** The files of a submission with a given lower-case name, as paths with forward slashes. */
+export type FileNames = (lowerName: string) => string[]
+
+/** Lists the submission's files once (at most SEARCH_LIMIT entries, links not followed) and answers by name. */
+export function fileNames(submissionDir: string): FileNames {
+  let byName: Map<string, string[]> | undefined
+  return (lowerName) => {
+    byName ??= listByName(path.resolve(submissionDir))
+    return byName.get(lowerName) ?? []
+  }
 }
 
 /** Resolves an image link of the report to a file inside the submission; refuses (without reading) remote, absolute and escaping links. */
@@ -80,9 +91,10 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
     // GitHub links often end in "?raw=true"; a file name rarely contains "?" or "#".
     const bare = link.replace(/[?#].*$/, '')
     if (bare && bare !== link) return resolveImage(submissionDir, reportDir, bare, options)
-    const named = options.byName && !link.includes('/') ? findByName(root, link.toLowerCase()) : []
-    if (named.length === 1 || (named.length > 1 && named.includes(link))) return resolveImage(submissionDir, submissionDir, named.includes(link) ? link : named[0]!)
-    return { ok: false, reason: 'missing', problem: missing(root, relative, link) }
+    const names = options.names ?? fileNames(root)
+    const named = options.byName && !link.includes('/') ? names(link.toLowerCase()) : []
+    if (named.length === 1 || (named.length > 1 && named.includes(link))) return resolveImage(submissionDir, submissionDir, named.includes(link) ? link : named[0]!, { names })
+    return { ok: false, reason: 'missing', problem: missing(names, relative, link) }
   }
   if (!isInside(realpathSync(root), realpathSync(target))) {
     return outside({ kind: 'symlink', file: relative })
@@ -92,13 +104,13 @@ export function resolveImage(submissionDir: string, reportDir: string, href: str
 }
 
 // The usual cause is a wrong folder or letter case (Windows and macOS ignore case; Linux and GitHub do not).
-function missing(root: string, relative: string, link: string): LinkProblem {
-  const sameName = findByName(root, path.posix.basename(relative).toLowerCase()).filter((f) => f !== relative)
+function missing(names: FileNames, relative: string, link: string): LinkProblem {
+  const sameName = names(path.posix.basename(relative).toLowerCase()).filter((f) => f !== relative)
   return { kind: 'missing', file: relative, ...(link.replace(/^\.\//, '') === relative ? {} : { link }), sameName }
 }
 
-function findByName(root: string, lowerName: string): string[] {
-  const found: string[] = []
+function listByName(root: string): Map<string, string[]> {
+  const found = new Map<string, string[]>()
   const queue = ['']
   let seen = 0
   for (let dir = queue.shift(); dir !== undefined && seen < SEARCH_LIMIT; dir = queue.shift()) {
@@ -110,7 +122,7 @@ function findByName(root: string, lowerName: string): string[] {
       seen++
       const rel = dir ? `${dir}/${e.name}` : e.name
       if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') queue.push(rel)
-      else if (e.isFile() && e.name.toLowerCase() === lowerName) found.push(rel)
+      else if (e.isFile()) found.set(e.name.toLowerCase(), [...(found.get(e.name.toLowerCase()) ?? []), rel])
     }
   }
   return found

@@ -43,7 +43,7 @@ interface MdNode {
   ordered?: boolean | null
   start?: number | null
   title?: string | null
-  position?: { start: { line: number } }
+  position?: { start: { line: number }; end?: { line: number } }
 }
 
 interface Piece { text: string; line: number; emph: boolean; strong?: MdNode; image?: ReportImage; newline?: true }
@@ -117,6 +117,9 @@ function walkBlock(node: MdNode, ctx: Context, out: ReportLine[]): void {
   }
   switch (node.type) {
     case 'heading': {
+      // A quoted line over dashes is a pasted table's header (psql's "current_database" over "-----"), not a title.
+      const setext = (node.position?.end?.line ?? 0) > (node.position?.start.line ?? 0)
+      if (ctx.quoted && setext) return walkBlock({ ...node, type: 'paragraph' }, ctx, out)
       const [line] = linesOf(inlinePieces(node, ctx), lineOf(node, ctx), ' ')
       push({ ...(line ?? emptyLine(lineOf(node, ctx))), heading: node.depth ?? 1 })
       return

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { currentRun } from '../rubric/index.js'
-import { answerStatus, decodeReport, normaliseQuestionId, parseReport, questionIdsOf } from './report.js'
+import { answerStatus, decodeReport, normaliseQuestionId, parseReport, pastedBlocksOf, questionIdsOf, screenshotStatus } from './report.js'
 
 const { rubric, messages } = currentRun()
 const t = messages.report
@@ -337,5 +337,32 @@ describe('parseReport on the styles students write', () => {
   it('finds nothing in a text that is no report of this lab', () => {
     const r = parseReport('# Mon projet\n\nUne API FastAPI dans Docker : docker build, docker run -p 8000:8000, puis docker compose up.\n\n## Installation\n\npip install fastapi\n', GRADED)
     expect(GRADED.filter((id) => r.questions[id]!.found)).toEqual([])
+  })
+})
+
+describe('screenshotStatus', () => {
+  const fence = '```'
+  const sectionOf = (body: string[]) => parseReport(['## Question 4.b', ...body].join('\n'), ['4.b']).questions['4.b']!
+  const output = [{ json: { status: 'ok' } }]
+
+  it('takes a valid screenshot first, then the output pasted as text', () => {
+    const section = sectionOf([fence, '{"status":"ok"}', fence])
+    expect(screenshotStatus(section, 1, 0, { shown: true, blocks: pastedBlocksOf(section) })).toEqual({ answered: true, why: { reason: 'valid-screenshots', count: 1 } })
+    expect(screenshotStatus(section, 0, 0, { shown: true, blocks: pastedBlocksOf(section) })).toEqual({ answered: true, why: { reason: 'pasted-output', block: 'code', count: 1 } })
+  })
+
+  it('says what is missing: the section, the output, a screenshot that counts', () => {
+    expect(screenshotStatus(undefined, 0, 0)).toEqual({ answered: false, why: { reason: 'no-section' } })
+    const section = sectionOf([fence, 'curl http://localhost:8000/health', fence])
+    expect(screenshotStatus(section, 0, 0, { shown: false, reason: 'command-only' })).toEqual({ answered: false, why: { reason: 'command-only' } })
+    // A broken screenshot is the likelier mistake: its problem is what the sheet lists.
+    expect(screenshotStatus(section, 0, 1, { shown: false, reason: 'command-only' })).toEqual({ answered: false, why: { reason: 'no-valid-screenshot' } })
+    expect(screenshotStatus(section, 0, 0, { shown: false, reason: 'lacks', missing: output })).toEqual({ answered: false, why: { reason: 'output-lacks', missing: output } })
+    expect(screenshotStatus(sectionOf(['Rien.']), 0, 0, { shown: false, reason: 'none' })).toEqual({ answered: false, why: { reason: 'no-screenshot' } })
+  })
+
+  it('reads quoted lines of a section as one block, a psql header over dashes included', () => {
+    const section = sectionOf(['> current_database', '> ------------------', '>  demo', '', 'Texte.', '', '> {"status": "ok"}'])
+    expect(pastedBlocksOf(section).map((b) => [b.kind, b.text])).toEqual([['quote', 'current_database\ndemo'], ['quote', '{"status": "ok"}']])
   })
 })

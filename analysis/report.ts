@@ -1,7 +1,9 @@
+import { readSubmissionBytes, submissionFileSize } from '../lab/submission.js'
 import { currentRun } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { reportLines, type CodeBlock, type ReportImage, type ReportLine } from './report-markdown.js'
 import { classifyCode, isCodeLine, ownText, type Request } from './report-markers.js'
+import type { OutputEvidence, OutputFact, PastedBlock } from './report-output.js'
 import { assignLines, type FoundBy } from './report-sections.js'
 
 const { rubric } = currentRun()
@@ -17,6 +19,8 @@ export type DecodeNote =
   | { kind: 'latin-1' }
   /** A document of a word processor saved under the report's name: nothing in it is text. */
   | { kind: 'not-text'; format: 'word' | 'pdf' }
+  /** A report of `megabytes`, read up to its first `readMegabytes` of text (images embedded as data set apart). */
+  | { kind: 'truncated'; megabytes: number; readMegabytes: number }
 export interface DecodedReport { text: string; encoding: ReportEncoding; notes: DecodeNote[] }
 
 export interface QuestionSection {
@@ -33,6 +37,8 @@ export interface QuestionSection {
   statementWords?: number
   /** Lines of code pasted without a fence (Python, Dockerfile or YAML, e.g. from a word processor). */
   codeLines?: number
+  /** Quoted blocks (`> …`), each the text of its consecutive quoted lines: a pasted output, perhaps. */
+  quotes?: { line: number; text: string }[]
   /** The first words or code the student wrote there, for the sheet. */
   excerpt?: { line: number; text: string; kind: 'words' | 'code' }
 }
@@ -52,6 +58,14 @@ export type AnswerWhy =
   | { reason: 'valid-screenshots' | 'words' | 'code-blocks' | 'unfenced-code'; count: number }
   /** `screenshot`: what stands beside the too few words — no screenshot, none valid, or one that alone does not answer. */
   | { reason: 'too-few-words'; words: number; minWords: number; screenshot?: 'none' | 'invalid' | 'alone' }
+  /** A screenshot question answered by its command's output pasted as text: in a code or quoted block, in `count` blocks. */
+  | { reason: 'pasted-output'; block: 'code' | 'quote'; count: number }
+  /** Its blocks hold only the commands to type, not what they printed. */
+  | { reason: 'command-only' }
+  /** Output is pasted, but it does not show these facts of the rubric. */
+  | { reason: 'output-lacks'; missing: OutputFact[] }
+  /** A file question answered by the file itself, in the hand-in where the lab keeps it. */
+  | { reason: 'file-in-hand-in'; file: string }
 export interface AnswerStatus { answered: boolean; why: AnswerWhy }
 
 const NOT_TEXT: [number[], 'word' | 'pdf'][] = [[[0x50, 0x4b, 0x03, 0x04], 'word'], [[0x25, 0x50, 0x44, 0x46], 'pdf']]
@@ -78,6 +92,35 @@ export function decodeReport(buffer: Uint8Array): DecodedReport {
   } catch {
     // WHATWG maps Latin-1 to Windows-1252, which every byte decodes in: this never throws.
     return done(new TextDecoder('windows-1252').decode(buffer), 'latin-1', [{ kind: 'latin-1' }])
+  }
+}
+
+const MEGABYTE = 1024 * 1024
+/** The most of a report's file that is read: enough for a report whose screenshots are embedded as data. */
+export const REPORT_READ_BYTES = 8 * MEGABYTE
+/** The most of a report's text that is parsed: a report a student wrote is a few dozen kilobytes; parsing blocks the run. */
+export const REPORT_TEXT_CHARS = MEGABYTE / 2
+// A screenshot pasted into the Markdown as data ("data:image/png;base64,…") is no text to read.
+const EMBEDDED_DATA = /(data:[\w.+/-]*;base64,)[A-Za-z0-9+/=]{256,}/g
+
+/**
+ * A report's file, read within bounds: at most REPORT_READ_BYTES of it, decoded (see decodeReport), embedded data set
+ * apart, and its text cut at a line end after REPORT_TEXT_CHARS. A report cut short says so in a note.
+ */
+export function readReport(dir: string, relative: string): DecodedReport | undefined {
+  const bytes = readSubmissionBytes(dir, relative, REPORT_READ_BYTES)
+  if (!bytes) return undefined
+  const size = submissionFileSize(dir, relative) ?? bytes.length
+  // A cut in the middle of a UTF-8 character would make the whole text read as Latin-1: cut at a line end.
+  const whole = bytes.length >= size ? bytes : bytes.subarray(0, Math.max(0, bytes.lastIndexOf(0x0a) + 1) & ~1)
+  const decoded = decodeReport(whole)
+  const text = decoded.text.replace(EMBEDDED_DATA, '$1…')
+  const cut = text.length > REPORT_TEXT_CHARS ? text.slice(0, text.lastIndexOf('\n', REPORT_TEXT_CHARS) + 1 || REPORT_TEXT_CHARS) : text
+  const truncated = whole.length < size || cut.length < text.length
+  return {
+    ...decoded,
+    text: cut,
+    notes: [...decoded.notes, ...(truncated ? [{ kind: 'truncated' as const, megabytes: size / MEGABYTE, readMegabytes: REPORT_TEXT_CHARS / MEGABYTE }] : [])],
   }
 }
 
@@ -130,14 +173,21 @@ export function parseReport(text: string, questions: readonly string[], requests
     const tag = nearest ? { question: nearest } : {}
     if (line.code) result.codeBlocks.push({ ...line.code, ...tag })
     for (const image of line.images) result.images.push({ ...image, ...tag })
-    for (const s of sections) addLine(s, line, to?.rest)
+    const continued = index > 0 && lines[index - 1]!.quoted && given[index - 1]?.ids.join() === to?.ids.join()
+    for (const s of sections) addLine(s, line, to?.rest, continued)
   })
   return result
 }
 
 // What one line adds to a section: the student's words and the statement's, code, unfenced code, screenshots.
-function addLine(section: QuestionSection, line: ReportLine, labelRest: string | undefined): void {
+function addLine(section: QuestionSection, line: ReportLine, labelRest: string | undefined, quoteContinued: boolean): void {
   const first = (text: string, kind: 'words' | 'code') => (section.excerpt ??= { line: line.line, text, kind })
+  if (line.quoted && !line.code && line.text !== '') {
+    const quotes = (section.quotes ??= [])
+    const last = quotes.at(-1)
+    if (last && quoteContinued) last.text += `\n${line.text}`
+    else quotes.push({ line: line.line, text: line.text })
+  }
   if (line.code) {
     section.codeBlocks.push(line.code)
     if (classifyCode(line.code.text) === 'answer') first(line.code.text.trim().split('\n')[0]!.trim(), 'code')
@@ -181,3 +231,23 @@ export function answerStatus(section: QuestionSection | undefined, options: Answ
 
 /** Lines of unfenced code that make a pasted file. */
 const UNFENCED_CODE_LINES = 3
+
+/** The blocks of a section that may hold a pasted output: its code blocks, then its quoted blocks. */
+export const pastedBlocksOf = (section: QuestionSection | undefined): PastedBlock[] => [
+  ...(section?.codeBlocks ?? []).map((c) => ({ line: c.line, text: c.text, kind: 'code' as const })),
+  ...(section?.quotes ?? []).map((q) => ({ ...q, kind: 'quote' as const })),
+]
+
+/**
+ * Whether a screenshot question is answered: by a valid screenshot, else by its command's output pasted as text
+ * (`evidence`, when the rubric says what that output shows). `imageProblems`: how many screenshots did not count.
+ */
+export function screenshotStatus(section: QuestionSection | undefined, validImages: number, imageProblems: number, evidence?: OutputEvidence): AnswerStatus {
+  if (!section?.found) return { answered: false, why: { reason: 'no-section' } }
+  if (validImages > 0) return { answered: true, why: { reason: 'valid-screenshots', count: validImages } }
+  if (evidence?.shown) return { answered: true, why: { reason: 'pasted-output', block: evidence.blocks[0]!.kind, count: evidence.blocks.length } }
+  if (evidence?.shown === false && evidence.reason === 'lacks') return { answered: false, why: { reason: 'output-lacks', missing: evidence.missing } }
+  if (imageProblems > 0) return { answered: false, why: { reason: 'no-valid-screenshot' } }
+  if (evidence?.shown === false && evidence.reason === 'command-only') return { answered: false, why: { reason: 'command-only' } }
+  return { answered: false, why: { reason: 'no-screenshot' } }
+}

@@ -43,6 +43,19 @@ const request = z.object({
   /** A few words (commands, options, files, topics) that name the request; "redémarr*" matches the start of a word. */
   about: z.array(z.string().min(1)).min(1),
 })
+/**
+ * One thing a command's output shows, when a screenshot question is answered by the output pasted as text. json: a JSON
+ * object holding these entries (an HTTP body); text: one of these texts, on a line of the output; version: a product's
+ * name followed by this major version ("PostgreSQL 16.11"); cell: this value alone on a line or in a table cell (a
+ * query's result); running: each of these services on a line that says it runs (Up, running, Started, healthy).
+ */
+const outputFact = z.union([
+  z.object({ json: z.record(z.string(), z.unknown()) }).strict(),
+  z.object({ text: z.array(z.string().min(1)).min(1) }).strict(),
+  z.object({ version: z.object({ name: z.string().min(1), major: z.number().int().nonnegative() }).strict() }).strict(),
+  z.object({ cell: z.string().min(1) }).strict(),
+  z.object({ running: z.array(z.string().min(1)).min(1) }).strict(),
+])
 const question = request.extend({
   /**
    * What answers it. screenshot: a real screenshot; text: prose or a code block the student wrote; file: the completed
@@ -50,6 +63,11 @@ const question = request.extend({
    * showed, as a screenshot or told in prose (the statement asks to observe or explain, not for a screenshot).
    */
   answer: z.enum(['screenshot', 'text', 'file', 'observation']),
+  /**
+   * Screenshot questions: what the command's output shows, every fact of it, when the student pastes that output as
+   * text (a code block or a quoted block) instead of a screenshot. Without it, only a screenshot answers.
+   */
+  output: z.array(outputFact).min(1).optional(),
 })
 
 export const rubricSchema = z
@@ -146,6 +164,8 @@ export const rubricSchema = z
     for (const c of r.checks.filter((c) => c.review))
       for (const i of c.items ?? [])
         if (!(i.id in r.report.questions)) ctx.addIssue({ code: 'custom', message: `check ${c.id} grades question ${i.id}, which report.questions does not list` })
+    for (const [id, q] of Object.entries(r.report.questions))
+      if (q.output && q.answer !== 'screenshot') ctx.addIssue({ code: 'custom', message: `question ${id} is answered by ${q.answer}: only a screenshot question takes pasted output` })
     for (const id of Object.keys(r.report.ungraded))
       if (id in r.report.questions) ctx.addIssue({ code: 'custom', message: `question ${id} is in both report.questions and report.ungraded` })
     const steps = new Map<string, string>()
@@ -171,6 +191,8 @@ export type Rubric = z.output<typeof rubricSchema>
 /** What a check can need that another check provides (rubric.provides). */
 export type Need = keyof Rubric['provides']
 export type CheckDefinition = Rubric['checks'][number]
+/** A fact a pasted output shows (report.questions[id].output). */
+export type OutputFact = z.output<typeof outputFact>
 
 /** Validates a rubric; the error lists every problem, one per line, with its path. */
 export function parseRubric(input: unknown): Rubric {

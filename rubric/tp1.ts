@@ -10,6 +10,23 @@ function reportCheck(exercise: number, points: number, questions: string[]): Che
   }
 }
 
+/** What a correct hand-in shows: the checks and the report's pasted outputs read these values. */
+const expected = {
+  baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' },
+  postgresMajor: 16,
+  apiPort: 8000,
+  apiHost: '0.0.0.0',
+  dbPort: 5432,
+  healthPath: '/health',
+  healthBody: { status: 'ok' },
+  appModule: 'app:app',
+  appFile: 'app.py',
+  pipPackages: ['fastapi', 'uvicorn'],
+  oneShotOutput: 'Bonjour',
+  db: { user: 'demo', password: 'demo', database: 'demo' },
+  services: { db: 'db', api: 'api', apiBuildContext: './api' },
+} satisfies RubricSource['expected']
+
 /**
  * TP1 ("Docker: images, containers, Compose"): what is checked, what it is worth, what is expected. The titles a
  * student reads are in the catalogues (i18n/<language>/rubric.ts), by check id.
@@ -18,21 +35,7 @@ export const tp1: RubricSource = {
   lab: 'tp1',
   language: 'fr',
   totalPoints: 100,
-  expected: {
-    baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' },
-    postgresMajor: 16,
-    apiPort: 8000,
-    apiHost: '0.0.0.0',
-    dbPort: 5432,
-    healthPath: '/health',
-    healthBody: { status: 'ok' },
-    appModule: 'app:app',
-    appFile: 'app.py',
-    pipPackages: ['fastapi', 'uvicorn'],
-    oneShotOutput: 'Bonjour',
-    db: { user: 'demo', password: 'demo', database: 'demo' },
-    services: { db: 'db', api: 'api', apiBuildContext: './api' },
-  },
+  expected,
   layout: {
     labName: '(?:^|[^a-z0-9])(?:tp|td|lab)[\\s_.-]*0*(\\d+)(?![0-9])',
     labNumber: 1,
@@ -57,7 +60,7 @@ export const tp1: RubricSource = {
     // (the commands, options, files and topics of the request, in this project's words). A report is read by its
     // labels ("Question 4.a", "4.a)", "b :"), else by the statement's steps, else by these words and the order.
     questions: {
-      '1.b': { answer: 'screenshot', step: 2, about: ['hello-world', 'hello world', 'vérifi*'] },
+      '1.b': { answer: 'screenshot', step: 2, about: ['hello-world', 'hello world', 'vérifi*'], output: [{ text: ['Hello from Docker!'] }] },
       '1.c': { answer: 'observation', step: 3, about: ['ps -a', 'liste des conteneurs', 'tous les conteneurs', 'conteneurs présents'] },
       '2.a': { answer: 'text', about: ['différence', 'image docker', 'images vs', 'modèle', 'instance', 'définition*'] },
       '2.b': { answer: 'text', step: 1, about: ['echo', 'bonjour', 'alpine echo', 'que se passe'] },
@@ -65,17 +68,27 @@ export const tp1: RubricSource = {
       '2.d': { answer: 'observation', step: 3, about: ['-it', 'interacti*', 'uname', 'alpine sh'] },
       '3.a': { answer: 'file', step: 1, about: ['app.py', 'fastapi', '@app.get'] },
       '3.b': { answer: 'file', step: 2, about: ['dockerfile', 'from python', 'workdir'] },
-      '3.c': { answer: 'screenshot', step: 3, about: ['docker build', 'build', 'construction', 'construi*'] },
+      '3.c': {
+        answer: 'screenshot', step: 3, about: ['docker build', 'build', 'construction', 'construi*'],
+        // What only a build that succeeded prints: the classic builder, then BuildKit.
+        output: [{ text: ['Successfully built', 'Successfully tagged', 'naming to', 'writing image sha256:'] }],
+      },
       '4.a': { answer: 'text', step: 1, about: ['-p', '8000:8000', 'mapping', 'mappage', 'redirection', 'publi*'] },
-      '4.b': { answer: 'screenshot', step: 2, about: ['/health', 'curl', 'navigateur', 'endpoint'] },
+      '4.b': { answer: 'screenshot', step: 2, about: ['/health', 'curl', 'navigateur', 'endpoint'], output: [{ json: expected.healthBody }] },
       '4.c': { answer: 'observation', step: 3, about: ['docker ps', 'nom du conteneur', 'port mappé', 'image utilisée'] },
       '4.d': { answer: 'observation', step: 4, about: ['docker stop', 'docker ps -a', 'ps -a', 'différence', 'arrêt*', 'stop'] },
       '5.b': { answer: 'file', step: 2, about: ['docker-compose.yml', 'compose.yml', 'services:', 'postgres:16'] },
-      '5.c': { answer: 'screenshot', step: 3, about: ['compose up', 'compose ps', 'démarr*', 'stack', 'lancement'] },
-      '5.d': { answer: 'screenshot', step: 4, about: ['/health', 'curl', 'endpoint', 'navigateur'] },
+      '5.c': {
+        answer: 'screenshot', step: 3, about: ['compose up', 'compose ps', 'démarr*', 'stack', 'lancement'],
+        output: [{ running: [expected.services.db, expected.services.api] }],
+      },
+      '5.d': { answer: 'screenshot', step: 4, about: ['/health', 'curl', 'endpoint', 'navigateur'], output: [{ json: expected.healthBody }] },
       '5.e': { answer: 'text', step: 5, about: ['compose down', 'docker stop', 'arrêt*'] },
       '6.a': { answer: 'text', step: 1, about: ['exec', 'psql', '-u', 'option*'] },
-      '6.b': { answer: 'screenshot', step: 2, about: ['select', 'version()', 'current_database', 'sql', 'requête*'] },
+      '6.b': {
+        answer: 'screenshot', step: 2, about: ['select', 'version()', 'current_database', 'sql', 'requête*'],
+        output: [{ version: { name: 'PostgreSQL', major: expected.postgresMajor } }, { cell: expected.db.database }],
+      },
       '6.c': { answer: 'text', step: 3, about: ['hostname', 'mot de passe', 'autre service', 'informations de connexion', 'nom de la base'] },
       '7.a': { answer: 'observation', step: 1, about: ['logs', 'log'] },
       '7.b': { answer: 'observation', step: 2, about: ['exec api', 'python --version', 'shell', 'entrer'] },

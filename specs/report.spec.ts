@@ -19,19 +19,25 @@ function requireReport() {
 
 // Presence and evidence are automatic; the quality of the prose is the instructor's call (the review flag).
 describe(t.suite, () => {
+  // How the report and the hand-in were read is said once, on the first report check that passes (a failed one shows its failure).
+  let noted = false
   for (const def of rubric.checks.filter((c) => c.review)) {
     check(def.id, (c) => {
       const review = requireReport()
-      for (const note of review.notes) c.note(t.decoded(note))
+      if (!noted && (def.items ?? []).every(({ id }) => review.questions[id]!.answered)) {
+        noted = true
+        for (const note of review.notes) c.note(t.decoded(note))
+        if (review.leftOut) c.note(t.leftOut(review.leftOut))
+      }
       for (const { id } of def.items ?? []) {
         const question = review.questions[id]!
         // What was read as the answer is shown for every question: a misread report is then seen at once.
         if (question.answered) {
-          c.item(id, true, question.read && t.answered(question.read))
+          c.item(id, true, t.answered(question))
           continue
         }
         c.item(id, false, {
-          ...t.unanswered(id, report.questions[id]!.answer, report.minWords, question),
+          ...t.unanswered(id, report.questions[id]!.answer, report.minWords, question, report.questions[id]!.output),
           // GitHub annotates the report where the question was found, or the report itself.
           location: { file: review.file, ...(question.line === undefined ? {} : { line: question.line }) },
         })

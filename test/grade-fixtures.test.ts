@@ -25,8 +25,10 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     const actions = fixture.githubActions ? onGitHubActions(path.dirname(submission)) : undefined
     let runId = ''
     try {
+      const started = Date.now()
       const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { ...fixture.env, ...canaries.env, ...actions?.env })
       runId = id
+      if (fixture.maxSeconds !== undefined) expect((Date.now() - started) / 1000, 'the run ends within its bound').toBeLessThan(fixture.maxSeconds)
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
       expect(exitCode, `npm test's exit code\n${sheet}`).toBe(fixture.exitCode)
       if (fixture.layout) expect(grade.submission.layout).toMatchObject(fixture.layout)

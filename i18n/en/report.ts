@@ -1,7 +1,9 @@
-import type { AnswerKind, AnswerWhy, DecodeNote } from '../../analysis/report.js'
+import type { AnswerKind, AnswerWhy } from '../../analysis/report.js'
 import type { CodeDifference } from '../../analysis/report-code.js'
 import type { Lookalike } from '../../analysis/report-images.js'
-import type { ImageProblem, PastedFileReview, QuestionReview, ReadAnswer } from '../../analysis/report-review.js'
+import type { OutputFact } from '../../analysis/report-output.js'
+import type { ImageProblem, PastedFileReview, QuestionReview, ReadAnswer, ReportNote } from '../../analysis/report-review.js'
+import type { CopyNotes } from '../../lab/submission.js'
 import type { Finding } from '../../grading/finding.js'
 import type { Feedback } from '../../grading/verdict.js'
 
@@ -26,6 +28,16 @@ const LOOKALIKE: Record<Lookalike, string> = {
   unknown: 'an unknown format',
 }
 
+/** What a pasted output must show, in a short phrase. */
+function fact(f: OutputFact): string {
+  if ('json' in f) return `the JSON ${JSON.stringify(f.json)}`
+  if ('text' in f) return f.text.map((t) => `"${t}"`).join(' or ')
+  if ('version' in f) return `${f.version.name} ${f.version.major}`
+  if ('cell' in f) return `the value ${f.cell} in the result`
+  return `the services ${f.running.join(' and ')} running (Up, running or Started)`
+}
+const facts = (list: readonly OutputFact[]) => list.map(fact).join(', ')
+
 /** Why a question counts as answered or not, in a short phrase. */
 function why(why: AnswerWhy): string {
   switch (why.reason) {
@@ -39,6 +51,10 @@ function why(why: AnswerWhy): string {
     case 'words': return plural(why.count, 'word')
     case 'code-blocks': return plural(why.count, 'code block')
     case 'unfenced-code': return `${plural(why.count, 'line')} of code pasted without a code block`
+    case 'pasted-output': return `the command's output pasted as text (${why.block === 'code' ? plural(why.count, 'code block') : plural(why.count, 'quoted block')}) instead of a screenshot`
+    case 'command-only': return 'a code block that holds only the command to type, not what it printed'
+    case 'output-lacks': return `the output pasted does not show ${facts(why.missing)}`
+    case 'file-in-hand-in': return `the completed ${why.file} is in the submission`
     case 'too-few-words': {
       const words = `${plural(why.words, 'word')}, ${why.minWords} expected`
       switch (why.screenshot) {
@@ -65,7 +81,8 @@ function read({ line, how, marker, answer }: ReadAnswer): string {
   if (!answer) return where
   const what = answer.kind === 'screenshot' ? `screenshot ${answer.file}${answer.more ? ` (and ${answer.more} more)` : ''}`
     : answer.kind === 'words' ? `"${answer.excerpt}"`
-      : `code starting "${short(answer.firstLine)}"`
+      : answer.kind === 'output' ? `output pasted as text (${answer.block === 'code' ? 'code block' : 'quoted block'}) starting "${short(answer.firstLine)}"`
+        : `code starting "${short(answer.firstLine)}"`
   return `read as the answer: ${where}: ${what}`
 }
 
@@ -124,12 +141,18 @@ export const report = {
     seen: others.length ? `Markdown files that hold none of the questions: ${others.slice(0, 5).join(', ')}${others.length > 5 ? '…' : ''}` : 'no Markdown file',
     fix: `Add your report as ${names[0]}, with its screenshots in a folder beside it (e.g. images/).`,
   }),
-  /** A question of a report check that is answered: what was read as its answer. */
-  answered: (answer: ReadAnswer): Feedback => ({ seen: read(answer) }),
-  /** A question of a report check that is not answered, `kind` as the rubric says, at least `minWords` words for prose. */
-  unanswered: (id: string, kind: AnswerKind, minWords: number, question: Pick<QuestionReview, 'why' | 'read' | 'imageProblems'>): Feedback => ({
+  /** A question of a report check that is answered: what was read as its answer, or the file that answers it. */
+  answered: (question: Pick<QuestionReview, 'why' | 'read'>): Feedback | undefined =>
+    question.why.reason === 'file-in-hand-in'
+      ? { seen: question.read ? `${read(question.read)}: ${why(question.why)}` : why(question.why) }
+      : question.read && { seen: read(question.read) },
+  /**
+   * A question of a report check that is not answered, `kind` as the rubric says, at least `minWords` words for prose;
+   * `output`: what its command's output shows, when pasted as text it answers a screenshot question.
+   */
+  unanswered: (id: string, kind: AnswerKind, minWords: number, question: Pick<QuestionReview, 'why' | 'read' | 'imageProblems'>, output?: readonly OutputFact[]): Feedback => ({
     expected: {
-      screenshot: `a section "Question ${id}" with a screenshot that is a real image file in the submission`,
+      screenshot: `a section "Question ${id}" with a screenshot that is a real image file in the submission${output ? `, or the command's output pasted as text in a code block, showing ${facts(output)}` : ''}`,
       file: `a section "Question ${id}" with the completed file, pasted in a code block or shown in a screenshot`,
       observation: `a section "Question ${id}" with a screenshot of what you observed, or what you saw told in at least ${minWords} words`,
       text: `a section "Question ${id}" with an answer of at least ${minWords} words`,
@@ -139,7 +162,9 @@ export const report = {
       ? `Start the answer with a heading such as "## Question ${id}".`
       : question.why.reason === 'statement-only' || question.why.reason === 'statement-code-only'
         ? 'Write your answer under the request, in your own words: the text of the statement copied into the report is not an answer.'
-        : kind === 'screenshot' ? 'Link the screenshot with ![description](Captures/TP1/file.png), the file committed in the submission.' : 'Answer in a few full sentences.',
+        : question.why.reason === 'command-only' || question.why.reason === 'output-lacks'
+          ? 'Paste under the command what it printed (copy the terminal\'s text into a code block), or link a screenshot of it.'
+          : kind === 'screenshot' ? 'Link the screenshot with ![description](Captures/TP1/file.png), the file committed in the submission.' : 'Answer in a few full sentences.',
   }),
   /** ex3.report-files: the files pasted in the report against the submitted ones. */
   pasted: {
@@ -158,9 +183,13 @@ export const report = {
           ? `The copy of ${file} in question ${question} is indented with tabs: YAML forbids tabs, so that copy would not run as it is; your ${file} uses spaces, as it must.`
           : `The copy of ${file} in question ${question} is indented with tabs and your ${file} with spaces; apart from that, they are the same.`,
   },
-  /** How the report's bytes were decoded, when the student should know: a note. */
-  decoded: (note: DecodeNote): string => {
+  /** How the report was read, when the student should know (its encoding, a report cut short): a note. */
+  decoded: (note: ReportNote): string => {
     switch (note.kind) {
+      case 'truncated':
+        return `The report is ${note.megabytes.toFixed(1)} MB: it was read only up to its first ${note.readMegabytes} MB of text. Keep logs and long outputs out of the report (their last lines are enough).`
+      case 'images-unchecked':
+        return `The report links ${note.total} images: only the first ${note.checked} were checked. Link only the screenshots the questions ask for.`
       case 'utf-16': return `The report is saved as ${note.encoding.toUpperCase()}; it was read, but ${SAVE_AS_UTF8}.`
       case 'latin-1': return `The report is not valid UTF-8, so it was read as Latin-1 (Windows-1252): accents may be wrong; ${SAVE_AS_UTF8}.`
       case 'not-text':
@@ -169,9 +198,23 @@ export const report = {
           : 'The report is a PDF saved under a Markdown name, not text: nothing in it can be read. Write the report in Markdown (.md).'
     }
   },
+  /** What the grader's copy of the hand-in left out: a note, since nothing of it was graded. */
+  leftOut: (notes: CopyNotes): string => {
+    const list = (paths: readonly string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`
+    const links = (reason: CopyNotes['links'][number]['reason']) => notes.links.filter((l) => l.reason === reason).map((l) => l.path)
+    return [
+      links('loop').length ? `Symbolic links that lead back to a folder above them (a loop) were skipped: ${list(links('loop'))}.` : '',
+      links('outside').length ? `Symbolic links to files or folders outside the submission were skipped: ${list(links('outside'))}.` : '',
+      links('broken').length ? `Symbolic links that lead nowhere were skipped: ${list(links('broken'))}.` : '',
+      notes.tooDeep.length ? `Folders nested too deep were skipped: ${list(notes.tooDeep)}.` : '',
+      notes.entriesCapped ? `The submission holds more than ${notes.entriesCapped} files and folders: only the first ${notes.entriesCapped} were read.` : '',
+      'Nothing there was graded: commit the files themselves, not links, and only what the lab needs.',
+    ].filter(Boolean).join(' ')
+  },
   // The phrases the feedback above is made of (the unit tests of analysis/report*.ts read them).
   why,
   read,
   image,
   difference,
+  fact,
 }

@@ -1,6 +1,7 @@
 import type { AnswerWhy } from '../../analysis/report.js'
 import type { CodeDifference } from '../../analysis/report-code.js'
 import type { Lookalike } from '../../analysis/report-images.js'
+import type { OutputFact } from '../../analysis/report-output.js'
 import type { ImageProblem, ReadAnswer } from '../../analysis/report-review.js'
 import type { Catalogue } from '../en/index.js'
 
@@ -28,6 +29,15 @@ const LOOKALIKE: Record<Lookalike, string> = {
   unknown: 'un format inconnu',
 }
 
+function fact(f: OutputFact): string {
+  if ('json' in f) return `le JSON ${JSON.stringify(f.json)}`
+  if ('text' in f) return f.text.map((t) => `« ${t} »`).join(' ou ')
+  if ('version' in f) return `${f.version.name} ${f.version.major}`
+  if ('cell' in f) return `la valeur ${f.cell} dans le résultat`
+  return `les services ${f.running.join(' et ')} en marche (Up, running ou Started)`
+}
+const facts = (list: readonly OutputFact[]) => list.map(fact).join(', ')
+
 function why(why: AnswerWhy): string {
   switch (why.reason) {
     case 'no-section': return 'aucune section trouvée'
@@ -40,6 +50,10 @@ function why(why: AnswerWhy): string {
     case 'words': return words(why.count)
     case 'code-blocks': return `${why.count} bloc${s(why.count)} de code`
     case 'unfenced-code': return `${why.count} ligne${s(why.count)} de code recopiée${s(why.count)} hors d’un bloc de code`
+    case 'pasted-output': return `la sortie de la commande recopiée en texte (${why.count} bloc${s(why.count)} ${why.block === 'code' ? 'de code' : 'de citation'}) au lieu d’une capture d’écran`
+    case 'command-only': return 'un bloc de code qui ne contient que la commande à taper, pas ce qu’elle a affiché'
+    case 'output-lacks': return `la sortie recopiée ne montre pas ${facts(why.missing)}`
+    case 'file-in-hand-in': return `le fichier ${why.file} complété est dans le rendu`
     case 'too-few-words': {
       const wordCount = `${words(why.words)}, ${why.minWords} attendu${s(why.minWords)}`
       switch (why.screenshot) {
@@ -65,7 +79,8 @@ function read({ line, how, marker, answer }: ReadAnswer): string {
   if (!answer) return where
   const what = answer.kind === 'screenshot' ? `capture d’écran ${answer.file}${answer.more ? ` (et ${answer.more} autre${s(answer.more)})` : ''}`
     : answer.kind === 'words' ? `« ${answer.excerpt} »`
-      : `code commençant par « ${short(answer.firstLine)} »`
+      : answer.kind === 'output' ? `sortie recopiée en texte (${answer.block === 'code' ? 'bloc de code' : 'bloc de citation'}) commençant par « ${short(answer.firstLine)} »`
+        : `code commençant par « ${short(answer.firstLine)} »`
   return `lu comme la réponse : ${where} : ${what}`
 }
 
@@ -121,10 +136,13 @@ export const report: Catalogue['report'] = {
     seen: others.length ? `des fichiers Markdown qui ne contiennent aucune des questions : ${others.slice(0, 5).join(', ')}${others.length > 5 ? '…' : ''}` : 'aucun fichier Markdown',
     fix: `Ajoutez votre compte rendu sous le nom ${names[0]}, avec ses captures d’écran dans un dossier à côté (par exemple images/).`,
   }),
-  answered: (answer) => ({ seen: read(answer) }),
-  unanswered: (id, kind, minWords, question) => ({
+  answered: (question) =>
+    question.why.reason === 'file-in-hand-in'
+      ? { seen: question.read ? `${read(question.read)} : ${why(question.why)}` : why(question.why) }
+      : question.read && { seen: read(question.read) },
+  unanswered: (id, kind, minWords, question, output) => ({
     expected: {
-      screenshot: `une section « Question ${id} » avec une capture d’écran qui soit un vrai fichier image du rendu`,
+      screenshot: `une section « Question ${id} » avec une capture d’écran qui soit un vrai fichier image du rendu${output ? `, ou la sortie de la commande recopiée en texte dans un bloc de code, qui montre ${facts(output)}` : ''}`,
       file: `une section « Question ${id} » avec le fichier complété, recopié dans un bloc de code ou montré par une capture d’écran`,
       observation: `une section « Question ${id} » avec une capture d’écran de ce que vous avez observé, ou ce que vous avez vu décrit en au moins ${minWords} mots`,
       text: `une section « Question ${id} » avec une réponse d’au moins ${words(minWords)}`,
@@ -134,7 +152,9 @@ export const report: Catalogue['report'] = {
       ? `Commencez la réponse par un titre comme « ## Question ${id} ».`
       : question.why.reason === 'statement-only' || question.why.reason === 'statement-code-only'
         ? 'Écrivez votre réponse sous la consigne, avec vos propres mots : le texte de l’énoncé recopié dans le compte rendu n’est pas une réponse.'
-        : kind === 'screenshot' ? 'Liez la capture d’écran avec ![description](Captures/TP1/fichier.png), et ajoutez ce fichier au rendu (commit).' : 'Répondez en quelques phrases complètes.',
+        : question.why.reason === 'command-only' || question.why.reason === 'output-lacks'
+          ? 'Recopiez sous la commande ce qu’elle a affiché (le texte du terminal, dans un bloc de code), ou liez une capture d’écran.'
+          : kind === 'screenshot' ? 'Liez la capture d’écran avec ![description](Captures/TP1/fichier.png), et ajoutez ce fichier au rendu (commit).' : 'Répondez en quelques phrases complètes.',
   }),
   pasted: {
     differ: (pastes) => ({
@@ -152,6 +172,10 @@ export const report: Catalogue['report'] = {
   },
   decoded: (note) => {
     switch (note.kind) {
+      case 'truncated':
+        return `Le compte rendu fait ${note.megabytes.toFixed(1).replace('.', ',')} Mo : il n’a été lu que jusqu’à ses premiers ${String(note.readMegabytes).replace('.', ',')} Mo de texte. Laissez les logs et les longues sorties hors du compte rendu (leurs dernières lignes suffisent).`
+      case 'images-unchecked':
+        return `Le compte rendu lie ${note.total} images : seules les ${note.checked} premières ont été vérifiées. Ne liez que les captures d’écran que demandent les questions.`
       case 'utf-16': return `Le compte rendu est enregistré en ${note.encoding.toUpperCase()} ; il a pu être lu, mais ${SAVE_AS_UTF8}.`
       case 'latin-1': return `Le compte rendu n’est pas en UTF-8 valide : il a été lu en Latin-1 (Windows-1252), les accents peuvent être faux ; ${SAVE_AS_UTF8}.`
       case 'not-text':
@@ -160,8 +184,21 @@ export const report: Catalogue['report'] = {
           : 'Le compte rendu est un PDF enregistré sous un nom Markdown, pas du texte : rien ne peut y être lu. Écrivez le compte rendu en Markdown (.md).'
     }
   },
+  leftOut: (notes) => {
+    const list = (paths: readonly string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` et ${paths.length - 5} autre${s(paths.length - 5)}` : ''}`
+    const links = (reason: 'outside' | 'broken' | 'loop') => notes.links.filter((l) => l.reason === reason).map((l) => l.path)
+    return [
+      links('loop').length ? `Des liens symboliques qui ramènent à un dossier au-dessus d’eux (une boucle) ont été ignorés : ${list(links('loop'))}.` : '',
+      links('outside').length ? `Des liens symboliques vers des fichiers ou dossiers hors du rendu ont été ignorés : ${list(links('outside'))}.` : '',
+      links('broken').length ? `Des liens symboliques qui ne mènent nulle part ont été ignorés : ${list(links('broken'))}.` : '',
+      notes.tooDeep.length ? `Des dossiers trop profondément imbriqués ont été ignorés : ${list(notes.tooDeep)}.` : '',
+      notes.entriesCapped ? `Le rendu contient plus de ${notes.entriesCapped} fichiers et dossiers : seuls les ${notes.entriesCapped} premiers ont été lus.` : '',
+      'Rien de cela n’a été corrigé : ajoutez au dépôt les fichiers eux-mêmes, pas des liens, et seulement ce dont le TP a besoin.',
+    ].filter(Boolean).join(' ')
+  },
   why,
   read,
   image,
   difference,
+  fact,
 }

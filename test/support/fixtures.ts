@@ -1,4 +1,7 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Grade, SubmissionLayout } from '../../grading/grade.js'
@@ -38,6 +41,14 @@ export interface Fixture {
   rename?: Record<string, string>
   /** Small files written in the fixture.json itself (path → content), so that a one-line fault is one file. */
   files?: Record<string, string>
+  /**
+   * Files made when the fixture is assembled, too large or too many to keep in the repository (path → how), after
+   * `files`. `text`: the file is what `from` (a file of the assembled submission) holds, if given, then `text` again
+   * and again, `count` times or until it reaches `megabytes`; `{n}` in `text` counts 1, 2, …. `copyOf`: `count` copies
+   * of a file of the assembled submission, at the path with `{n}` numbered 1, 2, …. `link`: a symbolic link to this
+   * target, as written (a loop such as ".." is made here rather than kept in the repository, where tools would walk it).
+   */
+  generate?: Record<string, GeneratedText | GeneratedCopies | GeneratedLink>
   /** Moves the whole reference one folder down (e.g. "TP1": a repository that holds every TP) before `remove` and the files. */
   moveInto?: string
   /** Containers of the student's own with these names, running before the run (created by the test): still there after it. */
@@ -74,7 +85,13 @@ export interface Fixture {
   githubActions?: boolean
   /** Substrings that the message, the seen or an item's seen of a check must contain. */
   expectMessages?: Record<string, string>
+  /** The grading run must end within this many seconds (a hand-in built to slow the grader down). */
+  maxSeconds?: number
 }
+
+export interface GeneratedText { from?: string; text: string; count?: number; megabytes?: number }
+export interface GeneratedCopies { copyOf: string; count: number }
+export interface GeneratedLink { link: string }
 
 export function listFixtures(): Fixture[] {
   return readdirSync(fixturesDir, { withFileTypes: true })
@@ -105,7 +122,35 @@ export function assembleFixture(fixture: Fixture): string {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), content)
   }
+  for (const [file, how] of Object.entries(fixture.generate ?? {})) generate(dir, file, how)
   return dir
+}
+
+const MEGABYTE = 1024 * 1024
+
+function generate(dir: string, file: string, how: GeneratedText | GeneratedCopies | GeneratedLink): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+  if ('link' in how) return symlinkSync(how.link, path.join(dir, file))
+  if ('copyOf' in how) {
+    if (!file.includes('{n}')) throw new Error(`generate: ${file} copies ${how.copyOf} ${how.count} times, so its path needs {n}`)
+    for (let n = 1; n <= how.count; n++) copyFileSync(path.join(dir, how.copyOf), path.join(dir, file.replaceAll('{n}', String(n))))
+    return
+  }
+  if (how.count === undefined && how.megabytes === undefined) throw new Error(`generate: ${file} needs a count or a size in megabytes`)
+  // Read before the file is opened: `from` may be the file itself.
+  const start = how.from === undefined ? Buffer.alloc(0) : readFileSync(path.join(dir, how.from))
+  const fd = openSync(path.join(dir, file), 'w')
+  try {
+    let size = writeSync(fd, start)
+    const limit = (how.megabytes ?? Number.POSITIVE_INFINITY) * MEGABYTE
+    // A text repeated up to a size is written a megabyte at a time: 60 MB in 60 writes.
+    const times = how.count === undefined && !how.text.includes('{n}') ? Math.max(1, Math.floor(MEGABYTE / Math.max(1, Buffer.byteLength(how.text)))) : 1
+    for (let n = 1; n <= (how.count ?? Number.POSITIVE_INFINITY) && size < limit; n += times) {
+      size += writeSync(fd, times > 1 ? how.text.repeat(times) : how.text.replaceAll('{n}', String(n)))
+    }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** The checks a grade lost, in the fixtures' notation. */
