@@ -65,6 +65,11 @@ export class CheckRecorder {
   }
 }
 
+/** An exception no check throws on purpose: a bug of the grader, whose stack the student's terminal still shows. */
+function isUnexpected(outcome: unknown): outcome is Error {
+  return outcome instanceof Error && !(outcome instanceof SubmissionError || outcome instanceof BlockedError || outcome instanceof GraderError)
+}
+
 /** The verdict as a test failure, so Vitest's own output shows it too. */
 class VerdictError extends Error {
   override name = 'CheckNotPassed'
@@ -97,6 +102,7 @@ export function check(id: string, body: (c: CheckRecorder) => Promise<void> | vo
     }
     const verdict = recorder.verdictFrom(outcome)
     task.meta.verdict = verdict
+    if (isUnexpected(outcome)) task.meta.graderBug = outcome.stack ?? `${outcome.name}: ${outcome.message}`
     const layout = layoutSource?.()
     if (layout) task.meta.layout = layout
     if (verdict.status !== 'passed') throw new VerdictError(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`)
