@@ -44,7 +44,8 @@ export function copySubmission(source: string, runId: string): string {
   cpSync(source, workDir, {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (src) => path.basename(src) !== '.git' && (!lstatSync(src).isSymbolicLink() || insideSubmission(source, path.relative(source, src))),
+    // node_modules: a student's repository holds the grader there once `npm install` ran (the starter's npm test).
+    filter: (src) => !['.git', 'node_modules'].includes(path.basename(src)) && (!lstatSync(src).isSymbolicLink() || insideSubmission(source, path.relative(source, src))),
   })
   return workDir
 }
