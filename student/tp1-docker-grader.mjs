@@ -13,7 +13,7 @@ Exit code: 0 all points, 1 points lost, 2 wrong usage or setting, 3 ungraded (th
 
 /** A wrong use of the command: said in one line, exit code 2, as a wrong setting of `npm test` is. */
 function usageError(message) {
-  process.stderr.write(`tp1-docker-grader: ${message}\n\n${USAGE}\n`)
+  process.stderr.write(`tp1-docker-grader: ${message} (see tp1-docker-grader --help)\n`)
   process.exit(2)
 }
 
@@ -24,7 +24,8 @@ try {
     options: { lang: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   })
 } catch (error) {
-  usageError(error.message)
+  // Node's own sentence after the first (how to pass a folder named like an option) is for another case.
+  usageError(error.message.split('. ')[0])
 }
 const { values, positionals } = parsed
 if (values.help) {
