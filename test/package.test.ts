@@ -24,7 +24,7 @@ describe('the packed grader holds no answer', () => {
     const packed = ((JSON.parse(stdout) as Array<{ files: PackedFile[] }>)[0]!.files).map((f) => f.path)
     expect(packed).toContain('student/tp1-docker-grader.mjs')
     expect(packed).toContain('vitest.config.ts')
-    const forbidden = /^(test|bench|student-submission|starter|docs|\.ci|\.github|classroom50)\/|\.test\.ts$|^cli\/(?!grade-class\.mjs$)/
+    const forbidden = /^(test|bench|student-submission|starter|docs|\.ci|\.github|classroom50)\/|\.test\.ts$|fixture|^cli\/(?!grade-class\.mjs$)/
     expect(packed.filter((file) => forbidden.test(file))).toEqual([])
     const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(projectRoot, file))).digest('hex')
     const handIns = new Set(referenceFiles().map(digest))
