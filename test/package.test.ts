@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -50,7 +50,11 @@ async function gradeWithPackage(command: string[], cwd: string, env: NodeJS.Proc
   }
 }
 
-const readGrade = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'grade.json'), 'utf8')) as Grade
+function readGrade(dir: string, output: string): Grade {
+  const file = path.join(dir, 'grade.json')
+  if (!existsSync(file)) throw new Error(`The installed command wrote no grade.json. Its output:\n${output.slice(-5000)}`)
+  return JSON.parse(readFileSync(file, 'utf8')) as Grade
+}
 const verdicts = (grade: Grade) => grade.checks.map((c) => ({ id: c.id, points: c.points, status: c.status }))
 
 // One package, packed and installed once, for every run of this file (an install takes minutes).
@@ -74,7 +78,7 @@ describe('the packed grader, installed in an empty folder', () => {
     cpSync(referenceDir('course-layout'), handIn, { recursive: true })
     const student = path.join(work, 'my repo')
     const graded = await gradeWithPackage([bin, 'TP1 course', '--out', 'my grades'], student)
-    const grade = readGrade(path.join(student, 'my grades'))
+    const grade = readGrade(path.join(student, 'my grades'), graded.output)
     expect(lostChecks(grade), graded.output).toEqual({})
     expect(grade.score).toBe(100)
     expect(graded.exitCode, graded.output).toBe(0)
@@ -90,7 +94,7 @@ describe('the packed grader, installed in an empty folder', () => {
     // What `npm install` gives the student: the pinned grader in node_modules (here the packed one).
     symlinkSync(path.join(work, 'installed', 'node_modules'), path.join(starter, 'node_modules'))
     const graded = await gradeWithPackage(['npm', 'test', '--silent'], starter)
-    const grade = readGrade(path.join(starter, 'grades'))
+    const grade = readGrade(path.join(starter, 'grades'), graded.output)
     const sheet = readFileSync(path.join(starter, 'grades', 'grade-sheet.md'), 'utf8')
     expect(graded.exitCode, graded.output).toBe(1)
     expect(grade.status).toBe('graded')
