@@ -52,6 +52,7 @@ export default defineConfig({
     teardownTimeout: 120_000,
     bail: 0,
     retry: 0,
-    reporters: ['default', ['./reporters/grade-reporter.ts', { outputDir: 'grades' }]],
+    // The student's terminal is the grade's alone: a progress line per exercise, then the summary (no Vitest reporter).
+    reporters: [['./reporters/grade-reporter.ts', { outputDir: 'grades' }]],
   },
 })

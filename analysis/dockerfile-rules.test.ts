@@ -70,6 +70,11 @@ describe('checkDockerfile', () => {
       expect(item.feedback?.seen).toContain('no WORKDIR')
       expect(item.feedback?.fix).toContain('WORKDIR /app')
     })
+    it("fails on the statement's blank, WORKDIR ____, and says it is one", () => {
+      const item = itemOf(swap('WORKDIR /app ', 'WORKDIR ____'), 'workdir')
+      expect(item).toMatchObject({ passed: false, line: 2 })
+      expect(item.feedback?.seen).toContain("WORKDIR ____: the statement's blank")
+    })
     it('follows a pinned working directory when the rubric sets one', () => {
       const pinned = (text: string) => checkDockerfile(text, { ...expected, workdir: '/app' }).find((i) => i.id === 'workdir')!
       expect(pinned(reference).passed).toBe(true)

@@ -118,6 +118,7 @@ function checkWorkdir({ steps, runsIn, quote }: Dockerfile, expected: Dockerfile
   const start = startingStep(steps)
   const before = last(stepsOf(steps, 'WORKDIR').filter((s) => !start || s.line < start.line))
   const pinned = expected.workdir === undefined ? undefined : resolvePath('/', expected.workdir)
+  if (before && argumentValues(before.instruction).every(isStatementBlank)) return item('workdir', before, t.workdir.blank(quote(before), pinned))
   if (pinned === undefined) return item('workdir', before, before ? undefined : t.workdir.missing(undefined))
   if (runsIn === pinned) return item('workdir', before)
   if (!before) return item('workdir', undefined, t.workdir.missing(pinned))
@@ -279,6 +280,9 @@ function startingStep(steps: Step[]): Step | undefined {
 
 const stepsOf = (steps: Step[], ...keywords: string[]) => steps.filter((s) => keywords.includes(s.keyword))
 const last = <T>(items: T[]): T | undefined => items[items.length - 1]
+/** The statement's blank to fill in (`WORKDIR ____`): a valid path to Docker, but no answer. */
+const isStatementBlank = (value: string) => /^_{3,}$/.test(value)
+
 const argumentValues = (instruction: Instruction) => instruction.getArguments().map((a) => a.getValue())
 const argumentsContent = (step: Step) => step.instruction.getArgumentsContent()?.trim() ?? ''
 

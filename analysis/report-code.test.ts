@@ -16,8 +16,8 @@ const indentationRemark = (file: string, question: string, differences: readonly
   return tabs && t.pasted.tabsOnly(file, question, tabs)
 }
 
-const read = (file: string) => readFileSync(new URL(`../student-submission/${file}`, import.meta.url), 'utf8')
-const pasted = parseReport(decodeReport(readFileSync(new URL('../student-submission/README.md', import.meta.url))).text, ['3.a', '3.b', '5.b']).questions
+const read = (file: string) => readFileSync(new URL(`../test/references/seed/${file}`, import.meta.url), 'utf8')
+const pasted = parseReport(decodeReport(readFileSync(new URL('../test/references/seed/README.md', import.meta.url))).text, ['3.a', '3.b', '5.b']).questions
 const pastedText = (id: string) => pasted[id]!.codeBlocks[0]!.text
 const TABS = "the report's copy is indented with tabs; the file uses spaces"
 

@@ -10,7 +10,7 @@ import { inspectImage, resolveImage } from './report-images.js'
 
 const t = currentRun().messages.report
 
-const REFERENCE_PNG = new URL('../student-submission/Captures/TP1/Question_1B.png', import.meta.url)
+const REFERENCE_PNG = new URL('../test/references/seed/Captures/TP1/Question_1B.png', import.meta.url)
 
 function chunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data])

@@ -15,7 +15,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 /** The reference submission with a fixture's files over it (and without its screenshots when the fixture brings its own). */
 function submission(name: string, { fixture = true, withoutCaptures = false } = {}): string {
   const dir = path.join(base, name)
-  cpSync(path.join(root, 'student-submission'), dir, { recursive: true, filter: (src) => !(withoutCaptures && src.includes(`${path.sep}Captures`)) })
+  cpSync(path.join(root, 'test', 'references', 'seed'), dir, { recursive: true, filter: (src) => !(withoutCaptures && src.includes(`${path.sep}Captures`)) })
   if (fixture) cpSync(path.join(root, 'test', 'fixtures', name), dir, { recursive: true, filter: (src) => path.basename(src) !== 'fixture.json' })
   return dir
 }

@@ -6,7 +6,7 @@ import { answerStatus, decodeReport, normaliseQuestionId, parseReport, pastedBlo
 const { rubric, messages } = currentRun()
 const t = messages.report
 
-const reference = readFileSync(new URL('../student-submission/README.md', import.meta.url))
+const reference = readFileSync(new URL('../test/references/seed/README.md', import.meta.url))
 const QUESTIONS = '1.b,1.c,2.a,2.b,2.c,2.d,3.a,3.b,3.c,4.a,4.b,4.c,4.d,5.b,5.c,5.d,5.e,6.a,6.b,6.c,7.a,7.b,7.c,7.d,7.e,8.a,8.b'.split(',')
 const section = (text: string, id: string, ids = [id]) => parseReport(text, ids).questions[id]!
 /** The decoded report with its notes in words, as the student reads them. */

@@ -1,13 +1,13 @@
 // Grading overhead benchmark: the grader (`npm test`) against the floor (bench/floor.sh, the same Docker work with
 // bare docker commands), warm (build cache present) and cold (build cache pruned, base images kept).
-// Usage: npm run bench -- [--runs 3] [--submission student-submission]
+// Usage: npm run bench -- [--runs 3] [--submission test/references/seed]
 import { execFileSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gradeOnce, median, root, timed } from './harness.js'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, submission: { type: 'string', default: 'student-submission' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, submission: { type: 'string', default: 'test/references/seed' } } })
 const runs = Number(values.runs)
 const submission = path.resolve(root, values.submission)
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`)

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // Node 20 cannot run TypeScript: tsx compiles the CLI's modules as they are imported.
+import { existsSync } from 'node:fs'
 import { register } from 'tsx/esm/api'
+
+// The students' package (npm pack) carries this launcher, as a bin, but not the class tool: it stays the instructor's.
+if (!existsSync(new URL('./grade-class.ts', import.meta.url))) {
+  process.stderr.write("tp1-grade-class: the class tool runs from the grader's own repository, not from the students' package\n")
+  process.exit(2)
+}
 
 register()
 // GRADER_LANG, GRADER_TIMEOUT_* and GRADER_LIMIT_* are the run's settings: a wrong one is a usage error, said before anything runs.

@@ -66,6 +66,11 @@ export class CheckRecorder {
   }
 }
 
+/** An exception no check throws on purpose: a bug of the grader, whose stack the student's terminal still shows. */
+function isUnexpected(outcome: unknown): outcome is Error {
+  return outcome instanceof Error && !(outcome instanceof SubmissionError || outcome instanceof BlockedError || outcome instanceof GraderError)
+}
+
 /** The verdict as a test failure, so Vitest's own output shows it too. */
 class VerdictError extends Error {
   override name = 'CheckNotPassed'
@@ -98,6 +103,7 @@ export function check(id: string, body: (c: CheckRecorder) => Promise<void> | vo
     }
     const verdict = recorder.verdictFrom(outcome)
     task.meta.verdict = verdict
+    if (isUnexpected(outcome)) task.meta.graderBug = outcome.stack ?? `${outcome.name}: ${outcome.message}`
     const layout = layoutSource?.()
     if (layout) task.meta.layout = layout
     // Vitest prints this on the terminal: what the message quotes of the submission must not act there.

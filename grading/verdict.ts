@@ -44,5 +44,7 @@ declare module 'vitest' {
     verdict?: Verdict
     /** Where the run found the lab (grading/check.ts: reportLayout), for grade.json's submission.layout. */
     layout?: SubmissionLayout
+    /** The stack of an exception the check did not expect (not the student's, not a known failure): the grader's bug. */
+    graderBug?: string
   }
 }

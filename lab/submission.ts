@@ -86,7 +86,8 @@ export function copySubmission(source: string, runId: string): string {
       children = readdirSync(path.join(source, folder.relative), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
     } catch { continue }
     for (const child of children) {
-      if (child.name === '.git') continue
+      // node_modules: a student's repository holds the grader there once `npm install` ran (the starter's npm test).
+      if (child.name === '.git' || child.name === 'node_modules') continue
       if (++entries > MAX_COPY_ENTRIES) {
         notes.entriesCapped = MAX_COPY_ENTRIES
         break walk

@@ -17,7 +17,8 @@ import { RESULT_FORMATS, parseFormats, resultSettings, type ResultFormat } from 
 import { graderDigest } from './grader-digest.js'
 import type { Grade } from '../grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
-import { renderSummary } from './render-terminal.js'
+import { painter, renderGraderBugs, renderProgressLine, renderSummary, type GraderBug } from './render-terminal.js'
+import { groupByExercise } from './format.js'
 import { writeFileAtomically } from './write-atomically.js'
 import { inertJson } from './inert-text.js'
 import { firstLine } from '../grading/errors.js'
@@ -42,6 +43,9 @@ export default class GradeReporter implements Reporter {
   /** Checks finished so far: what a run stopped by a signal still writes. */
   private readonly finished = new Map<string, ObservedCheck>()
   private written = false
+  /** Exercises whose progress line is printed: each once, as its last check is graded. */
+  private readonly exercisesDone = new Set<number>()
+  private readonly graderBugs: GraderBug[] = []
 
   constructor(private readonly options: GradeReporterOptions = {}) {}
 
@@ -60,17 +64,38 @@ export default class GradeReporter implements Reporter {
 
   onTestRunStart(): void {
     this.startedAt = new Date()
+    process.stdout.write(`${messages.sheet.terminal.grading(shownPath(submissionDir()))}\n`)
   }
 
   onTestCaseResult(test: TestCase): void {
     const observed = observeCheck(test, [])
-    if (observed) this.finished.set(observed.checkId, observed)
+    if (!observed) return
+    this.finished.set(observed.checkId, observed)
+    const bug = test.meta().graderBug
+    if (bug) this.graderBugs.push({ where: observed.checkId, stack: bug })
+    this.graderBugs.push(...unexpectedErrors(test.result().errors ?? [], observed.checkId))
+    this.printProgress()
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const runErrors = unhandledErrors.map((e) => firstLine(e.message))
     if (reason === 'interrupted') runErrors.unshift(messages.verdict.interrupted)
+    this.graderBugs.push(...modules.flatMap((m) => unexpectedErrors(m.errors(), m.relativeModuleId)), ...unexpectedErrors(unhandledErrors, 'run'))
+    for (const module of modules)
+      for (const suite of module.children.allSuites()) this.graderBugs.push(...unexpectedErrors(suite.errors(), suite.name))
+    if (this.graderBugs.length) process.stderr.write(`\n${renderGraderBugs(this.graderBugs, painter(useColor(process.stderr)), messages.sheet)}`)
     this.write(observeChecks(modules), runErrors)
+  }
+
+  /** One line per exercise whose checks have all been graded since the last call. */
+  private printProgress(): void {
+    const partial = collectGrade(rubric, [...this.finished.values()], { submissionPath: '', startedAt: this.startedAt, durationMs: 0, node: '', grader: '', runErrors: [] })
+    const groups = groupByExercise(partial.checks)
+    for (const group of groups) {
+      if (this.exercisesDone.has(group.exercise) || !group.checks.every((c) => this.finished.has(c.id))) continue
+      this.exercisesDone.add(group.exercise)
+      process.stdout.write(`${renderProgressLine(group, groups, painter(useColor(process.stdout)), messages.sheet)}\n`)
+    }
   }
 
   /** Synchronous on purpose: it also runs from a signal handler, before the process ends. */
@@ -99,7 +124,7 @@ export default class GradeReporter implements Reporter {
     const results = resultSettings(process.env)
     if (results.problem) process.stderr.write(`grader: ${results.problem}.\n`)
     for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade, results.settings))
-    process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n`)
+    process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: useColor(process.stdout) })}\n`)
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
@@ -146,6 +171,21 @@ function observeCheck(test: TestCase, moduleErrors: string[]): ObservedCheck | u
     errors: [...(result.errors ?? []).map((e) => firstLine(e.message)), ...suiteErrors(test), ...moduleErrors],
   }
 }
+
+/** The errors the grader throws on purpose (a check's verdict, its known failures); any other is the grader's bug. */
+const KNOWN_ERRORS = new Set(['CheckNotPassed', 'SubmissionError', 'BlockedError', 'GraderError', 'SettingError'])
+
+function unexpectedErrors(errors: ReadonlyArray<{ name?: string; message: string; stack?: string }>, where: string): GraderBug[] {
+  return errors.filter((e) => !KNOWN_ERRORS.has(e.name ?? '')).map((e) => ({ where, stack: e.stack || `${e.name ?? 'Error'}: ${e.message}` }))
+}
+
+/** A folder as the student named it: relative to where they are when it is inside, else whole. */
+function shownPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir)
+  return relative === '' ? path.basename(dir) : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
+}
+
+const useColor = (stream: NodeJS.WriteStream): boolean => Boolean(stream.isTTY) && !process.env.NO_COLOR
 
 function suiteErrors(test: TestCase): string[] {
   const errors: string[] = []

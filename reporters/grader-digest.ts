@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-/** This grader's own folder: what the digest's list of files is read from. */
-const GRADER_ROOT = path.resolve(new URL('..', import.meta.url).pathname)
+/** This grader's own folder: what the digest's list of files is read from (decoded: it may hold a space). */
+const GRADER_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** Top-level entries that cannot change a verdict: the submission, the grader's own tests and benchmark, outputs, tooling. */
 const NOT_GRADER = new Set(['node_modules', '.git', 'student-submission', 'test', 'bench', 'grades', 'class-grades', '.ci', '.scratch'])

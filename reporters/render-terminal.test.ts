@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { renderSummary, truncate } from './render-terminal.js'
+import { painter, renderGraderBugs, renderProgressLine, renderSummary, truncate } from './render-terminal.js'
+import { groupByExercise, sheetText } from './format.js'
 import { gradedSample, sampleGrade } from './grade-fixture.js'
 
 const ANSI = /\x1b\[[0-9;]*m/g
@@ -85,5 +86,24 @@ describe('truncate', () => {
     expect(truncate('a bit too long', 8)).toBe('a bit t…')
     expect(truncate('a bit  too long', 8)).toBe('a bit…')
     expect(truncate('ééééé', 3)).toBe('éé…')
+  })
+})
+
+describe('renderProgressLine', () => {
+  it('gives an exercise its score and mark, aligned for every exercise of the lab as wide as its maximum score can be', () => {
+    const groups = groupByExercise(sampleGrade().checks)
+    const t = sheetText({ language: 'en' })
+    expect(groups.map((g) => renderProgressLine(g, groups, painter(false), t))).toEqual([
+      '  Exercise 1     0/0  ✅',
+      '  Exercise 3   6.5/20  ❌',
+      '  Exercise 4    3/11  ⚠️',
+    ])
+  })
+})
+
+describe('renderGraderBugs', () => {
+  it("says the bug is the grader's, where it happened, and keeps its stack", () => {
+    const text = renderGraderBugs([{ where: 'ex3.build', stack: 'TypeError: x is undefined\n    at build (lab/x.ts:1:1)' }], painter(false), sheetText({ language: 'fr' }))
+    expect(text).toBe('Bogue du correcteur lui-même (pas le vôtre), dans ex3.build : prévenez votre enseignant, avec ce qui suit.\nTypeError: x is undefined\n    at build (lab/x.ts:1:1)\n')
   })
 })

@@ -91,3 +91,26 @@ export function truncate(text: string, width: number): string {
   const chars = Array.from(text)
   return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`
 }
+
+/**
+ * The line printed while the run goes on, as an exercise's last check is graded: the summary's line for it, its
+ * columns as wide as the widest exercise can need, so that the lines printed one by one stay aligned.
+ */
+export function renderProgressLine(group: ExerciseGroup, all: readonly ExerciseGroup[], paint: Paint, t: SheetText): string {
+  const nameWidth = Math.max(...all.map((g) => t.exercise(g.exercise).length))
+  const scoreWidth = Math.max(...all.map((g) => `${formatPoints(g.maxPoints)}/${formatPoints(g.maxPoints)}`.length))
+  const status = exerciseStatus(group)
+  const score = `${formatPoints(group.points)}/${formatPoints(group.maxPoints)}`.padStart(scoreWidth)
+  return `  ${t.exercise(group.exercise).padEnd(nameWidth)}   ${paint(STATUS_STYLE[status], score)}  ${STATUS_ICON[status]}`
+}
+
+/** A bug of the grader (an exception nobody threw on purpose): said to be the grader's, with its stack. */
+export interface GraderBug {
+  /** Where it happened: a check id, a spec file, or the run. */
+  where: string
+  stack: string
+}
+
+export function renderGraderBugs(bugs: readonly GraderBug[], paint: Paint, t: SheetText): string {
+  return bugs.map((bug) => `${paint('red', paint('bold', t.terminal.graderBug(bug.where)))}\n${bug.stack.trimEnd()}\n`).join('\n')
+}

@@ -35,6 +35,18 @@ describe('a wrong setting', () => {
     expect(code).toBe(2)
   })
 
+  it.each([
+    [['--lang', 'de'], {}, 'tp1-docker-grader: --lang de: the language is fr or en (see tp1-docker-grader --help)'],
+    [['/no/such/tp1'], {}, 'tp1-docker-grader: /no/such/tp1: no such folder (see tp1-docker-grader --help)'],
+    [['--colour'], {}, "tp1-docker-grader: Unknown option '--colour' (see tp1-docker-grader --help)"],
+    [['a', 'b'], {}, 'tp1-docker-grader: one folder at most, not 2: a b (see tp1-docker-grader --help)'],
+    [[], { GRADER_TIMEOUT_BUILD_SECONDS: 'abc' }, 'grader: GRADER_TIMEOUT_BUILD_SECONDS=abc is not a positive number'],
+  ])("the students' command %o says it in one line and exits 2", async (args, env, line) => {
+    const { code, stderr } = await attempt(['student/tp1-docker-grader.mjs', ...args], env)
+    expect(stderr.trim()).toBe(line)
+    expect(code).toBe(2)
+  })
+
   it('the batch tool says it in one line and exits 2', async () => {
     const { code, stderr } = await attempt(['cli/grade-class.mjs', 'grade', '--help'], { GRADER_LANG: 'xx' })
     expect(stderr.trim()).toBe('tp1-grade-class: GRADER_LANG=xx: unknown language (known: fr, en)')

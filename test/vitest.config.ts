@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['{analysis,cli,grading,i18n,lab,reporters,rubric}/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{analysis,cli,grading,i18n,lab,reporters,rubric,starter}/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/fixtures/**'],
     testTimeout: 15 * 60_000,
     hookTimeout: 10 * 60_000,

@@ -64,6 +64,11 @@ export const dockerfile = {
       seen: `${quoted} (so the container runs in ${runsIn})`,
       fix: workdirFix(pinned),
     }),
+    blank: (quoted: string, pinned: string | undefined): ItemFeedback => ({
+      expected: workdirExpected(pinned),
+      seen: `${quoted}: the statement's blank, not filled in`,
+      fix: workdirFix(pinned),
+    }),
   },
   copy: {
     /** Passes: ADD puts the app where it belongs. */

@@ -68,6 +68,8 @@ export const sheet = {
     notes: 'Notes (no points at stake):',
     ungraded: (count: number) => `UNGRADED: ${count ? `${count} check${count === 1 ? '' : 's'} could not be graded` : 'the run did not finish'}: the grader or Docker failed.`,
     notYourFault: 'Not your fault: the score above is incomplete. Re-run, or tell your instructor.',
+    grading: (folder: string) => `Grading ${folder}: one line per exercise as it is graded.`,
+    graderBug: (where: string) => `The grader's own bug (not yours), in ${where}: tell your instructor, with what follows.`,
   },
   formats: {
     ungraded: 'UNGRADED: some checks could not run because the grader or Docker failed, not the submission. Re-run before grading.',

@@ -53,6 +53,11 @@ export const dockerfile: Entries = {
       seen: `${quoted} (le conteneur s’exécute donc dans ${runsIn})`,
       fix: workdirFix(pinned),
     }),
+    blank: (quoted, pinned) => ({
+      expected: workdirExpected(pinned),
+      seen: `${quoted} : le blanc de l’énoncé, pas encore rempli`,
+      fix: workdirFix(pinned),
+    }),
   },
   copy: {
     preferCopy: (appFile) => ({

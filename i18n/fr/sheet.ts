@@ -65,6 +65,8 @@ export const sheet: Catalogue['sheet'] = {
     notEarned: 'Points non obtenus :',
     ungraded: (count) => `NON NOTÉ : ${count ? `${count} vérification${count === 1 ? '' : 's'} n’${count === 1 ? 'a' : 'ont'} pas pu être notée${count === 1 ? '' : 's'}` : 'la correction ne s’est pas terminée'} : le correcteur ou Docker a échoué.`,
     notYourFault: 'Ce n’est pas votre faute : la note ci-dessus est incomplète. Relancez, ou prévenez votre enseignant.',
+    grading: (folder) => `Correction de ${folder} : une ligne par exercice, dès qu’il est corrigé.`,
+    graderBug: (where) => `Bogue du correcteur lui-même (pas le vôtre), dans ${where} : prévenez votre enseignant, avec ce qui suit.`,
   },
   formats: {
     ungraded: 'NON NOTÉ : certaines vérifications n’ont pas pu être faites parce que le correcteur ou Docker a échoué, pas le rendu. Relancez avant de noter.',

@@ -1,7 +1,8 @@
-from fastapi import FastAPI
+# TODO: importer FastAPI
+from fastapi import ____
 
-app = FastAPI()
+# TODO: créer l'application
+app = ____
 
-@app.get("/health")
-def health():
-	return {"status": "ok"}
+
+# TODO: route GET /health

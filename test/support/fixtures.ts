@@ -7,23 +7,28 @@ import path from 'node:path'
 import type { Grade, SubmissionLayout } from '../../grading/grade.js'
 
 export const projectRoot = path.resolve(new URL('../..', import.meta.url).pathname)
-export const referenceSubmission = path.join(projectRoot, 'student-submission')
 const fixturesDir = path.join(projectRoot, 'test', 'fixtures')
 const referencesDir = path.join(projectRoot, 'test', 'references')
+/** What the students start from (`npm run starter`), which `npm test` grades: it loses points, and gives nothing away. */
+export const starterSubmission = path.join(projectRoot, 'student-submission')
 
 /**
- * The reference submissions, each a hand-in that must lose no point: the seed's layout (`student-submission/`, what
- * `npm test` grades) and the others under test/references/ (e.g. the course's own layout).
+ * The reference submissions under test/references/, each a hand-in that must lose no point: the seed's complete
+ * hand-in (`seed`, the default) and the others (e.g. the course's own layout).
  */
 export function referenceDir(name = 'seed'): string {
-  if (name === 'seed') return referenceSubmission
   const dir = path.join(referencesDir, name)
   if (!existsSync(dir)) throw new Error(`no reference submission "${name}" (test/references/${name} does not exist)`)
   return dir
 }
 
+/** The seed's complete hand-in: the reference most tests grade. */
+export const referenceSubmission = referenceDir('seed')
+
+/** Every reference, the seed first. */
 export function listReferences(): string[] {
-  return ['seed', ...(existsSync(referencesDir) ? readdirSync(referencesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [])]
+  const names = readdirSync(referencesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  return ['seed', ...names.filter((n) => n !== 'seed').sort()]
 }
 
 /**
@@ -34,7 +39,7 @@ export function listReferences(): string[] {
 export interface Fixture {
   name: string
   description: string
-  /** The reference it is a diff of: "seed" (student-submission/, the default) or a folder of test/references/. */
+  /** The reference it is a diff of: a folder of test/references/ ("seed", the default, or e.g. "course-layout"). */
   base?: string
   remove?: string[]
   /** Files of the reference given another name (old → new), after `remove`: a name git would not hold well (control characters). */

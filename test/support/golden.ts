@@ -89,6 +89,40 @@ export function compareGolden(name: string, files: Record<string, string>): Arra
  */
 export const GOLDEN_CASES = [
   { name: 'reference.fr', fixture: undefined, graderLang: '', language: 'fr' },
+  { name: 'reference.en', fixture: undefined, graderLang: 'en', language: 'en' },
   { name: 'shell-form-cmd.fr', fixture: 'shell-form-cmd', graderLang: 'fr', language: 'fr' },
   { name: 'shell-form-cmd.en', fixture: 'shell-form-cmd', graderLang: 'en', language: 'en' },
+  { name: 'no-lab-found.fr', fixture: 'no-lab-found', graderLang: 'fr', language: 'fr' },
+  { name: 'no-lab-found.en', fixture: 'no-lab-found', graderLang: 'en', language: 'en' },
 ] as const
+
+/**
+ * The whole terminal of a run (stdout, then stderr) without what changes from one run to the next: the temporary
+ * folders it graded and wrote to, durations, and the line that says a past run's leftovers were removed (another run
+ * of this machine may have left them).
+ */
+export function normalizeTerminal(output: string, paths: Record<string, string>): string {
+  let text = output
+  for (const [placeholder, dir] of Object.entries(paths)) text = text.replaceAll(dir, placeholder)
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('grader: removed what an ended run'))
+    .join('\n')
+    .replace(/\b\d+[.,]\d+ s\b/g, '… s')
+    .replace(/\b(127\.0\.0\.1|0\.0\.0\.0|localhost):\d{5}\b/g, '$1:<port>')
+    .replace(/\b[0-9a-f]{12}\b/g, '<id>')
+}
+
+/**
+ * What never reaches a student's terminal (but a grader bug, which says so): a stack trace, a code frame, a path of
+ * the grader's own files, Vitest's banner and counters, its failure blocks. Each line found, with what it is.
+ */
+export function runnerChatter(output: string, graderRoot: string): string[] {
+  const rules: Array<[string, RegExp]> = [
+    ['stack trace', /^\s+at .+[:(]\d+/],
+    ['code frame', /(^\s*\d+\|)|❯|⎯⎯/],
+    ["grader's path", new RegExp(`${graderRoot.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|node_modules/|(grading|lab|reporters|specs)/[\w-]+\.ts`)],
+    ['Vitest counter', /\b(Test Files|Tests|Duration|Start at)\b\s+\d|\bRUN\s+v\d|\bFAIL\b|CheckNotPassed/],
+  ]
+  return output.split('\n').flatMap((line) => rules.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line}`))
+}

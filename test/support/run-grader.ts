@@ -13,7 +13,9 @@ export interface GraderRun {
   grade: Grade
   sheet: string
   exitCode: number
+  /** The whole terminal: stdout, then stderr. */
   output: string
+  gradeDir: string
 }
 
 /** Runs the grader as a student does (`npm test` = `vitest run`), on another folder, and reads what it wrote. */
@@ -41,7 +43,7 @@ export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {})
   } catch {
     throw new Error(`The grader wrote no grade.json (exit code ${exitCode}). Its output:\n${output.slice(-5000)}`)
   }
-  return { runId, grade, sheet: readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8'), exitCode, output }
+  return { runId, grade, sheet: readFileSync(path.join(gradeDir, 'grade-sheet.md'), 'utf8'), exitCode, output, gradeDir }
 }
 
 export const newRunId = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
