@@ -35,7 +35,7 @@ import tempfile
 from typing import Any
 
 # The grader package this autograder runs: the version of the grader the course's grades are made with.
-GRADER_VERSION = "0.1.0"
+GRADER_VERSION = "0.2.0"
 # Classroom 50 points are integers: every point is counted in hundredths (the grader keeps points to the hundredth).
 POINT_SCALE = 100
 # Classroom 50 stops the grading job after 15 minutes: give the grader 13, and say why when it takes longer.
