@@ -44,9 +44,8 @@ export default defineConfig({
     isolate: false,
     fileParallelism: false,
     sequence: { sequencer: LabOrder },
-    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache), keyed by their content: a run
-    // after the first starts about half a second sooner (see README, Performance).
-    experimental: { fsModuleCache: true },
+    // No experimental.fsModuleCache: runs side by side in one project (the class tool's --concurrency, the grader's own
+    // tests) raced on its files (ENOENT in the global setup) and came out ungraded; it saved about half a second.
     testTimeout: 600_000,
     hookTimeout: 600_000,
     teardownTimeout: 120_000,

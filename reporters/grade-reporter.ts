@@ -128,7 +128,12 @@ export default class GradeReporter implements Reporter {
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
-    if (grade.status === 'ungraded') process.exitCode = UNGRADED_EXIT_CODE
+    // Vitest sets 1 after the reporters when it meets an error of its own (a global setup that failed, an unhandled
+    // error): the code is set again as the process exits, so an ungraded run never reads as points lost.
+    if (grade.status === 'ungraded') {
+      process.exitCode = UNGRADED_EXIT_CODE
+      process.once('exit', () => (process.exitCode = UNGRADED_EXIT_CODE))
+    }
   }
 
   /** Other result formats to write beside grade.json: GRADER_FORMATS, or the reporter's `formats` option. */
