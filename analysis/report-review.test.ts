@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { currentRun } from '../rubric/index.js'
-import { reviewReport, type QuestionReview } from './report-review.js'
+import { completedFile, reviewReport, type QuestionReview } from './report-review.js'
 
 const { rubric, messages } = currentRun()
 const t = messages.report
@@ -115,5 +115,18 @@ describe('reviewReport', () => {
     expect(r.found && r.notes).toEqual([{ kind: 'truncated', megabytes: statSync(path.join(dir, 'README.md')).size / 2 ** 20, readMegabytes: 0.5 }])
     expect(r.found && Object.values(r.questions).every((q) => q.answered)).toBe(true)
     expect(t.decoded({ kind: 'truncated', megabytes: 60, readMegabytes: 1 })).toBe('The report is 60.0 MB: it was read only up to its first 1 MB of text. Keep logs and long outputs out of the report (their last lines are enough).')
+  })
+})
+
+describe('completedFile', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'completed-file-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("answers a file question with the student's completed file, not with the starter's skeleton or a missing file", () => {
+    writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  db:\n    image: postgres:16\n')
+    writeFileSync(path.join(dir, 'Dockerfile'), 'FROM ____\nWORKDIR ____\nCOPY ____ ____\nRUN pip install fastapi uvicorn\n')
+    expect(completedFile(dir, 'docker-compose.yml')).toBe(true)
+    expect(completedFile(dir, 'Dockerfile')).toBe(false)
+    expect(completedFile(dir, 'app.py')).toBe(false)
   })
 })

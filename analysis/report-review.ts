@@ -92,8 +92,9 @@ export function reviewReport(submissionDir: string, inputs: ReportInputs, report
     const status: AnswerStatus = kind === 'screenshot'
       ? screenshotStatus(section, valid.length, imageProblems.length, evidence)
       : answerStatus(section, { minWords: report.minWords, screenshot: false, validImages: valid.length, kind })
-    // The statement asks to complete the file: the file in the hand-in answers it, pasted or not.
-    const answered = !status.answered && kind === 'file' && submitted && hasSubmissionFile(submissionDir, submitted)
+    // The statement asks to complete the file: the completed file in the hand-in answers it, pasted or not (the
+    // starter's file, blanks still in it, answers nothing).
+    const answered = !status.answered && kind === 'file' && submitted && completedFile(submissionDir, submitted)
       ? { answered: true, why: { reason: 'file-in-hand-in' as const, file: submitted } }
       : status
     const read = readOf(section, answered, kind === 'screenshot' || kind === 'observation' ? valid : [], valid, evidence)
@@ -181,4 +182,10 @@ function comparePasted(submissionDir: string, sections: ReportSections, pasted: 
     reviews.push({ question, file: name, differences })
   }
   return reviews
+}
+
+/** A file of the hand-in that the student completed: there, and no longer the statement's skeleton with its blanks. */
+export function completedFile(submissionDir: string, file: string): boolean {
+  const text = hasSubmissionFile(submissionDir, file) ? readSubmissionFile(submissionDir, file) : undefined
+  return text !== undefined && classifyCode(text) !== 'skeleton'
 }
