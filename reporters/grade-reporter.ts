@@ -46,6 +46,8 @@ export default class GradeReporter implements Reporter {
   /** Exercises whose progress line is printed: each once, as its last check is graded. */
   private readonly exercisesDone = new Set<number>()
   private readonly graderBugs: GraderBug[] = []
+  /** 128 + the signal's number once a signal stopped the run: the code it exits with, ungraded or not. */
+  private stoppedCode?: number
 
   constructor(private readonly options: GradeReporterOptions = {}) {}
 
@@ -55,10 +57,10 @@ export default class GradeReporter implements Reporter {
     if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`::stop-commands::${this.commandsToken}\n`)
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       process.once(signal, () => {
+        this.stoppedCode = 128 + osConstants.signals[signal]
         this.write([...this.finished.values()], [`the run was stopped (${signal}) before this check`])
-        process.exitCode = 128 + osConstants.signals[signal]
         // The run's cleanup (lab/global-setup.ts) exits sooner; this is the backstop when it never started.
-        setTimeout(() => process.exit(128 + osConstants.signals[signal]), 60_000)
+        setTimeout(() => process.exit(this.stoppedCode), 60_000)
       })
   }
 
@@ -127,12 +129,14 @@ export default class GradeReporter implements Reporter {
     process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: useColor(process.stdout) })}\n`)
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
     if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
-    // Vitest has set 1 when points were lost; an ungraded run says so with its own code.
-    // Vitest sets 1 after the reporters when it meets an error of its own (a global setup that failed, an unhandled
-    // error): the code is set again as the process exits, so an ungraded run never reads as points lost.
-    if (grade.status === 'ungraded') {
-      process.exitCode = UNGRADED_EXIT_CODE
-      process.once('exit', () => (process.exitCode = UNGRADED_EXIT_CODE))
+    // Vitest has set 1 when points were lost; an ungraded run says so with its own code, and a run stopped by a
+    // signal exits with 128 + its number (what a shell reports for it). Vitest sets 1 after the reporters when it
+    // meets an error of its own (a global setup that failed, an unhandled error): the code is set again as the
+    // process exits, so an ungraded or stopped run never reads as points lost.
+    const code = this.stoppedCode ?? (grade.status === 'ungraded' ? UNGRADED_EXIT_CODE : undefined)
+    if (code !== undefined) {
+      process.exitCode = code
+      process.once('exit', () => (process.exitCode = code))
     }
   }
 

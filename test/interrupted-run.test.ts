@@ -16,17 +16,24 @@ describe('a run stopped by SIGTERM in the middle', () => {
     const runId = newRunId()
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
       cwd: projectRoot,
-      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', GRADER_RUN_ID: runId, SUBMISSION_DIR: referenceSubmission, GRADE_DIR: gradeDir },
+      env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', GRADER_LANG: 'en', GRADER_RUN_ID: runId, SUBMISSION_DIR: referenceSubmission, GRADE_DIR: gradeDir },
     })
     let output = ''
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))))
-    // Stop it once the image checks have started: Docker work is then under way.
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        if (output.includes('ex5-compose-file.spec.ts')) resolve()
-      })
-    })
+    // Stop it once exercise 3 (the image built and run) has its progress line: Docker work is then
+    // under way for the exercises still running. A run that ends before that line fails here, with
+    // what it printed, instead of leaving this test waiting for a line that never comes.
+    const exercise3Graded = /^\s*Exercise 3\s/m
+    const stopPoint = await Promise.race([
+      new Promise<'graded'>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          if (exercise3Graded.test(output)) resolve('graded')
+        })
+      }),
+      exited.then(() => 'exited' as const),
+    ])
+    expect(stopPoint, output).toBe('graded')
     child.kill('SIGTERM')
     expect(await exited).toBe(143)
 
