@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Grade } from '../grading/grade.js'
 import { gradeOnce, median, root, timed } from './harness.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, submission: { type: 'string', default: 'test/references/seed' } } })
@@ -24,7 +25,13 @@ async function floor() {
 }
 async function grader() {
   const result = await gradeOnce(submission)
-  return { ...result, score: `${result.grade.score}/${result.grade.maxScore}` }
+  return { ...result, score: `${result.grade.score}/${result.grade.maxScore}`, ranSteps: ranSteps(result.grade) }
+}
+
+/** The RUN steps the run's builds ran (not taken from the cache), as the build checks record them in their facts. */
+function ranSteps(grade: Grade): string[] | undefined {
+  const facts = grade.checks.flatMap((c) => Object.entries(c.details?.facts ?? {}).filter(([name]) => /ranSteps$/i.test(name)))
+  return facts.length ? facts.flatMap(([, steps]) => String(steps).split('\n').filter(Boolean)) : undefined
 }
 
 const stats = (xs: number[]) => ({ min: Math.min(...xs), median: median(xs) })
@@ -36,6 +43,8 @@ type Sample = { seconds: number; cpuSeconds: number }
 const samples: Record<'floorWarm' | 'graderWarm' | 'floorCold' | 'graderCold', Sample[]> = { floorWarm: [], graderWarm: [], floorCold: [], graderCold: [] }
 let peak = 0
 const scores = new Set()
+const pipInstalls: Record<'warm' | 'cold', (number | undefined)[]> = { warm: [], cold: [] }
+const countPip = (steps: string[] | undefined) => steps?.filter((step) => /\bpip3? install\b/.test(step)).length
 for (let i = 0; i < runs; i++) {
   process.stderr.write(`bench: run ${i + 1}/${runs}\n`)
   samples.floorWarm.push(await floor())
@@ -47,6 +56,8 @@ for (let i = 0; i < runs; i++) {
   const cold = await grader()
   samples.graderCold.push(cold)
   peak = Math.max(peak, warm.peakMiB, cold.peakMiB)
+  pipInstalls.warm.push(countPip(warm.ranSteps))
+  pipInstalls.cold.push(countPip(cold.ranSteps))
   scores.add(warm.score).add(cold.score)
 }
 
@@ -63,3 +74,6 @@ const bound = (g: Sample[], f: Sample[]) => (cpu(g) / cores / stats(wall(f)).med
 console.log(`grader / floor at best with the grader's CPU work on ${cores} cores (machine CPU / cores / floor's wall): warm ${bound(samples.graderWarm, samples.floorWarm)}, cold ${bound(samples.graderCold, samples.floorCold)}`)
 console.log(`grader peak memory (process tree): ${peak.toFixed(0)} MiB`)
 console.log(`grades: ${[...scores].join(', ')}`)
+// Compose's own BuildKit build (before the grader built Compose's images itself) reported nothing: counted as unknown.
+const pips = (xs: (number | undefined)[]) => xs.map((n) => n ?? '?').join(', ')
+console.log(`RUN pip install steps the grader's builds ran, per run: warm ${pips(pipInstalls.warm)}; cold ${pips(pipInstalls.cold)}`)

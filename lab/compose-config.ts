@@ -5,6 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from '../analysis/compose-policy.js'
 import type { Rubric } from '../rubric/schema.js'
+import { withBuiltImages } from './image-builds.js'
 
 const run = promisify(execFile)
 
@@ -131,9 +132,12 @@ export function rubricComposeSettings(rubric: Rubric): GraderSettings {
 /** The file the run's stack is started from, in the run's scratch folder. */
 export const GRADER_COMPOSE_FILE = 'compose.grader.json'
 
-/** Writes graderComposeConfig's configuration as GRADER_COMPOSE_FILE in `scratchDir`. */
-export function writeGraderCompose(scratchDir: string, config: ComposeConfig, labels: Record<string, string>, settings: GraderSettings): void {
-  writeFileSync(path.join(scratchDir, GRADER_COMPOSE_FILE), JSON.stringify(graderComposeConfig(config, labels, settings), null, 2))
+/**
+ * Writes graderComposeConfig's configuration as GRADER_COMPOSE_FILE in `scratchDir`, each service that builds
+ * running the image the grader built for it under its project's name (withBuiltImages): Compose builds nothing.
+ */
+export function writeGraderCompose(scratchDir: string, config: ComposeConfig, labels: Record<string, string>, settings: GraderSettings, project: string): void {
+  writeFileSync(path.join(scratchDir, GRADER_COMPOSE_FILE), JSON.stringify(withBuiltImages(graderComposeConfig(config, labels, settings), project), null, 2))
 }
 
 type ServiceNetworks = Record<string, { aliases?: string[]; [key: string]: unknown } | null>

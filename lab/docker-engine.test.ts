@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { GenericContainer, getContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DockerEngine } from './docker-engine.js'
@@ -64,5 +67,34 @@ describe('DockerEngine.exec', () => {
     expect(result.exitCode).toBe(0)
     expect(result.stdout.length).toBeGreaterThan(100_000)
     expect(result.stdout.length).toBeLessThanOrEqual(2 * 1024 * 1024)
+  })
+})
+
+describe('DockerEngine.buildImage', () => {
+  let engine: DockerEngine
+  let context: string
+  const labels = { 'org.tp1-grader.run': `enginebuild${process.pid}` }
+  beforeAll(async () => {
+    engine = await DockerEngine.connect()
+    context = mkdtempSync(path.join(tmpdir(), 'tp1-build-'))
+    writeFileSync(path.join(context, 'Dockerfile'), 'FROM alpine:latest\nRUN dd if=/dev/zero of=/dev/null bs=200M count=1\n')
+  })
+  afterAll(async () => {
+    await engine.removeLabelled([`org.tp1-grader.run=${labels['org.tp1-grader.run']}`])
+    rmSync(context, { recursive: true, force: true })
+  })
+  const options = { labels, timeoutMs: 60_000, limits: { memoryMegabytes: 64, cpus: 1 } }
+
+  it('says a RUN step killed for going over the memory limit hit the memory limit', async () => {
+    const built = await engine.buildImage(context, { ...options, tag: `tp1-enginebuild-${process.pid}:oom`, noCache: true })
+    expect(built).toMatchObject({ ok: false, timedOut: false, limit: 'memory', failingStep: expect.stringContaining('RUN dd') })
+    expect(built.error).toContain('64 MB')
+  })
+
+  it('builds a Dockerfile given as text, with build arguments, and says which RUN steps ran', async () => {
+    const text = 'FROM alpine:latest\nARG GREETING\nRUN echo "$GREETING" > /greeting\n'
+    const built = await engine.buildImage(context, { ...options, tag: `tp1-enginebuild-${process.pid}:inline`, dockerfile: '.inline.Dockerfile', dockerfileText: text, buildArgs: { GREETING: `hello ${Date.now()}` } })
+    expect(built).toMatchObject({ ok: true, ranSteps: ['RUN echo "$GREETING" > /greeting'] })
+    expect(built.limit).toBeUndefined()
   })
 })

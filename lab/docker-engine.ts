@@ -73,20 +73,34 @@ export interface BuildResult {
   tag: string
   durationMs: number
   timedOut: boolean
+  /** Which of the build's limits stopped it: its time, or its memory (a RUN step killed by the kernel for using more). */
+  limit?: 'time' | 'memory'
   /** The instruction that failed, e.g. "Step 4/5 : RUN pip install fastapi uvicron". */
   failingStep?: string
   error?: string
   /** The last lines of the build output. */
   log: string
+  /** The RUN instructions that ran, not taken from the builder's cache (e.g. "RUN pip install fastapi uvicorn"). */
+  ranSteps: string[]
+  /** The same build as the image of this tag, asked for twice (lab/image-builds.ts): its outcome, and no step ran again. */
+  sameAs?: string
 }
 
-/** How to build: the tag, the run's labels, a time limit, the memory and CPU a RUN step may use, the Dockerfile's name. */
+/**
+ * How to build: the tag, the run's labels, a time limit, the memory and CPU a RUN step may use, the Dockerfile's
+ * path in the context (or its text: Compose's dockerfile_inline), and what Compose's build: section may add.
+ * Nothing else reaches the builder: no network mode, host entry, platform or secret a student could set.
+ */
 export interface BuildOptions {
   tag: string
   labels: Record<string, string>
   timeoutMs: number
   limits: { memoryMegabytes: number; cpus: number }
   dockerfile?: string
+  dockerfileText?: string
+  buildArgs?: Record<string, string>
+  target?: string
+  noCache?: boolean
 }
 
 export interface ExecResult {
@@ -117,6 +131,9 @@ export const EXEC_TIMEOUT_MS = 30_000
 
 /** How long Docker may take, once a command's output has ended, to record its exit code. */
 const EXEC_EXIT_CODE_MS = 2000
+
+/** How long Docker's oom event may come after the killed step's exit code. */
+const OOM_EVENT_MS = 2000
 
 /** How long reading PID 1's signal handlers may take before the stop falls back to docker stop's own wait. */
 const INIT_READ_MS = 2000
@@ -198,42 +215,114 @@ export class DockerEngine {
     return { docker: version.Version, dockerApi: version.ApiVersion, compose, kernel: info.KernelVersion, host: this.host }
   }
 
-  /** Builds with the classic builder so the output is readable; `forcerm` leaves no intermediate containers behind. */
+  /**
+   * Builds with the classic builder: its output is readable, and Docker's build API applies the memory and CPU
+   * limits to every RUN step (it has no process limit: a fork storm in RUN meets the memory limit or the timeout).
+   * `forcerm` leaves no intermediate containers behind. A RUN step the kernel killed for its memory is told apart
+   * from one that failed by the engine's `oom` event for the step's container.
+   */
   async buildImage(context: string, options: BuildOptions): Promise<BuildResult> {
-    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile' } = options
+    const { tag, labels, timeoutMs, limits, dockerfile = 'Dockerfile', dockerfileText } = options
     const started = Date.now()
     const lines: string[] = []
+    const ranSteps: string[] = []
+    const stepContainers: string[] = []
     let lastStep: string | undefined
     let error: string | undefined
-    const stream = (await this.docker.buildImage(tar.pack(context, { ignore: dockerignoreFilter(context, dockerfile) }), {
+    let errorCode: number | undefined
+    const outOfMemory = await this.oomEvents()
+    const packed = tar.pack(context, {
+      ignore: dockerignoreFilter(context, dockerfile),
+      // Compose's dockerfile_inline: the text is added to the context under the name the build is told.
+      ...(dockerfileText !== undefined ? { finalize: false, finish: (pack: { entry(header: { name: string }, text: string): void; finalize(): void }) => { pack.entry({ name: dockerfile }, dockerfileText); pack.finalize() } } : {}),
+    } as tar.PackOptions)
+    const stream = (await this.docker.buildImage(packed, {
       t: tag, labels, forcerm: true, rm: true, pull: false, dockerfile,
       memory: limits.memoryMegabytes * 1024 * 1024, memswap: limits.memoryMegabytes * 1024 * 1024, cpuperiod: 100_000, cpuquota: Math.round(limits.cpus * 100_000),
-    } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy(): void }
+      ...(options.buildArgs ? { buildargs: options.buildArgs } : {}),
+      ...(options.target ? { target: options.target } : {}),
+      ...(options.noCache ? { nocache: true } : {}),
+    } as Dockerode.ImageBuildOptions).catch((e: unknown) => {
+      outOfMemory.close()
+      throw e
+    })) as NodeJS.ReadableStream & { destroy(): void }
     let timedOut = false
     const built = new Promise<void>((resolve) => {
-      this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
+      this.docker.modem.followProgress(stream, () => resolve(), (event: { stream?: string; error?: string; errorDetail?: { message?: string; code?: number } }) => {
         if (event.stream) {
           for (const line of event.stream.split('\n')) if (line.trim()) {
             lines.push(line)
-            if (/^Step \d+\/\d+ :/.test(line)) lastStep = line.trim()
+            const step = /^Step \d+\/\d+ : (.*)$/.exec(line.trim())
+            if (step) lastStep = line.trim()
+            const running = /^ ---> Running in ([0-9a-f]+)/.exec(line)
+            if (running) {
+              stepContainers.push(running[1]!)
+              const instruction = lastStep?.replace(/^Step \d+\/\d+ : /, '')
+              if (instruction && /^RUN\b/i.test(instruction)) ranSteps.push(instruction)
+            }
           }
           if (lines.length > 2000) lines.splice(0, lines.length - 1000)
         }
-        if (event.error || event.errorDetail) error = event.errorDetail?.message ?? event.error
+        if (event.error || event.errorDetail) {
+          error = event.errorDetail?.message ?? event.error
+          errorCode = event.errorDetail?.code
+        }
       })
     })
     await within(built, timeoutMs, () => {
       timedOut = true
       stream.destroy()
     })
+    // The kernel's OOM kill is a SIGKILL (137); Docker sends its oom event before the step's exit, waited for briefly all the same.
+    const killedForMemory = errorCode === 137 && (await outOfMemory.seen(stepContainers, OOM_EVENT_MS))
+    outOfMemory.close()
     const ok = !timedOut && !error && (await this.imageExists(tag))
     if (error) lines.push(error)
+    const limit = timedOut ? 'time' as const : killedForMemory ? 'memory' as const : undefined
     return {
-      ok, tag, durationMs: Date.now() - started, timedOut,
+      ok, tag, durationMs: Date.now() - started, timedOut, ranSteps,
+      ...(limit ? { limit } : {}),
       ...(!ok && lastStep ? { failingStep: lastStep } : {}),
-      ...(timedOut ? { error: messages.lab.buildTimedOut(Math.round(timeoutMs / 1000)) } : error ? { error } : {}),
+      ...(timedOut
+        ? { error: messages.lab.buildTimedOut(Math.round(timeoutMs / 1000)) }
+        : killedForMemory ? { error: messages.lab.buildOutOfMemory(limits.memoryMegabytes) } : error ? { error } : {}),
       log: tail(lines.join('\n'), 25),
     }
+  }
+
+  /** Docker's `oom` events from now on: whether one came for a container whose id starts with one of these. */
+  private async oomEvents(): Promise<{ seen(ids: readonly string[], waitMs: number): Promise<boolean>; close(): void }> {
+    const killed: string[] = []
+    let stream: NodeJS.ReadableStream & { destroy(): void } | undefined
+    try {
+      stream = (await this.docker.getEvents({ filters: { type: ['container'], event: ['oom'] } })) as NodeJS.ReadableStream & { destroy(): void }
+      let pending = ''
+      stream.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('utf8')
+        const complete = pending.split('\n')
+        pending = complete.pop() ?? ''
+        for (const line of complete) {
+          try {
+            killed.push(String((JSON.parse(line) as { id?: string }).id ?? ''))
+          } catch {} // not an event: nothing to learn from it
+        }
+      })
+      stream.on('error', () => {})
+    } catch {} // without events, a killed step is reported as Docker reports it (exit code 137)
+    const matches = (ids: readonly string[]) => ids.some((id) => killed.some((k) => k.startsWith(id)))
+    return {
+      seen: async (ids, waitMs) => (await eventually(async () => {
+        if (!matches(ids)) throw new Error('no oom event yet')
+      }, { timeoutMs: stream ? waitMs : 0, intervalMs: 50 })).ok,
+      close: () => stream?.destroy(),
+    }
+  }
+
+  /** Gives an image a second name (docker tag): the same build, as another part of the lab names it. */
+  async tagImage(image: string, tag: string): Promise<void> {
+    const at = tag.lastIndexOf(':')
+    const [repo, version] = at > tag.lastIndexOf('/') ? [tag.slice(0, at), tag.slice(at + 1)] : [tag, 'latest']
+    await this.docker.getImage(image).tag({ repo, tag: version })
   }
 
   async imageExists(tag: string): Promise<boolean> {

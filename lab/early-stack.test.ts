@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -66,7 +66,7 @@ describe('startStackEarly', () => {
     expect(refused).toContain('hostile-privileged-service')
   })
 
-  it('starts the reference stack once: the session adopts the same containers, and one that exited stays exited', async () => {
+  it('starts only the services that need no build; the session builds the others and adds them to the same containers', async () => {
     const run = work(referenceSubmission)
     made.push(run.runId)
     const early = startStackEarly({ ...run, rubric })
@@ -77,39 +77,68 @@ describe('startStackEarly', () => {
     // A stack of another file than the session's is not adopted.
     expect(await awaitEarlyStack(run.scratchDir, 'compose.yaml', 1000)).toMatchObject({ outcome: 'none' })
     const before = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
-    expect(before).toHaveLength(2)
-    const api = before.find((c) => c.names[0]?.includes('-api-'))!
-    await engine.stop(api.id, 1)
+    expect(before.map((c) => c.labels['com.docker.compose.service'])).toEqual(['db'])
 
     const { LabStack } = await import('./lab-stack.js')
     const { rubricComposeSettings, loadComposeConfig } = await import('./compose-config.js')
+    const { composeBuildRequests, ImageBuilds } = await import('./image-builds.js')
     const loaded = await loadComposeConfig(run.workDir, compose, run.project)
     if (!loaded.ok) throw new Error(loaded.error)
+    const builds = new ImageBuilds(engine, { labels: run.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits })
+    for (const { request, tag } of composeBuildRequests(loaded.config, run.project)) expect((await builds.build(request, tag)).ok).toBe(true)
     const stack = await LabStack.up(engine, {
       config: loaded.config, project: run.project, labels: run.labels, settings: rubricComposeSettings(rubric),
       scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, compose, 60_000),
     })
     const after = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
-    expect(after.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort())
-    expect((await stack.service('api'))?.running).toBe(false)
-    expect((await stack.service('db'))?.running).toBe(true)
+    expect(after).toHaveLength(2)
+    const db = (await stack.service('db'))!
+    expect(db.id).toBe(before[0]!.id)
+    expect(db.startedAt).toBe((await engine.inspect(before[0]!.id)).startedAt) // neither recreated nor restarted
+    expect((await stack.service('api'))?.running).toBe(true)
     await stack.down(1, 60_000)
     expect(await objectsOf(run.runId)).toEqual({ containers: 0, networks: 0 })
   })
 
-  it('takes a stack that failed to start down again, so that the session starts from nothing', async () => {
+  it('builds nothing, even an api whose build would fail, and starts nothing when every service is built', async () => {
     const run = work(fixtureDir(listFixtures().find((f) => f.name === 'api-does-not-build')!))
     made.push(run.runId)
+    expect(await startStackEarly({ ...run, rubric }).done).toMatchObject({ outcome: 'up' })
+    expect((await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })).map((c) => c.labels['com.docker.compose.service'])).toEqual(['db'])
+    const built = work(referenceSubmission)
+    made.push(built.runId)
+    writeFileSync(path.join(built.workDir, 'docker-compose.yml'), 'services:\n  api:\n    build: ./api\n')
+    expect(await startStackEarly({ ...built, rubric }).done).toEqual({ outcome: 'none', why: 'every service is built by the session' })
+    expect(await objectsOf(built.runId)).toEqual({ containers: 0, networks: 0 })
+  })
+
+  it('takes a stack that failed to start down again, so that the session starts from nothing', async () => {
+    const run = work(referenceSubmission)
+    made.push(run.runId)
+    writeFileSync(path.join(run.workDir, 'docker-compose.yml'), 'services:\n  db:\n    image: tp1-grader-no-such-image:0\n  api:\n    build: ./api\n')
     expect(await startStackEarly({ ...run, rubric }).done).toMatchObject({ outcome: 'none', why: expect.stringMatching(/exited with [1-9]/) })
     expect(await objectsOf(run.runId)).toEqual({ containers: 0, networks: 0 })
   })
 
   it('says a start that outlasts the rubric\'s Compose timeout timed out, and one the run ends first', async () => {
-    // The reference, with a step of the api's build that never ends.
+    // The reference, with a service that db waits for and that never becomes healthy: up -d waits for it.
     const hang = path.join(mkdtempSync(path.join(tmpdir(), 'tp1-early-hang-')), 'submission')
     dirs.push(path.dirname(hang))
     cpSync(referenceSubmission, hang, { recursive: true })
-    appendFileSync(path.join(hang, 'api', 'Dockerfile'), '\nRUN sleep 3600\n')
+    writeFileSync(path.join(hang, 'docker-compose.yml'), [
+      'services:',
+      '  waiter:',
+      '    image: alpine:latest',
+      '    command: ["sleep", "3600"]',
+      '    healthcheck: { test: ["CMD", "false"], interval: 1s, retries: 10000 }',
+      '  db:',
+      '    image: postgres:16',
+      '    environment: { POSTGRES_PASSWORD: demo }',
+      '    depends_on: { waiter: { condition: service_healthy } }',
+      '  api:',
+      '    build: ./api',
+      '',
+    ].join('\n'))
     const slow = { ...rubric, timeouts: { ...rubric.timeouts, composeUpSeconds: 2 } }
     const timed = work(hang)
     const cancelled = work(hang)

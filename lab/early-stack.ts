@@ -7,15 +7,18 @@ import { within } from './deadline.js'
 import { GRADER_COMPOSE_FILE, readComposeProject, rubricComposeSettings, writeGraderCompose } from './compose-config.js'
 
 /**
- * Compose up, started by Vitest's process (the global setup) before the test worker has loaded: the stack is the
- * run's longest chain (PostgreSQL's first start above all), and the worker takes a second or more to load the specs.
- * Only what the session itself would start is started, read the same way (layout, the policy on the file as written,
- * `docker compose config`, the policy on the configuration), from the same copy of the submission. The session then
- * adopts the stack (LabStack.up): `up --no-start`, which creates nothing that exists and starts nothing that stopped.
+ * Compose up of the services that need no build (the lab's PostgreSQL), started by Vitest's process (the global
+ * setup) before the test worker has loaded: PostgreSQL's first start is the run's longest chain, and the worker takes
+ * a second or more to load the specs. Only what the session itself would start is started, read the same way
+ * (layout, the policy on the file as written, `docker compose config`, the policy on the configuration), from the
+ * same copy of the submission. It builds nothing: every image is built by the session's bounded builder, one build
+ * at a time (lab/image-builds.ts), and the session's `up --no-build` then adds the built services to the same
+ * containers (LabStack.up).
  *
- * The worker learns the outcome from a file in the run's scratch folder, written once, when it is known: either the
- * stack is up, or the up timed out, or nothing is left of it (not started, or failed and taken down as Testcontainers
- * does): then the session runs its own `up --build` exactly as without the early start, and reports its own error.
+ * The worker learns the outcome from a file in the run's scratch folder, written once, when it is known: either
+ * those services are up, or the up timed out, or nothing is left of it (nothing to start, not started, or failed and
+ * taken down as Testcontainers does): then the session's own up starts them, exactly as without the early start,
+ * and reports its own error.
  */
 export type EarlyStack =
   | { outcome: 'up'; compose: string }
@@ -51,7 +54,7 @@ export interface EarlyStart {
   cancel(): void
 }
 
-/** Starts the stack of the submission copied in `workDir`, as the session would (see above); never throws. */
+/** Starts the services that need no build of the submission copied in `workDir`, as the session would (see above); never throws. */
 export function startStackEarly(options: { workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Rubric }): EarlyStart {
   const { workDir, scratchDir, project, labels, rubric } = options
   let stop = () => {}
@@ -62,9 +65,11 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
     const read = await readComposeProject(workDir, file, project)
     if (!read.ok) return { outcome: 'none', why: 'refused as written, or not read' }
     if (read.refused.length) return { outcome: 'none', why: 'refused by the policy' }
+    const prebuilt = Object.entries(read.config.services).filter(([, service]) => !service.build).map(([name]) => name)
+    if (!prebuilt.length) return { outcome: 'none', why: 'every service is built by the session' }
     if (cancelled) return { outcome: 'none', why: 'the run ended first' }
-    writeGraderCompose(scratchDir, read.config, labels, rubricComposeSettings(rubric))
-    const up = compose(scratchDir, project, ['up', '-d', '--build'])
+    writeGraderCompose(scratchDir, read.config, labels, rubricComposeSettings(rubric), project)
+    const up = compose(scratchDir, project, ['up', '-d', '--no-build', ...prebuilt])
     let timedOut = false
     stop = () => {
       timedOut = true

@@ -22,8 +22,10 @@ export class LabStack {
   ) {}
 
   /**
-   * `docker compose up --build [services]`; all services when none are named. `early`: the outcome of the early
-   * start (lab/early-stack.ts), which wrote the same file: a stack it started is adopted, not started again.
+   * `docker compose up --no-build [services]`; all services when none are named. The images of the services that
+   * build are the grader's, built before (session.composeImages): Compose never builds (see withBuiltImages).
+   * `early`: the outcome of the early start (lab/early-stack.ts), which may have started the services that need no
+   * build: this `up` keeps those containers (same configuration, nothing recreated) and adds the others.
    */
   static async up(
     engine: DockerEngine,
@@ -34,15 +36,16 @@ export class LabStack {
   ): Promise<LabStack> {
     const timedOut = () => { throw new ComposeUpTimeout(options.timeoutMs) }
     const starting = (async () => {
-      const early = options.early && !options.services ? await options.early() : undefined
+      // Two ups of one project at once would both create its containers: the early one ends first.
+      const early = await options.early?.()
       if (early?.outcome === 'timed-out') timedOut()
-      const environment = new DockerComposeEnvironment(options.scratchDir, GRADER_COMPOSE_FILE)
+      // The early start's file is kept: the same project, but its labels name its own process, and a label changed would recreate its containers.
+      if (early?.outcome !== 'up') writeGraderCompose(options.scratchDir, options.config, options.labels, options.settings, options.project)
+      return new DockerComposeEnvironment(options.scratchDir, GRADER_COMPOSE_FILE)
         .withProjectName(options.project)
         .withDefaultWaitStrategy(new StartedOnly())
-      // Adopting: `up --no-start` makes Testcontainers' environment of the containers there, and starts none that exited.
-      if (early?.outcome === 'up') return environment.withClientOptions({ commandOptions: ['--no-start'] }).up()
-      writeGraderCompose(options.scratchDir, options.config, options.labels, options.settings)
-      return environment.withBuild().up(options.services)
+        .withClientOptions({ commandOptions: ['--no-build'] })
+        .up(options.services)
     })()
     return new LabStack(engine, await within(starting, options.timeoutMs, timedOut), options.project)
   }

@@ -8,6 +8,7 @@ import { reportLayout } from '../grading/check.js'
 import { currentRun } from '../rubric/index.js'
 import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
+import { ComposeBuildFailure, composeBuildRequests, ImageBuilds } from './image-builds.js'
 import type { LabApi } from './lab-api.js'
 import { readComposeProject, rubricComposeSettings, type ComposeConfig } from './compose-config.js'
 import type { LabStack } from './lab-stack.js'
@@ -132,16 +133,42 @@ export class GradingSession {
     return path.join(this.workDir(), relative)
   }
 
+  /** The Compose services' builds so far (composeImages), for ex5.up's facts. */
+  composeBuilt?: BuildResult[]
+
+  /** The run's one builder: every image, bounded by the rubric, one build at a time, the same one built once. */
+  private builds(): Promise<ImageBuilds> {
+    return this.once('builds', async () => new ImageBuilds(await this.engine(), {
+      labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits,
+    }))
+  }
+
   /** Builds exercise 3's Dockerfile (at the root of the lab, or in api/), once; without one, a failed build. */
   image(): Promise<BuildResult> {
     return this.once('image', async () => {
       const found = this.layout().image
       const tag = `${this.project}:student`
-      if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '' }
-      const engine = await this.engine()
-      return engine.buildImage(this.path(found.context), {
-        tag, labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits, dockerfile: path.posix.basename(found.dockerfile),
-      })
+      if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '', ranSteps: [] }
+      return (await this.builds()).build({ context: this.path(found.context), dockerfile: this.path(found.dockerfile) }, tag)
+    })
+  }
+
+  /**
+   * The images of the Compose services that have a `build:` section, built by the run's builder as Compose names
+   * them (after exercise 3's, whose cache they share): what Compose then starts without building. The first that
+   * did not build, if any.
+   */
+  composeImages(config: ComposeConfig): Promise<{ built: BuildResult[]; failure?: ComposeBuildFailure }> {
+    return this.once('compose-images', async () => {
+      const builds = await this.builds()
+      const built: BuildResult[] = (this.composeBuilt = [])
+      for (const { service, tag, request } of composeBuildRequests(config, this.project)) {
+        const result = await builds.build(request, tag)
+        built.push(result)
+        const dockerfile = request.dockerfileText !== undefined ? `${this.composeFile()} (${service}.build.dockerfile_inline)` : path.relative(this.workDir(), request.dockerfile)
+        if (!result.ok) return { built, failure: new ComposeBuildFailure(service, result, dockerfile) }
+      }
+      return { built }
     })
   }
 
@@ -217,7 +244,7 @@ export class GradingSession {
     return []
   }
 
-  /** `docker compose up --build`, once. */
+  /** The Compose services' images built (composeImages), then `docker compose up --no-build`, once. */
   stack(): Promise<StackOutcome> {
     return this.once('stack', () => this.timed('composeUpMs', async () => {
       try {
@@ -225,6 +252,7 @@ export class GradingSession {
         const refused = await this.policyViolations()
         if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
         const engine = await this.engine()
+        const images = await this.timed('composeBuildMs', () => this.composeImages(config))
         const { LabStack, ComposeUpTimeout } = await containers.stack()
         this.workDir()
         const { scratch } = this.work!
@@ -237,6 +265,7 @@ export class GradingSession {
           ...(early ? { early } : {}),
         }
         try {
+          if (images.failure) throw images.failure
           return { ok: true as const, stack: await LabStack.up(engine, options) }
         } catch (failure) {
           if (failure instanceof ComposeUpTimeout) throw failure

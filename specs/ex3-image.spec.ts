@@ -28,6 +28,7 @@ describe(t.imageSuite, () => {
     if (!layout.image) throw fail(t.missingDockerfile(layout.searched.imageFolders.map(shownFolder), expected.appFile))
     const build = await session().image()
     c.fact('durationMs', build.durationMs)
+    c.fact('ranSteps', build.ranSteps.join('\n')) // the RUN steps not taken from the cache: what a cold run costs
     if (build.ok) return
     if (build.timedOut) throw fail(t.buildTimedOut(rubric.timeouts.buildSeconds, build.failingStep), { log: build.log })
     throw fail(t.buildFailed(build.failingStep, build.error, buildHint(build.error ?? '')), { log: build.log })

@@ -7,6 +7,7 @@ import { fail } from '../grading/finding.js'
 import { unanswered } from '../lab/api-diagnosis.js'
 import { tail } from '../lab/docker-logs.js'
 import type { HttpAnswer } from '../lab/http-probe.js'
+import { ComposeBuildFailure } from '../lab/image-builds.js'
 import { ComposeUpTimeout } from '../lab/lab-stack.js'
 import { session } from '../lab/session.js'
 import { currentRun } from '../rubric/index.js'
@@ -22,9 +23,16 @@ describe(t.up.suite, () => {
   check('ex5.up', async (c) => {
     const outcome = await session().stack()
     c.fact('composeUpMs', session().phases.composeUpMs ?? 0)
+    // Which build steps ran for Compose's images (none when they came from exercise 3's build or the cache): what a cold run costs.
+    c.fact('buildRanSteps', (session().composeBuilt ?? []).flatMap((b) => b.ranSteps).join('\n'))
     const failure = outcome.ok ? outcome.failure : outcome.error
     if (failure !== undefined) {
       if (failure instanceof BlockedError || failure instanceof GraderError) throw failure
+      if (failure instanceof ComposeBuildFailure) {
+        const { build } = failure
+        const shown = { service: failure.service, dockerfile: failure.dockerfile, step: build.failingStep, error: build.error, limit: build.limit, partly: outcome.ok }
+        throw fail(t.up.buildFailed(shown, { seconds: timeouts.buildSeconds, megabytes: rubric.limits.memoryMegabytes }), { log: build.log })
+      }
       if (failure instanceof ComposeUpTimeout)
         throw fail(t.up.timeout(failure.message, timeouts.composeUpSeconds, expected.services.apiBuildContext))
       const message = (failure as Error).message

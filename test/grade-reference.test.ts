@@ -33,6 +33,9 @@ function occupy(port: number): Promise<Server | undefined> {
   })
 }
 
+/** The RUN steps the run's build of Compose's images ran (ex5.up's fact): none when exercise 3's build ran them first. */
+const composeRanSteps = (run: GraderRun) => run.grade.checks.find((c) => c.id === 'ex5.up')?.details?.facts?.buildRanSteps
+
 describe('the reference submission', () => {
   let run: GraderRun
   let before: string
@@ -82,6 +85,10 @@ describe('the reference submission', () => {
     for (const step of steps) expect(step, output).toContain('Using cache')
   })
 
+  it("builds Compose's api/Dockerfile from exercise 3's cache: the same steps (pip install) do not run twice", () => {
+    expect(composeRanSteps(run)).toBe('')
+  })
+
   it('leaves the submission folder unchanged and Docker clean', async () => {
     expect(digest(referenceSubmission)).toBe(before)
     expect(await leftovers(run.runId)).toEqual([])
@@ -100,6 +107,10 @@ describe("the reference in the course's own layout (api/ only, reports/rapport_t
     expect(lostChecks(run.grade), run.sheet).toEqual({})
     expect(run.grade.score).toBe(rubric.totalPoints)
     expect(run.exitCode).toBe(0)
+  })
+
+  it("builds api/Dockerfile once: exercise 3's image is the one Compose runs for api", () => {
+    expect(composeRanSteps(run)).toBe('')
   })
 
   it('records and prints what it graded, where the course puts it', () => {

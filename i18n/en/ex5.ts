@@ -28,6 +28,23 @@ export type ApiBuildSeen =
  */
 export interface UpFailure { partly: boolean; output: string; build: boolean }
 
+/**
+ * A service's image that the grader built itself, as docker compose build would, within the rubric's limits, and
+ * that did not build: `dockerfile` as the submission names it, `step` the instruction running when it stopped,
+ * `error` Docker's (or the limit's) sentence, `limit` the limit it hit, `partly` as in UpFailure.
+ */
+export interface ComposeBuildFailed {
+  service: string
+  dockerfile: string
+  step?: string
+  error?: string
+  limit?: 'time' | 'memory'
+  partly: boolean
+}
+
+/** The limits of a build: its time and the memory of each RUN step. */
+export interface BuildLimits { seconds: number; megabytes: number }
+
 /** The folder a build context names, as the student writes a path in it: "./api" → "api" (the same in every language). */
 export const contextFolder = (context: string) => context.replace(/^\.\//, '').replace(/\/+$/, '')
 
@@ -119,6 +136,18 @@ export const ex5 = {
       fix: failure.build
         ? `The ${services.api} image did not build: run docker compose build ${services.api} and read the first error.`
         : 'Run docker compose up in your submission folder and read the first error.',
+    }),
+    buildFailed: (failure: ComposeBuildFailed, limits: BuildLimits): Finding => ({
+      message: `The ${failure.service} image did not build${failure.step ? ` at "${failure.step}"` : ''}${
+        failure.limit === 'time' ? `: it hit the build's time limit (${limits.seconds} s)` : failure.limit === 'memory' ? `: a RUN step hit the build's memory limit (${limits.megabytes} MB)` : ''
+      }.${failure.partly ? ' The services that need no build were started alone, so that their checks are still graded.' : ''}`,
+      expected: `docker compose build ${failure.service} succeeds within ${limits.seconds} s, each RUN step within ${limits.megabytes} MB of memory`,
+      seen: failure.error ?? 'the build ended without an image',
+      fix: failure.limit === 'time'
+        ? `A RUN step of ${failure.dockerfile} must end: start the server with CMD, never with RUN.`
+        : failure.limit === 'memory'
+          ? `A RUN step of ${failure.dockerfile} used too much memory: installing the lab's packages needs far less; look for a step that allocates or downloads without bound.`
+          : `Run docker compose build ${failure.service} in your submission folder and read the first error.`,
     }),
     noContainer: (service: string): Finding => ({
       message: `Compose created no container for "${service}".`,

@@ -125,6 +125,8 @@ export const lab = {
   probeTimedOut: (seconds: number) => `a one-shot command in the image did not finish within ${seconds} s (the machine may be overloaded: grade again)`,
   /** A build that ran out of time (lab/docker-engine.ts). */
   buildTimedOut: (seconds: number) => `the build did not finish within ${seconds} s`,
+  /** A RUN step the kernel killed for using more memory than a build may (lab/docker-engine.ts). */
+  buildOutOfMemory: (megabytes: number) => `a RUN step was killed: it used more than the ${megabytes} MB of memory a build may use`,
   /** What LabStack cannot do; they reach the student as the reason a check could not be run. */
   stack: {
     noContainer: (service: string) => `Compose created no container for the service "${service}"`,

@@ -80,6 +80,18 @@ export const ex5: Catalogue['ex5'] = {
         ? `L’image ${services.api} ne s’est pas construite : lancez docker compose build ${services.api} et lisez la première erreur.`
         : 'Lancez docker compose up dans le dossier de votre rendu et lisez la première erreur.',
     }),
+    buildFailed: (failure, limits) => ({
+      message: `L’image ${failure.service} ne s’est pas construite${failure.step ? ` à l’étape « ${failure.step} »` : ''}${
+        failure.limit === 'time' ? ` : la construction a atteint sa limite de temps (${limits.seconds} s)` : failure.limit === 'memory' ? ` : une étape RUN a atteint la limite de mémoire d’une construction (${limits.megabytes} Mo)` : ''
+      }.${failure.partly ? ' Les services qui n’ont pas besoin d’être construits ont été démarrés seuls, pour que leurs vérifications soient quand même notées.' : ''}`,
+      expected: `docker compose build ${failure.service} réussit en moins de ${limits.seconds} s, chaque étape RUN dans ${limits.megabytes} Mo de mémoire`,
+      seen: failure.error ?? 'la construction s’est terminée sans image',
+      fix: failure.limit === 'time'
+        ? `Chaque étape RUN de ${failure.dockerfile} doit se terminer : lancez le serveur avec CMD, jamais avec RUN.`
+        : failure.limit === 'memory'
+          ? `Une étape RUN de ${failure.dockerfile} a utilisé trop de mémoire : installer les paquets du TP en demande bien moins ; cherchez une étape qui alloue ou télécharge sans limite.`
+          : `Lancez docker compose build ${failure.service} dans le dossier de votre rendu et lisez la première erreur.`,
+    }),
     noContainer: (service) => ({
       message: `Compose n’a créé aucun conteneur pour « ${service} ».`,
       expected: `un conteneur ${service} en marche`,

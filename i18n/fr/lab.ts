@@ -96,6 +96,7 @@ export const lab: Catalogue['lab'] = {
   },
   probeTimedOut: (seconds) => `une commande ponctuelle dans l’image ne s’est pas terminée en ${seconds} s (la machine est peut-être surchargée : relancez la correction)`,
   buildTimedOut: (seconds) => `la construction ne s’est pas terminée en ${seconds} s`,
+  buildOutOfMemory: (megabytes) => `une étape RUN a été tuée : elle a utilisé plus des ${megabytes} Mo de mémoire permis à une construction`,
   stack: {
     noContainer: (service) => `Compose n’a créé aucun conteneur pour le service « ${service} »`,
     portNotPublished: (port, service) => `le port ${port} de « ${service} » n’est pas publié`,
