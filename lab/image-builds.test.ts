@@ -43,6 +43,14 @@ describe('dockerfileOption', () => {
     expect(dockerfileOption({ context: '/w/api', dockerfile: '/w/Dockerfile' }, () => 'FROM y')).toEqual({ dockerfile: INLINE_DOCKERFILE, dockerfileText: 'FROM y' })
     expect(dockerfileOption({ context: '/w/api', dockerfile: '/w/api/Dockerfile', dockerfileText: 'FROM x' })).toEqual({ dockerfile: INLINE_DOCKERFILE, dockerfileText: 'FROM x' })
   })
+
+  it('sends, for a target, only the stages it needs, as BuildKit would build them; the whole file when it needs them all', () => {
+    const text = 'FROM alpine AS tests\nRUN exit 1\nFROM alpine AS runtime\nRUN true\n'
+    expect(dockerfileOption({ context: '/w/api', dockerfile: '/w/api/Dockerfile', target: 'runtime' }, () => text))
+      .toEqual({ dockerfile: INLINE_DOCKERFILE, dockerfileText: '\n\nFROM alpine AS runtime\nRUN true\n' })
+    expect(dockerfileOption({ context: '/w/api', dockerfile: '/w/api/Dockerfile', target: 'tests' }, () => 'FROM alpine AS tests\n'))
+      .toEqual({ dockerfile: 'Dockerfile' })
+  })
 })
 
 describe('withBuiltImages', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { stagesForTarget } from '../analysis/dockerfile-stages.js'
 import type { ComposeConfig, ComposeService } from './compose-config.js'
 import type { BuildOptions, BuildResult, DockerEngine } from './docker-engine.js'
 
@@ -54,13 +55,17 @@ export function buildKey(request: BuildRequest): string {
 
 /**
  * The Dockerfile as Docker's build API takes it: a path inside the context, or the file's text (the classic builder
- * reads the Dockerfile from the context only; Compose also builds one kept beside it).
+ * reads the Dockerfile from the context only; Compose also builds one kept beside it). With a target, only the stages
+ * the target needs are sent, as BuildKit would build them (see stagesForTarget).
  */
 export function dockerfileOption(request: BuildRequest, read = (file: string) => readFileSync(file, 'utf8')): Pick<BuildOptions, 'dockerfile' | 'dockerfileText'> {
-  if (request.dockerfileText !== undefined) return { dockerfile: INLINE_DOCKERFILE, dockerfileText: request.dockerfileText }
   const relative = path.relative(request.context, request.dockerfile)
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return { dockerfile: relative.split(path.sep).join('/') }
-  return { dockerfile: INLINE_DOCKERFILE, dockerfileText: read(request.dockerfile) }
+  const inContext = request.dockerfileText === undefined && !relative.startsWith('..') && !path.isAbsolute(relative)
+  const text = () => request.dockerfileText ?? read(request.dockerfile)
+  const pruned = request.target ? stagesForTarget(text(), request.target) : undefined
+  if (pruned !== undefined) return { dockerfile: INLINE_DOCKERFILE, dockerfileText: pruned }
+  if (inContext) return { dockerfile: relative.split(path.sep).join('/') }
+  return { dockerfile: INLINE_DOCKERFILE, dockerfileText: text() }
 }
 
 /**
