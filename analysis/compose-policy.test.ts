@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '../i18n/index.js'
-import type { ComposeConfig } from '../lab/compose-config.js'
+import type { ComposeConfig } from './compose-model.js'
 import { MAX_NETWORKS, MAX_PORTS_PER_SERVICE, MAX_SERVICES } from './compose-keys.js'
 import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from './compose-policy.js'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
-import type { ComposeConfig } from '../lab/compose-config.js'
+import type { ComposeConfig } from './compose-model.js'
 import { topLevelKeys } from './compose-keys.js'
 import { parsePlatform } from './compose-platform.js'
 import { collect, insideSubmission, isEmpty, isObject, present, reason, refuseIn, walk, type PolicyViolation } from './compose-walk.js'

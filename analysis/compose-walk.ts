@@ -1,13 +1,52 @@
 /** How the policy walks a Compose file: a key's rule, what it checks paths with, where it writes what it refuses. */
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { PolicyReasons as Reasons } from '../i18n/en/compose.js'
 import type { Platform } from './compose-platform.js'
 
-/** Why the grader refuses a key: the catalogue's reason (`compose.policy`) and what it says it with. */
-export type PolicyReason = { [K in keyof Reasons]: { kind: K; args: Parameters<Reasons[K]> } }[keyof Reasons]
+/**
+ * Why the grader refuses a key, by name, with what the refusal names: the vocabulary of the policy (compose-keys.ts).
+ * Each catalogue has a sentence for each (`compose.policy`).
+ */
+export interface PolicyReasons {
+  privileged: []
+  capAdd: [capabilities: readonly string[]]
+  hostNamespace: [key: string, namespace: string]
+  devices: [key: string]
+  unconfined: [option: string]
+  confinement: [option: string]
+  machinePower: [key: string]
+  dockerSocket: [source: string]
+  outsideBind: [source: string]
+  buildOutside: [context: string]
+  buildRemote: [context: string]
+  hostFile: [key: string, file: string]
+  variablePath: [key: string, file: string]
+  linkOutside: [file: string]
+  oneFile: [key: string]
+  otherContainer: [key: string, value: string]
+  external: [key: string]
+  hostEnvironment: [key: string, variable: string]
+  graderLabel: [key: string, label: string]
+  driverOptions: [key: string]
+  driver: [key: string, driver: string]
+  propagation: [key: string, value: string]
+  mountType: [key: string, type: string]
+  buildInputs: [key: string]
+  imageTags: [key: string]
+  buildNetwork: [key: string]
+  addresses: [key: string]
+  hostCredential: [key: string]
+  unknown: [key: string]
+  tooManyPorts: [count: number, max: number]
+  platform: [key: string, platform: string, engine: string]
+  tooManyNetworks: [count: number, max: number]
+  tooManyServices: [count: number, max: number]
+}
 
-export const reason = <K extends keyof Reasons>(kind: K, ...args: Parameters<Reasons[K]>) => ({ kind, args }) as PolicyReason
+/** Why the grader refuses a key: the reason and what it says it with. */
+export type PolicyReason = { [K in keyof PolicyReasons]: { kind: K; args: PolicyReasons[K] } }[keyof PolicyReasons]
+
+export const reason = <K extends keyof PolicyReasons>(kind: K, ...args: PolicyReasons[K]) => ({ kind, args }) as PolicyReason
 
 export interface PolicyViolation {
   /** The service, or '' for a top-level entry (a volume, a network, `include`…), whose `key` then names it. */

@@ -4,11 +4,12 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { currentRun } from '../rubric/index.js'
 import { assembleFixture, listFixtures, listReferences, referenceDir } from '../test/support/fixtures.js'
+import { requestsOf } from './report.js'
 import { findComposeFile, findLabLayout, findRubricLayout, foundAnything, labNumberOf } from './lab-layout.js'
 
 const { rubric } = currentRun()
 
-const options = { questions: Object.keys(rubric.report.questions), apiService: 'api', appFile: 'app.py' }
+const options = { questions: Object.keys(rubric.report.questions), requests: requestsOf(rubric.report), apiService: 'api', appFile: 'app.py' }
 const REPORT = '# TP1\n## Question 1.b\nDocker est installé et fonctionne.\n## Question 2.a\nUne image est un modèle, un conteneur en est une instance.\n'
 const COMPOSE = 'services:\n  db:\n    image: postgres:16\n  api:\n    build: ./api\n'
 

@@ -4,7 +4,8 @@ import { parseDocument } from 'yaml'
 import type { Rubric } from '../rubric/schema.js'
 import type { SubmissionLayout } from '../grading/grade.js'
 import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionFile } from '../lab/submission.js'
-import { parseReport, readReport } from './report.js'
+import { parseReport, readReport, requestsOf } from './report.js'
+import type { Request } from './report-markers.js'
 
 /** Where the lab is in a hand-in. Every path is relative to the submission, with forward slashes ('.' is the submission). */
 export interface LabLayout {
@@ -113,7 +114,7 @@ function markdownFiles(dir: string, folder: string, depth: number): string[] {
  * lab's report; a file that holds none of the questions is one only by its name, and an empty one only when there is
  * nothing else. Nothing in a folder named after another lab (TP2/) is this lab's report.
  */
-function reportFile(dir: string, folder: string, rules: LayoutRules, questions: readonly string[], searched: string[]): string | undefined {
+function reportFile(dir: string, folder: string, rules: LayoutRules, questions: readonly string[], requests: readonly Request[], searched: string[]): string | undefined {
   const candidates = [...new Set([...markdownFiles(dir, folder, 2), ...(folder === '.' ? [] : markdownFiles(dir, '.', 1))])]
     .filter((file) => file.split('/').every((part) => { const n = labNumberOf(part, rules); return n === undefined || n === rules.labNumber }))
   searched.push(...candidates)
@@ -123,7 +124,7 @@ function reportFile(dir: string, folder: string, rules: LayoutRules, questions: 
     const index = patterns.findIndex((re) => re.test(relative) || re.test(path.posix.basename(relative)))
     const named = file.split('/').some((part) => labNumberOf(part, rules) === rules.labNumber)
     const text = readReport(dir, file)?.text ?? ''
-    const found = text.trim() ? Object.values(parseReport(text, questions).questions).filter((q) => q.found).length : 0
+    const found = text.trim() ? Object.values(parseReport(text, questions, requests).questions).filter((q) => q.found).length : 0
     return { file, found, named, rank: index === -1 ? patterns.length : index, empty: !text.trim() }
   }).filter((c) => c.found > 0 || c.named || c.rank < patterns.length)
   scored.sort((a, b) => Number(a.empty) - Number(b.empty) || b.found - a.found || Number(b.named) - Number(a.named) || a.rank - b.rank
@@ -132,7 +133,7 @@ function reportFile(dir: string, folder: string, rules: LayoutRules, questions: 
 }
 
 /** Finds the lab in a submission: its folder, the Dockerfile and app of exercises 3–4, the Compose file and the report. */
-export function findLabLayout(dir: string, rules: LayoutRules, options: { questions: readonly string[]; apiService: string; appFile: string }): LabLayout {
+export function findLabLayout(dir: string, rules: LayoutRules, options: { questions: readonly string[]; requests: readonly Request[]; apiService: string; appFile: string }): LabLayout {
   const searched = { folders: [] as string[], imageFolders: [] as string[], reports: [] as string[] }
   const folder = labFolder(dir, rules, options.appFile, searched.folders) ?? '.'
   const compose = composeIn(dir, folder)
@@ -142,7 +143,7 @@ export function findLabLayout(dir: string, rules: LayoutRules, options: { questi
   const contexts = [...imageFolders, ...(fromCompose && insideSubmission(dir, fromCompose) ? [fromCompose] : [])]
   const context = contexts.find((f) => dockerfileIn(dir, f))
   const appFolder = context ?? imageFolders.find((f) => hasSubmissionFile(dir, join(f, options.appFile))) ?? imageFolders[imageFolders.length - 1]!
-  const report = reportFile(dir, folder, rules, options.questions, searched.reports)
+  const report = reportFile(dir, folder, rules, options.questions, options.requests, searched.reports)
   return {
     folder,
     ...(context ? { image: { context, dockerfile: dockerfileIn(dir, context)! } } : {}),
@@ -155,7 +156,7 @@ export function findLabLayout(dir: string, rules: LayoutRules, options: { questi
 
 /** The lab in a submission, looked for as the rubric says: its layout rules, its report's questions, the API service and app file. */
 export function findRubricLayout(dir: string, rubric: Pick<Rubric, 'layout' | 'report' | 'expected'>): LabLayout {
-  return findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
+  return findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), requests: requestsOf(rubric.report), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
 }
 
 /** The Compose file findRubricLayout finds, without reading the rest of the lab (the report above all). */

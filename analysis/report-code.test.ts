@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { currentRun } from '../rubric/index.js'
 import { compareCode, tabsOnly, type CodeDifference } from './report-code.js'
-import { decodeReport, parseReport } from './report.js'
+import { decodeReport, parseReport, requestsOf } from './report.js'
 
 const t = currentRun().messages.report
+const parseTp1Report = (text: string, questions: readonly string[]) => parseReport(text, questions, requestsOf(currentRun().rubric.report))
 /** The comparison with its differences in words, as the student reads them. */
 const compared = (pasted: string, submitted: string) => {
   const { same, differences } = compareCode(pasted, submitted)
@@ -17,7 +18,7 @@ const indentationRemark = (file: string, question: string, differences: readonly
 }
 
 const read = (file: string) => readFileSync(new URL(`../test/references/seed/${file}`, import.meta.url), 'utf8')
-const pasted = parseReport(decodeReport(readFileSync(new URL('../test/references/seed/README.md', import.meta.url))).text, ['3.a', '3.b', '5.b']).questions
+const pasted = parseTp1Report(decodeReport(readFileSync(new URL('../test/references/seed/README.md', import.meta.url))).text, ['3.a', '3.b', '5.b']).questions
 const pastedText = (id: string) => pasted[id]!.codeBlocks[0]!.text
 const TABS = "the report's copy is indented with tabs; the file uses spaces"
 

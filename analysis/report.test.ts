@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { currentRun } from '../rubric/index.js'
-import { answerStatus, decodeReport, normaliseQuestionId, parseReport, pastedBlocksOf, questionIdsOf, screenshotStatus } from './report.js'
+import { answerStatus, decodeReport, normaliseQuestionId, parseReport, pastedBlocksOf, questionIdsOf, requestsOf, screenshotStatus } from './report.js'
 
 const { rubric, messages } = currentRun()
+/** The report read for TP1's questions, as the rubric asks them. */
+const parseTp1Report = (text: string, questions: readonly string[]) => parseReport(text, questions, requestsOf(rubric.report))
 const t = messages.report
 
 const reference = readFileSync(new URL('../test/references/seed/README.md', import.meta.url))
 const QUESTIONS = '1.b,1.c,2.a,2.b,2.c,2.d,3.a,3.b,3.c,4.a,4.b,4.c,4.d,5.b,5.c,5.d,5.e,6.a,6.b,6.c,7.a,7.b,7.c,7.d,7.e,8.a,8.b'.split(',')
-const section = (text: string, id: string, ids = [id]) => parseReport(text, ids).questions[id]!
+const section = (text: string, id: string, ids = [id]) => parseTp1Report(text, ids).questions[id]!
 /** The decoded report with its notes in words, as the student reads them. */
 const decoded = (bytes: Uint8Array) => {
   const r = decodeReport(bytes)
@@ -72,7 +74,7 @@ describe('questionIdsOf', () => {
 })
 
 describe('parseReport on the reference report', () => {
-  const report = parseReport(decodeReport(reference).text, QUESTIONS)
+  const report = parseTp1Report(decodeReport(reference).text, QUESTIONS)
   const withImages: Record<string, string[]> = {
     '1.b': ['Question_1B.png'], '1.c': ['Question_1C.png'], '2.d': ['Question_2D.png'], '3.c': ['Question_3C.png'],
     '4.b': ['Question_4B_1.png', 'Question_4B_2.png'], '4.c': ['Question_4C.png'], '4.d': ['Question_4D.png'], '5.c': ['Question_5C.png'],
@@ -119,7 +121,7 @@ describe('parseReport sections', () => {
   })
   it('ends a section at the next question heading of any level, an exercise heading, or a heading as high', () => {
     const text = '## Question 4.a\nun\n#### Question 4.b\ndeux trois\n### Exercice 5\nhors\n## Question 5.a\nquatre\n### Détail\ncinq six\n## Annexe\nhors section\n'
-    const r = parseReport(text, ['4.a', '4.b', '5.a'])
+    const r = parseTp1Report(text, ['4.a', '4.b', '5.a'])
     expect([r.questions['4.a']!.words, r.questions['4.b']!.words, r.questions['5.a']!.words]).toEqual([1, 2, 4])
   })
   it('keeps deeper headings that only look like "Ex…" or "Part…" in the section', () => {
@@ -129,7 +131,7 @@ describe('parseReport sections', () => {
     expect(section('**Question 4.a**\nun\n#### Note\nhors\n', '4.a').words).toBe(1)
   })
   it('shares a section between the questions of one heading, and merges a repeated heading', () => {
-    const r = parseReport('## Questions 4.a et 4.b\nun deux\n## Question 4.c\ntrois\n## Question 4.a (suite)\nquatre\n', ['4.a', '4.b', '4.c'])
+    const r = parseTp1Report('## Questions 4.a et 4.b\nun deux\n## Question 4.c\ntrois\n## Question 4.a (suite)\nquatre\n', ['4.a', '4.b', '4.c'])
     expect(r.questions['4.a']).toMatchObject({ found: true, line: 1, words: 3 })
     expect(r.questions['4.b']).toMatchObject({ found: true, line: 1, words: 2 })
   })
@@ -137,7 +139,7 @@ describe('parseReport sections', () => {
     expect(section('## Question 4.a\ntexte\n', '4.b')).toEqual({ found: false, words: 0, codeBlocks: [], images: [] })
   })
   it('keys results by the caller’s spelling', () => {
-    expect(parseReport('## Q4a\nun\n', ['4.A']).questions['4.A']).toMatchObject({ found: true, words: 1 })
+    expect(parseTp1Report('## Q4a\nun\n', ['4.A']).questions['4.A']).toMatchObject({ found: true, words: 1 })
   })
   it('ignores code, alt text, HTML and link targets when counting words, but counts inline code and link text', () => {
     const text = '## Question 3.a\nVoici `app.py` [le lien](https://exemple.fr/a/b/c) :\n\n```python\nprint("un deux trois")\n```\n\n    indenté aussi\n\n![beaucoup de mots ici](a.png)\n<div class="x">rien</div>\n'
@@ -220,7 +222,7 @@ const GRADED = Object.keys(rubric.report.questions)
 const kindOf = (id: string) => rubric.report.questions[id]!.answer
 /** Whether each question is answered as the grader reads it, with every screenshot taken as valid. */
 const answered = (text: string) => {
-  const r = parseReport(text, GRADED)
+  const r = parseTp1Report(text, GRADED)
   return Object.fromEntries(GRADED.map((id) => {
     const s = r.questions[id]!
     const kind = kindOf(id)
@@ -233,7 +235,7 @@ const only = (answers: Record<string, boolean>, value: boolean) => Object.keys(a
 describe('parseReport on the styles students write', () => {
   it('reads labels written as plain paragraphs, exercise 1 by the statement’s step numbers, code pasted without fences', () => {
     const text = fixture('report-plain-labels')
-    const r = parseReport(text, GRADED)
+    const r = parseTp1Report(text, GRADED)
     expect(r.questions['1.b']).toMatchObject({ found: true, how: 'label', heading: 'Question 2 :' })
     expect(r.questions['1.c']).toMatchObject({ found: true, how: 'label', heading: 'Question 3 :' })
     // "# app.py" and "# TODO…" became headings: they neither end the section nor count as the student's words.
@@ -246,7 +248,7 @@ describe('parseReport on the styles students write', () => {
 
   it('reads the annotated statement: each answer under its step or request, the statement’s text set apart', () => {
     const text = fixture('report-annotated-statement')
-    const r = parseReport(text, GRADED)
+    const r = parseTp1Report(text, GRADED)
     for (const id of GRADED) expect(r.questions[id]!.how, id).toBe(id === '2.a' ? 'request' : 'step')
     expect(r.questions['4.a']).toMatchObject({ heading: 'Étape 1 — Lancer le conteneur', excerpt: { kind: 'words', text: expect.stringMatching(/^L'option relie le port 8000/) } })
     expect(r.questions['4.a']!.statementWords).toBeGreaterThan(10)
@@ -256,7 +258,7 @@ describe('parseReport on the styles students write', () => {
 
   it('answers nothing for the statement alone', () => {
     const text = fixture('report-statement-only')
-    const r = parseReport(text, GRADED)
+    const r = parseTp1Report(text, GRADED)
     expect(GRADED.filter((id) => !r.questions[id]!.found)).toEqual([])
     expect(only(answered(text), true)).toEqual([])
     for (const id of GRADED.filter((q) => kindOf(q) !== 'screenshot')) {
@@ -265,7 +267,7 @@ describe('parseReport on the styles students write', () => {
   })
 
   it('reads a report without a blank line under an <img> line, and a bold label with its answer on the next line', () => {
-    const r = parseReport(fixture('report-img-tag-bold-label'), GRADED)
+    const r = parseTp1Report(fixture('report-img-tag-bold-label'), GRADED)
     for (const id of GRADED) expect(r.questions[id]!.found, id).toBe(true)
     expect(r.questions['6.b']!.images).toEqual([{ href: './Captures/TP1/Question_6B.png', alt: 'Session psql', line: 105, syntax: 'html' }])
     expect(r.questions['5.e']).toMatchObject({ how: 'label', line: 96, heading: 'Question 5.e' })
@@ -274,7 +276,7 @@ describe('parseReport on the styles students write', () => {
   })
 
   it('reads screenshots whatever their names and links', () => {
-    const r = parseReport(fixture('report-screenshot-names'), GRADED)
+    const r = parseTp1Report(fixture('report-screenshot-names'), GRADED)
     expect(r.questions['1.b']!.images.map((i) => i.href)).toEqual(['images/Capture d’écran 2026-01-07 à 08.27.00.png'])
     expect(r.questions['1.c']!.images.map((i) => i.href)).toEqual(["images/Capture d'écran 2026-01-07 à 08.31.12.png"])
     expect(r.questions['4.b']!.images.map((i) => [i.syntax, i.href])).toEqual([['unrendered', 'images/réponse curl.png'], ['reference', 'images/réponse navigateur.png']])
@@ -292,7 +294,7 @@ describe('parseReport on the styles students write', () => {
       '**Stop :**', '![stop](d.png)', 'docker ps -a liste encore le conteneur arrêté, docker ps non.', '',
       '## Exercice 5 : Compose',
     ].join('\n')
-    const r = parseReport(text, ['4.a', '4.b', '4.c', '4.d'])
+    const r = parseTp1Report(text, ['4.a', '4.b', '4.c', '4.d'])
     expect(Object.values(r.questions).map((q) => q.images.map((i) => i.href))).toEqual([['a.png'], ['b.png'], ['c.png'], ['d.png']])
     expect(r.questions['4.a']).toMatchObject({ how: 'title', words: 18 })
     expect(r.questions['4.d']).toMatchObject({ how: 'title', heading: 'Stop :' })
@@ -303,7 +305,7 @@ describe('parseReport on the styles students write', () => {
       '## Exercice 4', '### Question 4 :', '> *docker run -p 8000:8000 simple-api*', '![a](a.png)', '', '> *docker ps*', '![c](c.png)',
       '* le nom : calm_turing', '', '> *docker stop calm_turing*', '![d](d.png)', '', '## Exercice 8', '### Question 8.1 :', 'Un notebook ne se reproduit pas.',
     ].join('\n')
-    const r = parseReport(text, ['4.a', '4.b', '4.c', '4.d', '8.a'])
+    const r = parseTp1Report(text, ['4.a', '4.b', '4.c', '4.d', '8.a'])
     expect(Object.values(r.questions).map((q) => q.images.map((i) => i.href))).toEqual([['a.png'], [], ['c.png'], ['d.png'], []])
     expect(r.questions['4.b']!.found).toBe(false)
     expect(r.questions['8.a']).toMatchObject({ found: true, how: 'label', words: 6 })
@@ -312,7 +314,7 @@ describe('parseReport on the styles students write', () => {
   it('reads letter labels under exercise headings, and not an enumeration inside an answer', () => {
     const text = ['## Exercice 2', 'a) Une image est un modèle, le conteneur son exécution.', 'b :', '![b](b.png)', 'c) Le conteneur est arrêté.',
       '## Exercice 6', '### Question 6.a', 'Les options :', 'a) exec lance la commande', 'b) db est le service'].join('\n')
-    const r = parseReport(text, ['2.a', '2.b', '2.c', '6.a', '6.b'])
+    const r = parseTp1Report(text, ['2.a', '2.b', '2.c', '6.a', '6.b'])
     expect(['2.a', '2.b', '2.c', '6.a'].map((id) => r.questions[id]!.found)).toEqual([true, true, true, true])
     expect(r.questions['2.b']!.images).toHaveLength(1)
     expect(r.questions['6.b']!.found).toBe(false)
@@ -322,27 +324,27 @@ describe('parseReport on the styles students write', () => {
   it('gives a label used twice to the step or the exercise it stands in', () => {
     const text = ['## Exercice 7', '### Étape 3 — Redémarrer', '#### Question 7.c', 'un', '### Étape 4 — Diagnostic', '#### Question 7.c - suite', 'deux',
       '## Exercice 3', '### Question 3.c', 'trois', '## Exercice 5', '### Question 3.c', 'quatre'].join('\n')
-    const r = parseReport(text, ['7.c', '7.d', '3.c', '5.c'])
+    const r = parseTp1Report(text, ['7.c', '7.d', '3.c', '5.c'])
     expect(['7.c', '7.d', '3.c', '5.c'].map((id) => r.questions[id]!.words)).toEqual([1, 1, 1, 1])
   })
 
   it('gives screenshots before the first label to the one question left there, and continues an exercise headed twice', () => {
     const text = ['## Exercice 1', '![a](a.png)', '![b](b.png)', '### 1.c', 'La liste montre tous les conteneurs.', '## Exercice 3',
       'La commande docker build construit l’image étape par étape.', '## Exercice 3', '![c](c.png)'].join('\n')
-    const r = parseReport(text, ['1.b', '1.c', '3.c'])
+    const r = parseTp1Report(text, ['1.b', '1.c', '3.c'])
     expect(r.questions['1.b']).toMatchObject({ found: true, how: 'place', images: [{ href: 'a.png' }, { href: 'b.png' }] })
     expect(r.questions['3.c']).toMatchObject({ found: true, how: 'words', images: [{ href: 'c.png' }] })
   })
 
   it('finds nothing in a text that is no report of this lab', () => {
-    const r = parseReport('# Mon projet\n\nUne API FastAPI dans Docker : docker build, docker run -p 8000:8000, puis docker compose up.\n\n## Installation\n\npip install fastapi\n', GRADED)
+    const r = parseTp1Report('# Mon projet\n\nUne API FastAPI dans Docker : docker build, docker run -p 8000:8000, puis docker compose up.\n\n## Installation\n\npip install fastapi\n', GRADED)
     expect(GRADED.filter((id) => r.questions[id]!.found)).toEqual([])
   })
 })
 
 describe('screenshotStatus', () => {
   const fence = '```'
-  const sectionOf = (body: string[]) => parseReport(['## Question 4.b', ...body].join('\n'), ['4.b']).questions['4.b']!
+  const sectionOf = (body: string[]) => parseTp1Report(['## Question 4.b', ...body].join('\n'), ['4.b']).questions['4.b']!
   const output = [{ json: { status: 'ok' } }]
 
   it('takes a valid screenshot first, then the output pasted as text', () => {

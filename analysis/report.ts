@@ -1,16 +1,14 @@
 import { readSubmissionBytes, submissionFileSize } from '../lab/submission.js'
-import { currentRun } from '../rubric/index.js'
 import type { Rubric } from '../rubric/schema.js'
 import { reportLines, type CodeBlock, type ReportImage, type ReportLine } from './report-markdown.js'
 import { classifyCode, isCodeLine, ownText, type Request } from './report-markers.js'
 import type { OutputEvidence, OutputFact, PastedBlock } from './report-output.js'
 import { assignLines, type FoundBy } from './report-sections.js'
 
-const { rubric } = currentRun()
-
 export type { CodeBlock, ImageSyntax, ReportImage } from './report-markdown.js'
 export { questionIdsOf } from './report-markers.js'
 export type { FoundBy } from './report-sections.js'
+export type { Request } from './report-markers.js'
 
 export type ReportEncoding = 'utf-8' | 'latin-1' | 'utf-16le' | 'utf-16be'
 /** What the student should know of how the report was read (the catalogue's report.decoded says it). */
@@ -151,7 +149,7 @@ const excerptOf = (text: string) => {
  * line), under the statement's step that asks it, or by the words and place of what the student wrote. The
  * statement's own text, copied into the report, is set apart: it is never an answer.
  */
-export function parseReport(text: string, questions: readonly string[], requests: readonly Request[] = requestsOf(rubric.report)): ReportSections {
+export function parseReport(text: string, questions: readonly string[], requests: readonly Request[]): ReportSections {
   const lines = reportLines(text)
   const known = new Set(requests.map((r) => r.id))
   const extra = questions.map(normaliseQuestionId).filter((id) => !known.has(id) && /^\d+\.[a-z]$/.test(id))

@@ -1,5 +1,8 @@
-import type { Language } from '../i18n/index.js'
+import type { Language } from '../i18n/languages.js'
+import type { SubmissionLayout } from './layout.js'
 import type { CheckStatus, Feedback, ItemVerdict } from './verdict.js'
+
+export type { SubmissionLayout } from './layout.js'
 
 /**
  * grade.json, schema version 1. Stable: batch tools and CI read it.
@@ -30,19 +33,6 @@ export interface Grade {
   checks: GradedCheck[]
   /** Problems that did not stop the grading (e.g. a malformed review file, ignored). */
   warnings?: string[]
-}
-
-/** What was graded, as found in the submission: paths relative to it. */
-export interface SubmissionLayout {
-  /** Whether any of the lab was found; when not, `searched` lists the folders looked in. */
-  found: boolean
-  /** The folder that holds the lab ('.': the submission itself; 'TP1' in a repository of every TP). */
-  folder: string
-  dockerfile?: string
-  compose?: string
-  report?: string
-  /** When nothing was found: the folders looked in, where a Dockerfile may be in each, the report's usual names. */
-  searched?: { folders: string[]; imageFolders: string[]; reports: string[] }
 }
 
 export interface GradedCheck {

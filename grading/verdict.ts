@@ -1,4 +1,4 @@
-import type { SubmissionLayout } from './grade.js'
+import type { SubmissionLayout } from './layout.js'
 
 /** What a check concluded. Serializable: it travels from the spec to the reporter in the test's meta. */
 export type CheckStatus = 'passed' | 'failed' | 'blocked' | 'ungraded'

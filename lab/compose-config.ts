@@ -4,29 +4,13 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from '../analysis/compose-policy.js'
+import type { ComposeConfig, ComposeService } from '../analysis/compose-model.js'
 import type { Rubric } from '../rubric/schema.js'
 import { withBuiltImages } from './image-builds.js'
 
 const run = promisify(execFile)
 
-/** The parts of `docker compose config --format json` the grader reads. Compose normalises short syntax. */
-export interface ComposeConfig {
-  name?: string
-  services: Record<string, ComposeService>
-  networks?: Record<string, Record<string, unknown> | null>
-  volumes?: Record<string, Record<string, unknown> | null>
-  [key: string]: unknown
-}
-
-export interface ComposeService {
-  image?: string
-  build?: { context: string; dockerfile?: string; labels?: Record<string, string>; args?: Record<string, string | null>; [key: string]: unknown }
-  environment?: Record<string, string | null>
-  ports?: { target: number; published?: string; host_ip?: string; protocol?: string; mode?: string }[]
-  depends_on?: Record<string, { condition: string; required?: boolean; restart?: boolean }>
-  labels?: Record<string, string>
-  [key: string]: unknown
-}
+export type { ComposeConfig, ComposeService } from '../analysis/compose-model.js'
 
 /** What the grader decides in the student's place: resources, names, how many containers, where logs go. */
 const REPLACED = [

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GenericContainer, getContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { catalogue } from '../i18n/index.js'
 import { DockerEngine } from './docker-engine.js'
 
 // The engine finds Docker with Testcontainers' own strategies, without loading all of Testcontainers: it must find
 // the engine and the host Testcontainers finds, or the grader would build on one engine and run on another.
 describe('DockerEngine.connect', () => {
   it('finds the engine and the host that Testcontainers finds', async () => {
-    const engine = await DockerEngine.connect()
+    const engine = await DockerEngine.connect(catalogue('en').lab)
     const client = await getContainerRuntimeClient()
     expect(engine.host).toBe(client.info.containerRuntime.host)
     const facts = await engine.facts()
@@ -20,7 +21,7 @@ describe('DockerEngine.connect', () => {
     const saved = process.env.TESTCONTAINERS_HOST_OVERRIDE
     process.env.TESTCONTAINERS_HOST_OVERRIDE = 'no-such-host.invalid'
     try {
-      await expect(DockerEngine.connect()).rejects.toThrow(/Could not find a working container runtime strategy/)
+      await expect(DockerEngine.connect(catalogue('en').lab)).rejects.toThrow(/Could not find a working container runtime strategy/)
     } finally {
       if (saved === undefined) delete process.env.TESTCONTAINERS_HOST_OVERRIDE
       else process.env.TESTCONTAINERS_HOST_OVERRIDE = saved
@@ -32,7 +33,7 @@ describe('DockerEngine.exec', () => {
   let container: StartedTestContainer
   let engine: DockerEngine
   beforeAll(async () => {
-    engine = await DockerEngine.connect()
+    engine = await DockerEngine.connect(catalogue('en').lab)
     container = await new GenericContainer('alpine:latest').withCommand(['sleep', '60']).start()
   }, 60_000)
   afterAll(async () => {
@@ -75,7 +76,7 @@ describe('DockerEngine.buildImage', () => {
   let context: string
   const labels = { 'org.tp1-grader.run': `enginebuild${process.pid}` }
   beforeAll(async () => {
-    engine = await DockerEngine.connect()
+    engine = await DockerEngine.connect(catalogue('en').lab)
     context = mkdtempSync(path.join(tmpdir(), 'tp1-build-'))
     writeFileSync(path.join(context, 'Dockerfile'), 'FROM alpine:latest\nRUN dd if=/dev/zero of=/dev/null bs=200M count=1\n')
   })

@@ -8,14 +8,12 @@ import path from 'node:path'
 import tar from 'tar-fs'
 import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/container-runtime/strategies/types.js'
 import { firstLine, GraderError } from '../grading/errors.js'
-import { currentRun } from '../rubric/index.js'
 import { keepBuildCache } from './build-cache.js'
 import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { eventually } from './eventually.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
-const { messages } = currentRun()
 
 const run = promisify(execFile)
 // @balena/dockerignore is CommonJS (module.exports = factory) while its types declare a default export.
@@ -178,31 +176,42 @@ export interface ListedContainer {
 }
 
 
+/** What the engine tells the student in their language: the catalogue's `lab` section has each sentence. */
+export interface EngineWords {
+  dockerHostUnreachable(host: string, reason: string): string
+  dockerUnreachable(reason: string): string
+  buildTimedOut(seconds: number): string
+  buildOutOfMemory(megabytes: number): string
+}
+
 /** The one place that talks to Docker directly. Everything else asks it. */
 export class DockerEngine {
   private constructor(
     private readonly docker: Dockerode,
     /** The address where published ports are reached (localhost, or the bridge gateway inside a container). */
     readonly host: string,
+    private readonly words: EngineWords,
   ) {}
 
-  /** Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError when Docker is not there. */
-  static async connect(): Promise<DockerEngine> {
-    const dockerHost = process.env.DOCKER_HOST
+  /**
+   * Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError, in the student's words, when
+   * Docker is not there.
+   */
+  static async connect(words: EngineWords, dockerHost: string | undefined = process.env.DOCKER_HOST): Promise<DockerEngine> {
     // Testcontainers falls back to other sockets when DOCKER_HOST fails; grading on another engine than the one asked for would be wrong.
     if (dockerHost) {
       try {
         await new Dockerode({ timeout: 10_000 }).ping()
       } catch (error) {
-        throw new GraderError(messages.lab.dockerHostUnreachable(dockerHost, firstLine(error)), { cause: error })
+        throw new GraderError(words.dockerHostUnreachable(dockerHost, firstLine(error)), { cause: error })
       }
     }
     try {
       const { docker, host } = await findEngine()
-      return new DockerEngine(docker, host)
+      return new DockerEngine(docker, host, words)
     } catch (error) {
       if (error instanceof GraderError) throw error // the installed Testcontainers, not the machine's Docker
-      throw new GraderError(messages.lab.dockerUnreachable(firstLine(error)), { cause: error })
+      throw new GraderError(words.dockerUnreachable(firstLine(error)), { cause: error })
     }
   }
 
@@ -284,8 +293,8 @@ export class DockerEngine {
       ...(limit ? { limit } : {}),
       ...(!ok && lastStep ? { failingStep: lastStep } : {}),
       ...(timedOut
-        ? { error: messages.lab.buildTimedOut(Math.round(timeoutMs / 1000)) }
-        : killedForMemory ? { error: messages.lab.buildOutOfMemory(limits.memoryMegabytes) } : error ? { error } : {}),
+        ? { error: this.words.buildTimedOut(Math.round(timeoutMs / 1000)) }
+        : killedForMemory ? { error: this.words.buildOutOfMemory(limits.memoryMegabytes) } : error ? { error } : {}),
       log: tail(lines.join('\n'), 25),
     }
   }

@@ -35,7 +35,7 @@ let engine: DockerEngine
 const made: string[] = []
 const dirs: string[] = []
 beforeAll(async () => {
-  engine = await DockerEngine.connect()
+  engine = await DockerEngine.connect(currentRun().messages.lab)
 })
 afterAll(async () => {
   for (const runId of made) await engine.removeLabelled([`${RUN_LABEL}=${runId}`])

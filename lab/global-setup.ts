@@ -75,7 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
   // Docker unreachable is the checks' to report (ungraded); a module that fails to load is the grader's, and loud.
   const startedAt = new Date()
-  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect().catch(() => undefined))
+  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect(currentRun().messages.lab).catch(() => undefined))
   const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine, { createdBefore: startedAt }))
     .catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
 

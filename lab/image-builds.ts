@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { stagesForTarget } from '../analysis/dockerfile-stages.js'
-import type { ComposeConfig, ComposeService } from './compose-config.js'
+import type { ComposeConfig, ComposeService } from '../analysis/compose-model.js'
 import type { BuildOptions, BuildResult, DockerEngine } from './docker-engine.js'
 
 /** One image to build: a context folder, its Dockerfile (a path, or the text of Compose's dockerfile_inline), what Compose's build: may add. */

@@ -83,7 +83,7 @@ export class GradingSession {
   }
 
   engine(): Promise<DockerEngine> {
-    return this.once('engine', () => DockerEngine.connect())
+    return this.once('engine', () => DockerEngine.connect(messages.lab))
   }
 
   /** The copy of the submission the run works on, and a scratch folder beside it for the grader's own files. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LANGUAGES } from '../i18n/index.js'
+import { LANGUAGES } from '../i18n/languages.js'
 
 const checkId = z.string().regex(/^ex\d+\.[a-z0-9-]+$/, 'a check id looks like "ex4.health"')
 

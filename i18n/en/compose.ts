@@ -1,5 +1,5 @@
 import type { QuotedLine, YamlProblem } from '../../analysis/compose-file.js'
-import type { PolicyReason } from '../../analysis/compose-policy.js'
+import type { PolicyReason, PolicyReasons } from '../../analysis/compose-walk.js'
 import type { Finding } from '../../grading/finding.js'
 
 const TAB_ADVICE = 'YAML forbids tabs for indentation; indent with spaces (2 per level); in your editor convert indentation to spaces'
@@ -78,10 +78,8 @@ const policy = {
     `${key}: ${platform} is not the platform of the machine that grades (${engine}): Compose would pull another variant of the images under the same names, replacing the machine's for every later run, and its programs could not run here; remove ${key} (Docker then uses the machine's own platform) or write ${engine}`,
   tooManyNetworks: (count: number, max: number) => `networks: ${count} networks, at most ${max} (each one takes one of the host's few address ranges)`,
   tooManyServices: (count: number, max: number) => `services: ${count} services, at most ${max} (the lab has two)`,
-}
+} satisfies { [K in keyof PolicyReasons]: (...args: PolicyReasons[K]) => string }
 
-/** The reasons a setting is refused, by name: what the policy (analysis/compose-keys.ts) says a refusal with. */
-export type PolicyReasons = typeof policy
 
 /** Messages of the Compose file checks: its YAML (analysis/compose-file.ts) and what the grader refuses to run (analysis/compose-policy.ts). */
 export const compose = {
