@@ -8,8 +8,7 @@ import { loadRun, type Rubric } from './rubric/index.js'
 // A wrong setting (SUBMISSION_DIR, GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything
 // runs, and the run ends with exit code 2: no grade is written, since nothing was graded.
 try {
-  loadRun(process.env)
-  requireSubmissionDir()
+  requireSubmissionDir(loadRun().settings)
 } catch (error) {
   if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
   process.stderr.write(`grader: ${error.message}\n`)
@@ -28,7 +27,7 @@ function phaseOf(file: string, rubric: Rubric): number {
 
 class LabOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const { rubric } = loadRun(process.env)
+    const { rubric } = loadRun()
     const rank = new Map(files.map((f) => [f.moduleId, phaseOf(f.moduleId, rubric)]))
     return [...files].sort((a, b) => rank.get(a.moduleId)! - rank.get(b.moduleId)! || a.moduleId.localeCompare(b.moduleId))
   }

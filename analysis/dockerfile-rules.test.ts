@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { loadRun } from '../rubric/index.js'
 import { checkDockerfile, findInstructionLine } from './dockerfile-rules.js'
 import type { DockerfileItemId } from './dockerfile-rules.js'
 
@@ -12,7 +13,8 @@ CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]
 `
 const EXEC = 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'
 
-const check = (text: string, files?: Record<string, string>) => checkDockerfile(text, expected, files)
+const words = loadRun().messages.dockerfile
+const check = (text: string, files?: Record<string, string>) => checkDockerfile(text, expected, words, files)
 const itemOf = (text: string, id: DockerfileItemId, files?: Record<string, string>) => check(text, files).find((i) => i.id === id)!
 const swap = (from: string, to: string) => reference.replace(from, to)
 
@@ -76,7 +78,7 @@ describe('checkDockerfile', () => {
       expect(item.feedback?.seen).toContain("WORKDIR ____: the statement's blank")
     })
     it('follows a pinned working directory when the rubric sets one', () => {
-      const pinned = (text: string) => checkDockerfile(text, { ...expected, workdir: '/app' }).find((i) => i.id === 'workdir')!
+      const pinned = (text: string) => checkDockerfile(text, { ...expected, workdir: '/app' }, words).find((i) => i.id === 'workdir')!
       expect(pinned(reference).passed).toBe(true)
       const item = pinned(swap('RUN pip', 'WORKDIR /srv\nRUN pip'))
       expect(item).toMatchObject({ passed: false, line: 4 })

@@ -1,14 +1,14 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Instruction } from 'dockerfile-ast'
 import type { Feedback } from '../grading/verdict.js'
-import { currentRun } from '../rubric/index.js'
+import type { dockerfile as dockerfileWords } from '../i18n/en/dockerfile.js'
 import {
   addImpliedPackages, normalizePackage, pipInstallArgs, requirementLines, requirementsOf, shellCommands,
 } from './pip-install.js'
 
-const { messages } = currentRun()
 
-const t = messages.dockerfile
+/** The sentences of these rules, in the student's language (the catalogue's dockerfile section). */
+export type DockerfileWords = typeof dockerfileWords
 
 export type DockerfileItemId = 'from' | 'workdir' | 'copy' | 'pip' | 'cmd'
 export interface DockerfileItem { id: DockerfileItemId; passed: boolean; feedback?: Feedback; line?: number }
@@ -41,6 +41,7 @@ interface Dockerfile {
   runsIn: string
   /** The instruction as the student wrote it, for the feedback. */
   quote: (step: Step) => string
+  t: DockerfileWords
 }
 
 const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//
@@ -55,9 +56,9 @@ const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost']
 
 /** Checks the five instructions the lab asks for; `files` holds build-context files (e.g. requirements.txt) by path. */
 export function checkDockerfile(
-  text: string, expected: DockerfileExpectations, files: Record<string, string> = {},
+  text: string, expected: DockerfileExpectations, words: DockerfileWords, files: Record<string, string> = {},
 ): DockerfileItem[] {
-  const dockerfile = readDockerfile(text, files)
+  const dockerfile = readDockerfile(text, files, words)
   return [
     checkFrom(dockerfile, expected),
     checkWorkdir(dockerfile, expected),
@@ -74,7 +75,7 @@ export function findInstructionLine(text: string, keyword: string): number | und
   return found ? found.getRange().start.line + 1 : undefined
 }
 
-function readDockerfile(text: string, files: Record<string, string>): Dockerfile {
+function readDockerfile(text: string, files: Record<string, string>, t: DockerfileWords): Dockerfile {
   const parsed = DockerfileParser.parse(text)
   const lines = text.split(/\r?\n/)
   const args = new Map(parsed.getInitialARGs().map((arg) => {
@@ -90,6 +91,7 @@ function readDockerfile(text: string, files: Record<string, string>): Dockerfile
     files,
     runsIn: (startingStep(steps) ?? last(steps))?.workdir ?? '/',
     quote: (step) => t.quote(step.line, writtenAs(step)),
+    t,
   }
 }
 
@@ -98,7 +100,7 @@ function item(id: DockerfileItemId, step?: Step, feedback?: Feedback, passed = !
   return { id, passed, ...(feedback ? { feedback } : {}), ...(step ? { line: step.line } : {}) }
 }
 
-function checkFrom({ steps, args, quote }: Dockerfile, { baseImage }: DockerfileExpectations): DockerfileItem {
+function checkFrom({ steps, args, quote, t }: Dockerfile, { baseImage }: DockerfileExpectations): DockerfileItem {
   const step = steps.find((s) => s.keyword === 'FROM')
   if (!step) return item('from', undefined, t.from.missing(baseImage))
   const reference = argumentValues(step.instruction).find((a) => !a.startsWith('--')) ?? ''
@@ -114,7 +116,7 @@ function checkFrom({ steps, args, quote }: Dockerfile, { baseImage }: Dockerfile
   return item('from', step, t.from.otherMajor(quote(step), image.tag!, baseImage))
 }
 
-function checkWorkdir({ steps, runsIn, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+function checkWorkdir({ steps, runsIn, quote, t }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
   const start = startingStep(steps)
   const before = last(stepsOf(steps, 'WORKDIR').filter((s) => !start || s.line < start.line))
   const pinned = expected.workdir === undefined ? undefined : resolvePath('/', expected.workdir)
@@ -125,7 +127,7 @@ function checkWorkdir({ steps, runsIn, quote }: Dockerfile, expected: Dockerfile
   return item('workdir', before, t.workdir.elsewhere(quote(before), runsIn, pinned))
 }
 
-function checkCopy({ steps, runsIn, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+function checkCopy({ steps, runsIn, quote, t }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
   const { appFile, appModule } = expected
   const copies = stepsOf(steps, 'COPY', 'ADD').filter((s) => !/\s--from=/.test(s.instruction.getTextContent()))
   const target = resolvePath(runsIn, appFile)
@@ -145,6 +147,7 @@ function checkCopy({ steps, runsIn, quote }: Dockerfile, expected: DockerfileExp
 }
 
 function checkPip(dockerfile: Dockerfile, { pipPackages }: DockerfileExpectations): DockerfileItem {
+  const { t } = dockerfile
   const pipSteps = stepsOf(dockerfile.steps, 'RUN').filter((step) => pipInstalls(step).length > 0)
   const { installed, unread } = packagesInstalled(pipSteps, dockerfile)
   const missing = pipPackages.filter((p) => !installed.has(normalizePackage(p)))
@@ -177,7 +180,7 @@ function packagesInstalled(pipSteps: Step[], { files, runsIn }: Dockerfile): Ins
 /** The arguments of each pip install a RUN step runs. */
 const pipInstalls = (step: Step) => runCommands(step).map(pipInstallArgs).filter((args) => args !== undefined)
 
-function checkCmd({ steps, quote }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
+function checkCmd({ steps, quote, t }: Dockerfile, expected: DockerfileExpectations): DockerfileItem {
   const cmd = last(stepsOf(steps, 'CMD'))
   const entrypoint = last(stepsOf(steps, 'ENTRYPOINT'))
   const shown = cmd ?? entrypoint
@@ -187,7 +190,7 @@ function checkCmd({ steps, quote }: Dockerfile, expected: DockerfileExpectations
   const written = [entrypoint, cmd].filter((s) => s !== undefined)
   const quoted = written.map(quote)
   const entrypointProblems = entrypoint ? [t.cmd.entrypoint(entrypoint.line)] : []
-  const formProblems = written.flatMap((step) => notExecForm(step, expected.stopGraceSeconds) ?? [])
+  const formProblems = written.flatMap((step) => notExecForm(step, expected.stopGraceSeconds, t) ?? [])
   if (formProblems.length) {
     return item('cmd', shown, t.cmd.notExecForm(quoted, [...entrypointProblems, ...formProblems], execLine))
   }
@@ -198,8 +201,8 @@ function checkCmd({ steps, quote }: Dockerfile, expected: DockerfileExpectations
   const problems = [
     ...entrypointProblems,
     ...shortOptions.map((option) => t.cmd.shortOption(option)),
-    ...appProblems(positional, expected.appModule),
-    ...listenProblems(options, expected),
+    ...appProblems(positional, expected.appModule, t),
+    ...listenProblems(options, expected, t),
   ]
   return problems.length ? item('cmd', shown, t.cmd.wrongArguments(quoted, problems, execLine)) : item('cmd', shown)
 }
@@ -210,7 +213,7 @@ function execFormLine(argv: string[]): string {
 }
 
 /** Why Docker does not run this CMD or ENTRYPOINT in exec form; undefined when it does. */
-function notExecForm(step: Step, stopGraceSeconds: number): string | undefined {
+function notExecForm(step: Step, stopGraceSeconds: number, t: DockerfileWords): string | undefined {
   const raw = argumentsContent(step)
   if (execForm(raw)) return undefined
   if (raw.startsWith('[') && raw.includes("'")) return t.cmd.singleQuotes(step.line, raw)
@@ -250,7 +253,7 @@ function parseUvicornArguments(args: string[]): UvicornArguments {
 }
 
 /** What is wrong with the application uvicorn is given (`app:app`), and with any extra positional argument. */
-function appProblems(positional: string[], appModule: string): string[] {
+function appProblems(positional: string[], appModule: string, t: DockerfileWords): string[] {
   const [given, ...extra] = positional
   const [file, attr] = appModule.split(':')
   const asked = given?.split(':')[0]
@@ -263,7 +266,7 @@ function appProblems(positional: string[], appModule: string): string[] {
 }
 
 /** What is wrong with the address uvicorn listens on. */
-function listenProblems(options: Map<string, string>, { host, port }: DockerfileExpectations): string[] {
+function listenProblems(options: Map<string, string>, { host, port }: DockerfileExpectations, t: DockerfileWords): string[] {
   const problems: string[] = []
   const givenHost = options.get('--host')
   const givenPort = options.get('--port') ?? UVICORN_DEFAULT_PORT

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest'
+import { loadRun } from '../rubric/index.js'
 import { checkHealthRoute, findHealthRoute } from './health-route.js'
 
-const options = { path: '/health', body: { status: 'ok' } }
+const options = { path: '/health', body: { status: 'ok' }, words: loadRun().messages.healthRoute }
 
 const reference = `from fastapi import FastAPI 
 
@@ -60,7 +61,7 @@ describe('findHealthRoute', () => {
 
   it('accepts a dict returned through a local variable, and numbers/booleans in the body', () => {
     const src = 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\ndef health():\n    result = {"status": "ok", "db": True, "n": -1}\n    return result\n'
-    expect(findHealthRoute(src, { path: '/health', body: { status: 'ok', db: true, n: -1 } }).ok).toBe(true)
+    expect(findHealthRoute(src, { ...options, body: { status: 'ok', db: true, n: -1 } }).ok).toBe(true)
   })
 
   it('accepts a file that uses tabs in one function and spaces in another', () => {

@@ -1,9 +1,10 @@
 import { parser } from '@lezer/python'
 import { pythonSyntaxError } from './python-syntax.js'
 import type { Finding } from '../grading/finding.js'
-import { currentRun } from '../rubric/index.js'
+import type { healthRoute } from '../i18n/en/health-route.js'
 
-const { messages } = currentRun()
+/** The sentences of this analysis, in the student's language (the catalogue's healthRoute section). */
+export type HealthRouteWords = typeof healthRoute
 
 type Node = ReturnType<typeof parser.parse>['topNode']
 
@@ -19,6 +20,7 @@ export interface HealthRouteOptions {
   appModule?: string
   /** CPython compiled the file, so the fast parser's syntax errors are its own (see checkHealthRoute). */
   pythonAccepts?: boolean
+  words: HealthRouteWords
 }
 
 /** `object`: the name the route is declared on (`app` in `@app.get`). */
@@ -27,7 +29,6 @@ interface Route { methods: string[]; path: string; line: number; decorated: Node
 interface Problem { line: number; col: number; what: string; hint: string }
 type Value = unknown
 const UNKNOWN = Symbol('unknown')
-const t = messages.healthRoute
 const ROUTE_DECORATORS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace', 'api_route', 'route', 'websocket'])
 // The app's name in FastAPI's documentation and the statement, for the texts when uvicorn's is not given.
 const CONVENTIONAL_APP = 'app'
@@ -42,12 +43,12 @@ export async function checkHealthRoute(source: string, options: HealthRouteOptio
   const file = options.fileName ?? 'app.py'
   const real = await pythonSyntaxError(source, file)
   if (!real) return findHealthRoute(source, { ...options, pythonAccepts: true })
-  const problem = { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line) }
-  return syntaxFailure(new Source(source), file, problem)
+  const problem = { line: real.line, col: Math.max(0, real.column - 1), what: real.what, hint: hintFor(real.what, real.line, options.words) }
+  return syntaxFailure(new Source(source, options.words), file, problem)
 }
 
 /** The student's hint for an error Python names. */
-function hintFor(what: string, line: number): string {
+function hintFor(what: string, line: number, t: HealthRouteWords): string {
   if (/TabError/.test(what)) return t.syntax.tabError(line)
   if (/unexpected indent/.test(what)) return t.syntax.unexpectedIndent(line)
   if (/unindent does not match/.test(what)) return t.syntax.unindent(line)
@@ -60,13 +61,14 @@ function syntaxFailure(src: Source, file: string, syntax: Problem): HealthRouteR
   // An error at the start of a line is often the end of the line before it.
   const atLineStart = syntax.line > 1 && /^\s*$/.test(src.lineText(syntax.line).slice(0, syntax.col))
   const shown = atLineStart ? [src.quote(syntax.line - 1), src.quote(syntax.line)] : [src.quote(syntax.line)]
-  return fail('syntax-error', t.syntax.error(file, syntax, shown), syntax.line)
+  return fail('syntax-error', src.t.syntax.error(file, syntax, shown), syntax.line)
 }
 
 /** Finds the GET route for options.path in a FastAPI source and checks the dict it returns (syntax by the fast parser). */
 export function findHealthRoute(source: string, options: HealthRouteOptions): HealthRouteResult {
   const file = options.fileName ?? 'app.py'
-  const src = new Source(source)
+  const t = options.words
+  const src = new Source(source, t)
   const tree = parser.parse(source)
   const syntax = options.pythonAccepts ? undefined : findSyntaxError(src, tree.topNode)
   if (syntax) return syntaxFailure(src, file, syntax)
@@ -107,7 +109,7 @@ export function findHealthRoute(source: string, options: HealthRouteOptions): He
   const line = src.lineOf(ret.from)
   const got = returned(ret)
   const shown = got === UNKNOWN ? src.text(ret).replace(/^return\s*/, '') : pyRepr(got)
-  const explanation = explainBody(got, options.body)
+  const explanation = explainBody(got, options.body, t)
   return fail('wrong-body', t.wrongBody.returns(wanted, shown, line, body, explanation, src.quote(line)), line)
 }
 
@@ -116,7 +118,7 @@ const fail = (reason: HealthRouteFailure, finding: Finding, line?: number): Heal
 
 class Source {
   private readonly starts: number[] = [0]
-  constructor(readonly all: string) { for (let i = 0; i < all.length; i++) if (all[i] === '\n') this.starts.push(i + 1) }
+  constructor(readonly all: string, readonly t: HealthRouteWords) { for (let i = 0; i < all.length; i++) if (all[i] === '\n') this.starts.push(i + 1) }
   text(n: Node): string { return this.all.slice(n.from, n.to) }
   lineOf(pos: number): number {
     let lo = 0, hi = this.starts.length - 1
@@ -125,7 +127,7 @@ class Source {
   }
   lineStart(line: number): number { return this.starts[line - 1] ?? this.all.length }
   lineText(line: number): string { return this.all.slice(this.lineStart(line)).split(/\r?\n/, 1)[0] ?? '' }
-  quote(line: number): string { return t.quote(line, this.lineText(line).trimEnd()) }
+  quote(line: number): string { return this.t.quote(line, this.lineText(line).trimEnd()) }
 }
 
 function findSyntaxError(src: Source, top: Node): Problem | undefined {
@@ -133,8 +135,8 @@ function findSyntaxError(src: Source, top: Node): Problem | undefined {
   let generic: Problem | undefined, specific: Problem | undefined
   top.cursor().iterate(({ node: n }) => {
     const line = src.lineOf(n.from), col = n.from - src.lineStart(line)
-    if (n.type.isError) generic ??= { line, col, what: 'invalid syntax', hint: t.syntax.invalidSyntax(line) }
-    else if (n.name === 'String' && !isClosedString(src.text(n))) specific ??= { line, col, what: 'unterminated string', hint: t.syntax.unterminatedString(line) }
+    if (n.type.isError) generic ??= { line, col, what: 'invalid syntax', hint: src.t.syntax.invalidSyntax(line) }
+    else if (n.name === 'String' && !isClosedString(src.text(n))) specific ??= { line, col, what: 'unterminated string', hint: src.t.syntax.unterminatedString(line) }
     else if (n.name === 'Script' || n.name === 'Body') specific ??= checkBlockIndent(src, n)
   })
   return specific && (!generic || specific.line <= generic.line + 1) ? specific : generic
@@ -158,15 +160,15 @@ function checkBlockIndent(src: Source, block: Node): Problem | undefined {
     if (indent === undefined) continue
     const line = src.lineOf(c.from), [w8, w1] = widths(indent)
     const err = (what: string, hint: (line: number) => string): Problem => ({ line, col: 0, what, hint: hint(line) })
-    const tabError = err('TabError: inconsistent use of tabs and spaces in indentation', t.syntax.tabError)
-    const unexpected = err('IndentationError: unexpected indent', t.syntax.unexpectedIndent)
-    const unindent = err('IndentationError: unindent does not match any outer indentation level', t.syntax.unindent)
+    const tabError = err('TabError: inconsistent use of tabs and spaces in indentation', src.t.syntax.tabError)
+    const unexpected = err('IndentationError: unexpected indent', src.t.syntax.unexpectedIndent)
+    const unindent = err('IndentationError: unindent does not match any outer indentation level', src.t.syntax.unindent)
     if (block.name === 'Script') {
       if (indent === '') continue
       const above = previousCodeIndent(src, line)
       return above !== undefined && widths(above)[0] > w8 ? unindent : unexpected
     }
-    if (w8 <= p8 && w1 <= p1) return err('IndentationError: expected an indented block', t.syntax.expectedIndent)
+    if (w8 <= p8 && w1 <= p1) return err('IndentationError: expected an indented block', src.t.syntax.expectedIndent)
     if (w8 <= p8 || w1 <= p1) return tabError
     if (!first) { first = [w8, w1]; continue }
     const [f8, f1] = first
@@ -337,7 +339,7 @@ function pyRepr(v: Value): string {
   return `{${Object.entries(v as Record<string, Value>).map(([k, x]) => `${JSON.stringify(k)}: ${pyRepr(x)}`).join(', ')}}`
 }
 
-function explainBody(got: Value, want: Record<string, unknown>): string {
+function explainBody(got: Value, want: Record<string, unknown>, t: HealthRouteWords): string {
   if (got === UNKNOWN) return t.wrongBody.unknown
   if (got === null) return t.wrongBody.none
   if (typeof got !== 'object' || Array.isArray(got)) return t.wrongBody.notObject(pyRepr(got), JSON.stringify(got))

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { assembleFixture, listFixtures, listReferences, referenceDir } from '../test/support/fixtures.js'
 import { requestsOf } from './report.js'
 import { findComposeFile, findLabLayout, findRubricLayout, foundAnything, labNumberOf } from './lab-layout.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 const options = { questions: Object.keys(rubric.report.questions), requests: requestsOf(rubric.report), apiService: 'api', appFile: 'app.py' }
 const REPORT = '# TP1\n## Question 1.b\nDocker est installé et fonctionne.\n## Question 2.a\nUne image est un modèle, un conteneur en est une instance.\n'

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { compareCode, tabsOnly, type CodeDifference } from './report-code.js'
 import { decodeReport, parseReport, requestsOf } from './report.js'
 
-const t = currentRun().messages.report
-const parseTp1Report = (text: string, questions: readonly string[]) => parseReport(text, questions, requestsOf(currentRun().rubric.report))
+const t = loadRun().messages.report
+const parseTp1Report = (text: string, questions: readonly string[]) => parseReport(text, questions, requestsOf(loadRun().rubric.report))
 /** The comparison with its differences in words, as the student reads them. */
 const compared = (pasted: string, submitted: string) => {
   const { same, differences } = compareCode(pasted, submitted)

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, describe, it, expect } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import type { ImageProblem } from './report-review.js'
 import { inspectImage, resolveImage } from './report-images.js'
 
-const t = currentRun().messages.report
+const t = loadRun().messages.report
 
 const REFERENCE_PNG = new URL('../test/references/seed/Captures/TP1/Question_1B.png', import.meta.url)
 

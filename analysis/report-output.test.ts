@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { outputOf, pastedOutputEvidence, showsFact, type PastedBlock } from './report-output.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 const factsOf = (id: string) => rubric.report.questions[id]!.output!
 const code = (text: string, line = 1): PastedBlock => ({ line, text, kind: 'code' })
 

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { completedFile, reviewReport, type QuestionReview } from './report-review.js'
 
-const { rubric, messages } = currentRun()
+const { rubric, messages } = loadRun()
 const t = messages.report
 
 const root = new URL('..', import.meta.url).pathname

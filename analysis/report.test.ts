@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { answerStatus, decodeReport, normaliseQuestionId, parseReport, pastedBlocksOf, questionIdsOf, requestsOf, screenshotStatus } from './report.js'
 
-const { rubric, messages } = currentRun()
+const { rubric, messages } = loadRun()
 /** The report read for TP1's questions, as the rubric asks them. */
 const parseTp1Report = (text: string, questions: readonly string[]) => parseReport(text, questions, requestsOf(rubric.report))
 const t = messages.report

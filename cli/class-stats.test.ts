@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { checkPassRates, median, scoreHistogram, summarizeClass } from './class-stats.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 function gradeWith(changes: Record<string, Partial<GradedCheck>>, status: Grade['status'] = 'graded'): Grade {
   const checks = rubric.checks.map((c) => ({ id: c.id, exercise: c.exercise, title: c.title, points: c.points, maxPoints: c.points, status: 'passed' as const, message: 'passed', ...changes[c.id] }))

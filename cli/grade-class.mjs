@@ -13,11 +13,13 @@ register()
 // GRADER_LANG, GRADER_TIMEOUT_* and GRADER_LIMIT_* are the run's settings: a wrong one is a usage error, said before anything runs.
 const { isSettingError } = await import('../grading/errors.ts')
 const { loadRun } = await import('../rubric/index.ts')
+let run
 try {
-  loadRun(process.env)
+  run = loadRun()
 } catch (error) {
   if (!isSettingError(error)) throw error
   process.stderr.write(`tp1-grade-class: ${error.message}\n`)
   process.exit(2)
 }
-await import('./grade-class.ts')
+const { runClassTool } = await import('./grade-class.ts')
+process.exit(await runClassTool(process.argv.slice(2), run))

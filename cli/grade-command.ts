@@ -3,7 +3,7 @@ import { availableParallelism, totalmem } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import type { Grade } from '../grading/grade.js'
-import type { Rubric } from '../rubric/index.js'
+import type { Rubric, Settings } from '../rubric/index.js'
 import { loadReview } from '../reporters/review-file.js'
 import { cloneRoot, studentDir, writeClassOutputs } from './class-outputs.js'
 import type { Deadline } from './deadline.js'
@@ -53,6 +53,8 @@ export interface Grader {
   projectRoot: string
   rubric: Rubric
   version: string
+  /** The instructor's environment, handed on to git and to each run of the grader; CI: plain progress lines. */
+  settings: Pick<Settings, 'environment' | 'ci'>
 }
 
 const GiB = 1024 ** 3
@@ -88,7 +90,7 @@ export async function gradeClass(options: GradeOptions, grader: Grader): Promise
   process.stdout.write(renderStart({ ...batch, ...(deadline ? { deadline: deadline.text } : {}), ...(late ? { latePolicy: describeLatePolicy(late) } : {}), count: selected.length, machine }))
   const stop = new BatchStop(outDir)
   const stopListening = stop.listen()
-  const progress = createProgress(selected.length)
+  const progress = createProgress(selected.length, { ci: grader.settings.ci })
   const limit = pLimit(options.concurrency)
   const startedAt = Date.now()
   const results = await Promise.all(
@@ -133,7 +135,7 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
   let prepared: PreparedSubmission
   try {
     const handIn = { ...(ctx.deadline ? { deadline: ctx.deadline } : {}), ...(ctx.late ? { late: ctx.late } : {}), ...(ctx.handInTag ? { tagPattern: ctx.handInTag } : {}) }
-    const ready = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS, handIn)
+    const ready = await prepareSubmission(submission, cloneRoot(ctx.outDir), CLONE_TIMEOUT_MS, { ...handIn, environment: ctx.grader.settings.environment })
     if (ready.kind === 'missed-deadline') return recordMissedDeadline(submission, ready, ctx, Date.now() - started)
     prepared = ready
   } catch (error) {
@@ -162,6 +164,7 @@ async function gradeOne(submission: Submission, ctx: Context): Promise<Outcome |
     gradeDir: partial,
     timeoutMs: ctx.timeoutSeconds * 1000,
     earlyStack: ctx.concurrency === 1,
+    environment: ctx.grader.settings.environment,
     onProcessGroup: (pid, alive) => ctx.stop.track(pid, alive),
   })
   if (ctx.stop.requested) {

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { gradebookRows, gradeOn20, renderGradebook, type GradedStudent } from './gradebook.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 /** A check's points, as the rubric holds them: the test repeats none of them. */
 const pointsOf = (id: string) => rubric.checks.find((c) => c.id === id)!.points
 

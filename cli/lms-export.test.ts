@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Grade, GradedCheck } from '../grading/grade.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import type { GradedStudent } from './gradebook.js'
 import { canvasExport, feedback, moodleExport, parseLmsOptions, renderLeftOut, type LmsOptions } from './lms-export.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 function gradeWith(changes: Record<string, Partial<GradedCheck>>, status: Grade['status'] = 'graded', language: Grade['language'] = 'en'): Grade {
   const checks = rubric.checks.map((c) => ({ id: c.id, exercise: c.exercise, title: c.title, points: c.points, maxPoints: c.points, status: 'passed' as const, message: 'passed', ...changes[c.id] }))

@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { decide, readManifest, rubricDigest, writeManifest, type ManifestEntry } from './manifest.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 const entry: ManifestEntry = {
   student: 'alice', source: { kind: 'folder', path: '/class/alice' }, revision: 'files:abc', rubricDigest: 'r1',

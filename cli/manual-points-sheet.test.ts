@@ -2,12 +2,12 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
 import { combineReviews } from '../reporters/review-file.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { readGoldenGrade } from '../test/support/golden.js'
 import { combineSheets, parseReviewSheet, renderReviewSheet, REVIEW_SHEET_HEADER, sheetReview } from './manual-points-sheet.js'
 import { UsageError } from './usage-error.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 const file = '/out/review-sheet.csv'
 const reviewedChecks = rubric.checks.filter((c) => c.review).map((c) => c.id)
 

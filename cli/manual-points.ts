@@ -28,7 +28,7 @@ const sha256 = (file: string) => (existsSync(file) ? createHash('sha256').update
  */
 export function studentReview(submissionDir: string, student: string, sheet: ReviewSheet, outDir: string): { file: string; digest?: string; note?: string } {
   // Never the REVIEW_FILE of the instructor's shell: each student has their own review, beside their folder.
-  const own = reviewFilePath(submissionDir, {})
+  const own = reviewFilePath(submissionDir)
   const fromSheet = sheetReview(sheet, student)
   const digest = sha256(own)
   if (!fromSheet) return { file: own, ...(digest ? { digest } : {}) }

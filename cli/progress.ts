@@ -11,8 +11,9 @@ export interface Progress {
   stop(): void
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stdout): Progress {
-  const interactive = Boolean(stream.isTTY) && process.env.CI !== 'true'
+/** A bar on a terminal; plain lines in a log or on a CI (`ci`: CI=true). */
+export function createProgress(total: number, { ci }: { ci: boolean }, stream: NodeJS.WriteStream = process.stdout): Progress {
+  const interactive = Boolean(stream.isTTY) && !ci
   return interactive ? barProgress(total, stream) : plainProgress(total, stream)
 }
 

@@ -26,6 +26,8 @@ export interface SubmissionRunOptions {
    * then only a cost (README, Performance).
    */
   earlyStack: boolean
+  /** The instructor's environment, which the run of the grader starts from (graderEnv). */
+  environment: Readonly<NodeJS.ProcessEnv>
   /** Called with the child's pid, which is its process group, when it starts (alive) and when it is over. */
   onProcessGroup?: (pid: number, alive: boolean) => void
 }
@@ -40,7 +42,8 @@ export interface SubmissionRun {
 const STOP_GRACE_MS = 70_000
 
 /** The grading run's environment: the instructor's, with the batch's settings where the instructor set none. */
-export function graderEnv(options: Pick<SubmissionRunOptions, 'submissionDir' | 'gradeDir' | 'reviewFile' | 'earlyStack'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function graderEnv(options: Pick<SubmissionRunOptions, 'submissionDir' | 'gradeDir' | 'reviewFile' | 'earlyStack' | 'environment'>): NodeJS.ProcessEnv {
+  const base = options.environment
   return {
     ...base,
     // A class leaves one set of build layers per student that no later run reuses: they go with each run's image.

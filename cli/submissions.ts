@@ -170,7 +170,10 @@ function cutoffText(deadline: Deadline, late: LatePolicy | undefined): string | 
  * Folders are graded where they are; git sources are cloned into `cloneRoot/<student>` at their ref, then checked out
  * at the commit the hand-in rule chooses (a roster ref wins). A roster path is appended to what is graded.
  */
-export async function prepareSubmission(submission: Submission, cloneRoot: string, timeoutMs: number, options: HandInOptions = {}): Promise<PreparedSubmission | MissedDeadline> {
+export async function prepareSubmission(
+  submission: Submission, cloneRoot: string, timeoutMs: number,
+  options: HandInOptions & { /** The instructor's environment, for git (its credentials, proxies, PATH). */ environment: Readonly<NodeJS.ProcessEnv> },
+): Promise<PreparedSubmission | MissedDeadline> {
   const { student, source } = submission
   const at = submission.path ? `:${submission.path}` : ''
   if (source.kind === 'folder') {
@@ -183,7 +186,7 @@ export async function prepareSubmission(submission: Submission, cloneRoot: strin
   mkdirSync(cloneRoot, { recursive: true })
   rmSync(cloning, { recursive: true, force: true })
   // No password prompt can hang a batch: a private repository without credentials fails at once.
-  const gitOptions = { timeout: timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }
+  const gitOptions = { timeout: timeoutMs, env: { ...options.environment, GIT_TERMINAL_PROMPT: '0' } }
   try {
     await git(`git clone ${source.url}`, ['clone', '--quiet', '--', source.url, cloning], gitOptions)
     if (source.ref) await checkout(cloning, source.ref, gitOptions)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { ungradedGrade } from './ungraded-grade.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 describe('ungradedGrade', () => {
   it('has every rubric check, each ungraded with the reason, and the run ungraded', () => {

@@ -1,11 +1,27 @@
-import { test } from 'vitest'
-import { checkDefinition, currentRun } from '../rubric/index.js'
+import { inject, test } from 'vitest'
+import { GradingSession } from '../lab/session.js'
+import { checkDefinition, loadRun, type Run } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
-import type { SubmissionLayout } from './grade.js'
 import { visibleText } from '../reporters/inert-text.js'
 
-const { messages } = currentRun()
+/** What a check is handed: the run (its rubric, the student's language, its settings) and the lab it observes. */
+export interface CheckContext {
+  run: Run
+  lab: GradingSession
+}
+
+/**
+ * The specs' test, with the check's context in Vitest's test context: the run, loaded once per worker from the
+ * settings, and the lab session every spec file of the run shares (they run in one worker: see vitest.config.ts),
+ * made from what the global setup provided. Hooks get them too (`labTest.beforeAll(({ lab }) => …)`).
+ */
+export const labTest = test
+  .extend('run', { scope: 'worker' }, async () => loadRun())
+  .extend('lab', { scope: 'worker' }, async ({ run }) => {
+    const workDir = inject('workDir')
+    return new GradingSession(run, { runId: inject('runId'), ...(workDir ? { workDir } : {}) })
+  })
 
 /** Records a check's items and facts while it runs; turns its outcome into a Verdict. */
 export class CheckRecorder {
@@ -13,11 +29,17 @@ export class CheckRecorder {
   private readonly facts: Record<string, string | number | boolean> = {}
   private readonly notes: string[] = []
 
-  constructor(readonly id: string) {}
+  private readonly rubric: Run['rubric']
+  private readonly messages: Run['messages']
+
+  constructor(readonly id: string, run: Pick<Run, 'rubric' | 'messages'>) {
+    this.rubric = run.rubric
+    this.messages = run.messages
+  }
 
   /** One part of a partial-credit check; its points come from the rubric. */
   item(id: string, passed: boolean, feedback?: Feedback): void {
-    const def = checkDefinition(this.id).items?.find((i) => i.id === id)
+    const def = checkDefinition(this.rubric, this.id).items?.find((i) => i.id === id)
     if (!def) throw new GraderError(`check ${this.id} has no item "${id}" in the rubric`)
     this.items.push({ id, title: def.title, points: passed ? def.points : 0, maxPoints: def.points, passed, ...(feedback ? { feedback } : {}) })
   }
@@ -32,7 +54,8 @@ export class CheckRecorder {
   }
 
   verdictFrom(outcome: unknown): Verdict {
-    const def = checkDefinition(this.id)
+    const { messages } = this
+    const def = checkDefinition(this.rubric, this.id)
     const extra = {
       ...(this.items.length ? { items: this.items } : {}),
       ...(Object.keys(this.facts).length ? { facts: this.facts } : {}),
@@ -52,6 +75,7 @@ export class CheckRecorder {
   }
 
   private itemsVerdict(expectedItems: number): Verdict {
+    const { messages } = this
     if (this.items.length !== expectedItems)
       return { status: 'ungraded', points: 0, message: messages.verdict.partsRecorded(this.items.length, expectedItems), items: this.items }
     const points = this.items.reduce((s, i) => s + i.points, 0)
@@ -76,37 +100,28 @@ class VerdictError extends Error {
   override name = 'CheckNotPassed'
 }
 
-let layoutSource: (() => SubmissionLayout | undefined) | undefined
-
 /**
- * Where the run found the lab, once it has looked (lab/session.ts registers it): every check carries it to the
- * reporter, which then need not look again.
+ * Declares the Vitest test that observes one rubric check: `body` gets the check's recorder and its context (the
+ * run and the lab). Its verdict travels to the grade reporter in the test's meta, with where the run found the lab.
+ * Throw SubmissionError (the student's fault), BlockedError (a prerequisite failed) or anything else (the grader's
+ * fault: ungraded).
  */
-export function reportLayout(source: () => SubmissionLayout | undefined): void {
-  layoutSource = source
-}
-
-/**
- * Declares the Vitest test that observes one rubric check. The test's title is the rubric's; its verdict travels
- * to the grade reporter in the test's meta. Throw SubmissionError (the student's fault), BlockedError (a
- * prerequisite failed) or anything else (the grader's fault: ungraded).
- */
-export function check(id: string, body: (c: CheckRecorder) => Promise<void> | void): void {
-  const def = checkDefinition(id)
-  test(`${def.title} [${id}]`, { meta: { checkId: id } }, async ({ task }) => {
-    const recorder = new CheckRecorder(id)
+export function check(id: string, body: (c: CheckRecorder, context: CheckContext) => Promise<void> | void): void {
+  labTest(id, { meta: { checkId: id } }, async ({ task, run, lab }) => {
+    const recorder = new CheckRecorder(id, run)
     let outcome: unknown
     try {
-      await body(recorder)
+      await body(recorder, { run, lab })
     } catch (error) {
       outcome = error
     }
     const verdict = recorder.verdictFrom(outcome)
     task.meta.verdict = verdict
     if (isUnexpected(outcome)) task.meta.graderBug = outcome.stack ?? `${outcome.name}: ${outcome.message}`
-    const layout = layoutSource?.()
+    const layout = lab.foundLayout()
     if (layout) task.meta.layout = layout
     // Vitest prints this on the terminal: what the message quotes of the submission must not act there.
-    if (verdict.status !== 'passed') throw new VerdictError(visibleText(`${messages.sheet.status[verdict.status]}${messages.sheet.colon} ${verdict.message}`))
+    const { sheet } = run.messages
+    if (verdict.status !== 'passed') throw new VerdictError(visibleText(`${sheet.status[verdict.status]}${sheet.colon} ${verdict.message}`))
   })
 }

@@ -134,11 +134,11 @@ export type ComposeConfigResult = { ok: true; config: ComposeConfig } | { ok: fa
  * nothing else. The student's file interpolates `${VARIABLE}` from it (and from the submission's own .env): a
  * grader's token or password must never become a value of the student's project.
  */
-function composeEnvironment(project: string): NodeJS.ProcessEnv {
+function composeEnvironment(project: string, environment: Readonly<NodeJS.ProcessEnv>): NodeJS.ProcessEnv {
   const kept = ['PATH', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SYSTEMROOT']
-  const env: NodeJS.ProcessEnv = Object.fromEntries(kept.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])))
+  const env: NodeJS.ProcessEnv = Object.fromEntries(kept.flatMap((name) => (environment[name] ? [[name, environment[name]]] : [])))
   // The docker CLI finds its plugins in DOCKER_CONFIG (by default ~/.docker): named, so that HOME need not be passed.
-  env.DOCKER_CONFIG = process.env.DOCKER_CONFIG || path.join(homedir(), '.docker')
+  env.DOCKER_CONFIG = environment.DOCKER_CONFIG || path.join(homedir(), '.docker')
   env.COMPOSE_PROJECT_NAME = project
   return env
 }
@@ -148,10 +148,10 @@ function composeEnvironment(project: string): NodeJS.ProcessEnv {
  * policy accepted as written (composeFileViolations): Compose reads its env_file and .env files as it loads it.
  * Its error speaks of the grader's copy: the copy's folder is written as `.`.
  */
-export async function loadComposeConfig(workDir: string, composeFile: string, project: string): Promise<ComposeConfigResult> {
+export async function loadComposeConfig(workDir: string, composeFile: string, project: string, environment: Readonly<NodeJS.ProcessEnv>): Promise<ComposeConfigResult> {
   try {
     const { stdout } = await run('docker', ['compose', '-f', composeFile, 'config', '--format', 'json'], {
-      cwd: workDir, env: composeEnvironment(project), maxBuffer: 10 * 1024 * 1024,
+      cwd: workDir, env: composeEnvironment(project, environment), maxBuffer: 10 * 1024 * 1024,
     })
     return { ok: true, config: JSON.parse(stdout) as ComposeConfig }
   } catch (error) {
@@ -164,8 +164,8 @@ export async function loadComposeConfig(workDir: string, composeFile: string, pr
  * The platform of the engine Compose runs the project on, as `docker version` gives it (`linux/amd64`): what a
  * `platform:` key must name. The engine's failure to answer is the machine's, never the student's: it throws.
  */
-export async function enginePlatform(project: string): Promise<string> {
-  const { stdout } = await run('docker', ['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { env: composeEnvironment(project) })
+export async function enginePlatform(project: string, environment: Readonly<NodeJS.ProcessEnv>): Promise<string> {
+  const { stdout } = await run('docker', ['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { env: composeEnvironment(project, environment) })
   return stdout.trim()
 }
 
@@ -174,19 +174,19 @@ export async function enginePlatform(project: string): Promise<string> {
  * Compose files, env_file or .env outside the submission, keys the grader does not know), or not YAML the grader
  * can read (then Compose reads nothing of it either), or Compose's own error, or the normalised configuration with
  * what the policy refuses in it (`refused`: privileges, host access, another platform than the engine's; empty when
- * it may start). One decision for the session and for the early start (lab/early-stack.ts). `beforeCompose`: awaited
- * before Compose reads the file.
+ * it may start). One decision for the session and for the early start (lab/early-stack.ts). `environment`: the run's,
+ * of which Compose gets only how to reach Docker; `beforeCompose`: awaited before Compose reads the file.
  */
 export async function readComposeProject(
-  workDir: string, file: string, project: string, beforeCompose?: () => Promise<unknown>,
+  workDir: string, file: string, project: string, environment: Readonly<NodeJS.ProcessEnv>, beforeCompose?: () => Promise<unknown>,
 ): Promise<{ ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; refused: PolicyViolation[] } | { ok: false; unreadable: true } | { ok: false; error: string }> {
   const asWritten = composeFileViolations(workDir, file)
   if (!asWritten) return { ok: false, unreadable: true }
   if (asWritten.length) return { ok: false, refused: asWritten }
   await beforeCompose?.()
-  const loaded = await loadComposeConfig(workDir, file, project)
+  const loaded = await loadComposeConfig(workDir, file, project, environment)
   if (!loaded.ok) return loaded
-  const platform = namesPlatform(loaded.config) ? await enginePlatform(project) : undefined
+  const platform = namesPlatform(loaded.config) ? await enginePlatform(project, environment) : undefined
   return { ...loaded, refused: composePolicyViolations(loaded.config, workDir, platform) }
 }
 

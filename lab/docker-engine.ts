@@ -8,7 +8,6 @@ import path from 'node:path'
 import tar from 'tar-fs'
 import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/container-runtime/strategies/types.js'
 import { firstLine, GraderError } from '../grading/errors.js'
-import { keepBuildCache } from './build-cache.js'
 import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
 import { eventually } from './eventually.js'
@@ -195,9 +194,9 @@ export class DockerEngine {
 
   /**
    * Connects the way Testcontainers does (DOCKER_HOST, the usual sockets); GraderError, in the student's words, when
-   * Docker is not there.
+   * Docker is not there. `dockerHost`: the run's DOCKER_HOST, when it was given: that engine, and no other.
    */
-  static async connect(words: EngineWords, dockerHost: string | undefined = process.env.DOCKER_HOST): Promise<DockerEngine> {
+  static async connect(words: EngineWords, dockerHost?: string): Promise<DockerEngine> {
     // Testcontainers falls back to other sockets when DOCKER_HOST fails; grading on another engine than the one asked for would be wrong.
     if (dockerHost) {
       try {
@@ -501,8 +500,9 @@ export class DockerEngine {
   /**
    * Removes every container, network, volume and image that carries all these labels (`key=value`); with
    * `createdBefore`, only those made at least a second before it (Docker dates some objects to the second).
+   * `keepBuildCache` (the default): removing an image keeps its untagged parent layers (GRADER_KEEP_BUILD_CACHE).
    */
-  async removeLabelled(labels: string[], options: { createdBefore?: Date } = {}): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
+  async removeLabelled(labels: string[], options: { createdBefore?: Date; keepBuildCache?: boolean } = {}): Promise<{ containers: number; networks: number; volumes: number; images: number }> {
     const filters = { label: labels }
     const old = (created: number | string | undefined) =>
       !options.createdBefore || (created !== undefined && (typeof created === 'number' ? created * 1000 : Date.parse(created)) + 1000 <= options.createdBefore.getTime())
@@ -515,7 +515,7 @@ export class DockerEngine {
     const images = (await this.docker.listImages({ filters })).filter((i) => old(i.Created))
     // The untagged parent layers are the classic builder's cache (no run label: the labels are its last steps);
     // pruning them with the image made every run rebuild from scratch.
-    const noprune = keepBuildCache()
+    const noprune = options.keepBuildCache ?? true
     for (const image of images) await this.docker.getImage(image.Id).remove({ force: true, noprune }).catch(ignoreMissing)
     return { containers: containers.length, networks: networks.length, volumes: volumes.length, images: images.length }
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assembleFixture, listFixtures, referenceSubmission, type Fixture } from '../test/support/fixtures.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { findComposeFile } from '../analysis/lab-layout.js'
 import { readComposeProject } from './compose-config.js'
 import { DockerEngine } from './docker-engine.js'
@@ -12,7 +12,8 @@ import { awaitEarlyStack, startStackEarly } from './early-stack.js'
 import { RUN_LABEL, runLabels, runProject } from './labels.js'
 import { copySubmission } from './submission.js'
 
-const { rubric } = currentRun()
+const { rubric, messages, settings } = loadRun()
+const { environment } = settings
 
 /** A run's copy of a submission and its scratch folder, as the global setup makes them. */
 function work(source: string) {
@@ -35,7 +36,7 @@ let engine: DockerEngine
 const made: string[] = []
 const dirs: string[] = []
 beforeAll(async () => {
-  engine = await DockerEngine.connect(currentRun().messages.lab)
+  engine = await DockerEngine.connect(messages.lab)
 })
 afterAll(async () => {
   for (const runId of made) await engine.removeLabelled([`${RUN_LABEL}=${runId}`])
@@ -55,10 +56,10 @@ describe('startStackEarly', () => {
       const run = work(fixtureDir(fixture))
       made.push(run.runId)
       const file = findComposeFile(run.workDir, rubric)
-      const read = file && (await readComposeProject(run.workDir, file, run.project))
+      const read = file && (await readComposeProject(run.workDir, file, run.project, environment))
       if (read && read.ok && !read.refused.length) continue // blocked for another reason (no Dockerfile for exercise 3, …)
       refused.push(fixture.name)
-      const early = startStackEarly({ ...run, rubric })
+      const early = startStackEarly({ ...run, rubric, environment })
       expect(await early.done, fixture.name).toMatchObject({ outcome: 'none' })
       expect(await objectsOf(run.runId), fixture.name).toEqual({ containers: 0, networks: 0 })
       expect(await awaitEarlyStack(run.scratchDir, file ?? 'compose.yaml', 1000), fixture.name).toMatchObject({ outcome: 'none' })
@@ -69,7 +70,7 @@ describe('startStackEarly', () => {
   it('starts only the services that need no build; the session builds the others and adds them to the same containers', async () => {
     const run = work(referenceSubmission)
     made.push(run.runId)
-    const early = startStackEarly({ ...run, rubric })
+    const early = startStackEarly({ ...run, rubric, environment })
     const compose = findComposeFile(run.workDir, rubric)!
     const waited = awaitEarlyStack(run.scratchDir, compose, rubric.timeouts.composeUpSeconds * 1000)
     expect(await early.done).toEqual({ outcome: 'up', compose })
@@ -82,13 +83,13 @@ describe('startStackEarly', () => {
     const { LabStack } = await import('./lab-stack.js')
     const { rubricComposeSettings, loadComposeConfig } = await import('./compose-config.js')
     const { composeBuildRequests, ImageBuilds } = await import('./image-builds.js')
-    const loaded = await loadComposeConfig(run.workDir, compose, run.project)
+    const loaded = await loadComposeConfig(run.workDir, compose, run.project, environment)
     if (!loaded.ok) throw new Error(loaded.error)
     const builds = new ImageBuilds(engine, { labels: run.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits })
     for (const { request, tag } of composeBuildRequests(loaded.config, run.project)) expect((await builds.build(request, tag)).ok).toBe(true)
     const stack = await LabStack.up(engine, {
       config: loaded.config, project: run.project, labels: run.labels, settings: rubricComposeSettings(rubric),
-      scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, compose, 60_000),
+      scratchDir: run.scratchDir, timeoutMs: 60_000, early: () => awaitEarlyStack(run.scratchDir, compose, 60_000), words: messages.lab,
     })
     const after = await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })
     expect(after).toHaveLength(2)
@@ -103,12 +104,12 @@ describe('startStackEarly', () => {
   it('builds nothing, even an api whose build would fail, and starts nothing when every service is built', async () => {
     const run = work(fixtureDir(listFixtures().find((f) => f.name === 'api-does-not-build')!))
     made.push(run.runId)
-    expect(await startStackEarly({ ...run, rubric }).done).toMatchObject({ outcome: 'up' })
+    expect(await startStackEarly({ ...run, rubric, environment }).done).toMatchObject({ outcome: 'up' })
     expect((await engine.list({ all: true, labels: [`${RUN_LABEL}=${run.runId}`] })).map((c) => c.labels['com.docker.compose.service'])).toEqual(['db'])
     const built = work(referenceSubmission)
     made.push(built.runId)
     writeFileSync(path.join(built.workDir, 'docker-compose.yml'), 'services:\n  api:\n    build: ./api\n')
-    expect(await startStackEarly({ ...built, rubric }).done).toEqual({ outcome: 'none', why: 'every service is built by the session' })
+    expect(await startStackEarly({ ...built, rubric, environment }).done).toEqual({ outcome: 'none', why: 'every service is built by the session' })
     expect(await objectsOf(built.runId)).toEqual({ containers: 0, networks: 0 })
   })
 
@@ -116,7 +117,7 @@ describe('startStackEarly', () => {
     const run = work(referenceSubmission)
     made.push(run.runId)
     writeFileSync(path.join(run.workDir, 'docker-compose.yml'), 'services:\n  db:\n    image: tp1-grader-no-such-image:0\n  api:\n    build: ./api\n')
-    expect(await startStackEarly({ ...run, rubric }).done).toMatchObject({ outcome: 'none', why: expect.stringMatching(/exited with [1-9]/) })
+    expect(await startStackEarly({ ...run, rubric, environment }).done).toMatchObject({ outcome: 'none', why: expect.stringMatching(/exited with [1-9]/) })
     expect(await objectsOf(run.runId)).toEqual({ containers: 0, networks: 0 })
   })
 
@@ -144,9 +145,9 @@ describe('startStackEarly', () => {
     const cancelled = work(hang)
     made.push(timed.runId, cancelled.runId)
     const started = Date.now()
-    expect(await startStackEarly({ ...timed, rubric: slow }).done).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
+    expect(await startStackEarly({ ...timed, rubric: slow, environment }).done).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
     expect(Date.now() - started).toBeLessThan(30_000)
-    const early = startStackEarly({ ...cancelled, rubric })
+    const early = startStackEarly({ ...cancelled, rubric, environment })
     setTimeout(() => early.cancel(), 1000)
     expect(await early.done).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })
     expect(await awaitEarlyStack(cancelled.scratchDir, 'docker-compose.yml', 1000)).toEqual({ outcome: 'timed-out', compose: 'docker-compose.yml' })

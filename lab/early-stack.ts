@@ -28,10 +28,10 @@ export type EarlyStack =
 const MARKER = 'early-stack.json'
 
 /** Compose's environment as Testcontainers gives it (see its defaultComposeOptions), so that the session's adopting `up` sees the same project. */
-const composeEnv = (project: string): NodeJS.ProcessEnv => ({ ...process.env, COMPOSE_PROJECT_NAME: project })
+const composeEnv = (project: string, environment: Readonly<NodeJS.ProcessEnv>): NodeJS.ProcessEnv => ({ ...environment, COMPOSE_PROJECT_NAME: project })
 
-function compose(scratchDir: string, project: string, args: string[]): { exited: Promise<number | null>; stop: () => void } {
-  const child = spawn('docker', ['compose', '-f', GRADER_COMPOSE_FILE, ...args], { cwd: scratchDir, env: composeEnv(project), stdio: 'ignore' })
+function compose(scratchDir: string, project: string, args: string[], environment: Readonly<NodeJS.ProcessEnv>): { exited: Promise<number | null>; stop: () => void } {
+  const child = spawn('docker', ['compose', '-f', GRADER_COMPOSE_FILE, ...args], { cwd: scratchDir, env: composeEnv(project, environment), stdio: 'ignore' })
   const exited = new Promise<number | null>((resolve) => {
     child.once('error', () => resolve(null))
     child.once('exit', (code) => resolve(code))
@@ -44,9 +44,6 @@ function compose(scratchDir: string, project: string, args: string[]): { exited:
   return { exited, stop }
 }
 
-/** Unless GRADER_EARLY_STACK=0 (the batch tool's setting when it grades several submissions at once). Read by the global setup. */
-export const earlyStackWanted = (): boolean => process.env.GRADER_EARLY_STACK !== '0'
-
 export interface EarlyStart {
   /** The outcome, once written for the worker. */
   readonly done: Promise<EarlyStack>
@@ -55,21 +52,25 @@ export interface EarlyStart {
 }
 
 /** Starts the services that need no build of the submission copied in `workDir`, as the session would (see above); never throws. */
-export function startStackEarly(options: { workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Rubric }): EarlyStart {
-  const { workDir, scratchDir, project, labels, rubric } = options
+export function startStackEarly(options: {
+  workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Rubric
+  /** The run's environment, as Testcontainers gives Compose its own (so the session's adopting `up` sees the same project). */
+  environment: Readonly<NodeJS.ProcessEnv>
+}): EarlyStart {
+  const { workDir, scratchDir, project, labels, rubric, environment } = options
   let stop = () => {}
   let cancelled = false
   const decide = async (): Promise<EarlyStack> => {
     const file = findComposeFile(workDir, rubric)
     if (!file) return { outcome: 'none', why: 'no Compose file' }
-    const read = await readComposeProject(workDir, file, project)
+    const read = await readComposeProject(workDir, file, project, environment)
     if (!read.ok) return { outcome: 'none', why: 'refused as written, or not read' }
     if (read.refused.length) return { outcome: 'none', why: 'refused by the policy' }
     const prebuilt = Object.entries(read.config.services).filter(([, service]) => !service.build).map(([name]) => name)
     if (!prebuilt.length) return { outcome: 'none', why: 'every service is built by the session' }
     if (cancelled) return { outcome: 'none', why: 'the run ended first' }
     writeGraderCompose(scratchDir, read.config, labels, rubricComposeSettings(rubric), project)
-    const up = compose(scratchDir, project, ['up', '-d', '--no-build', ...prebuilt])
+    const up = compose(scratchDir, project, ['up', '-d', '--no-build', ...prebuilt], environment)
     let timedOut = false
     stop = () => {
       timedOut = true
@@ -79,7 +80,7 @@ export function startStackEarly(options: { workDir: string; scratchDir: string; 
     if (timedOut) return { outcome: 'timed-out', compose: file }
     if (code === 0) return { outcome: 'up', compose: file }
     // As Testcontainers does after a failed up: the session's own up then starts from nothing.
-    await compose(scratchDir, project, ['down', '-v', '-t', '0']).exited
+    await compose(scratchDir, project, ['down', '-v', '-t', '0'], environment).exited
     return { outcome: 'none', why: `docker compose up exited with ${code}` }
   }
   // After the global setup has returned: Vitest forks the worker first, which is what the stack start overlaps.

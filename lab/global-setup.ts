@@ -6,9 +6,9 @@ import type { TestProject } from 'vitest/node'
 import type { DockerEngine } from './docker-engine.js'
 import { blockFor, removeLabelledSync } from './signal-cleanup.js'
 import { HOST_LABEL, PID_LABEL, RUN_LABEL, runLabels, runProject } from './labels.js'
-import { earlyStackWanted, startStackEarly, type EarlyStart } from './early-stack.js'
+import { startStackEarly, type EarlyStart } from './early-stack.js'
 import { makeWorkDir } from './submission.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun, type Run } from '../rubric/index.js'
 
 function alive(pid: number): boolean {
   try {
@@ -24,7 +24,7 @@ function alive(pid: number): boolean {
  * `createdBefore`: only what is older than that (a new worker may get the pid of an ended one). `ownPids`: this
  * run's ended worker, whose leftovers (the builder's layer with its pid label) are no news.
  */
-async function sweepEndedRuns(engine: DockerEngine, options: { createdBefore?: Date; ownPids?: ReadonlySet<number> } = {}): Promise<void> {
+async function sweepEndedRuns(engine: DockerEngine, options: { createdBefore?: Date; ownPids?: ReadonlySet<number>; keepBuildCache: boolean }): Promise<void> {
   for (const owner of await engine.leftoverOwners()) {
     if (owner.host !== hostname() || alive(owner.pid)) continue
     const removed = await engine.removeLabelled([`${PID_LABEL}=${owner.pid}`, `${HOST_LABEL}=${owner.host}`], options)
@@ -54,29 +54,30 @@ function descendants(pid: number): number[] {
  * The run's copy of the submission, made here so that its Compose stack starts while the worker loads
  * (lab/early-stack.ts); the session adopts both. A copy that fails is left to the session, which reports it.
  */
-function startEarly(project: TestProject, runId: string): EarlyStart | undefined {
+function startEarly(project: TestProject, runId: string, { rubric, settings }: Pick<Run, 'rubric' | 'settings'>): EarlyStart | undefined {
   let work: { dir: string; scratch: string }
   try {
-    work = makeWorkDir(runId)
+    work = makeWorkDir(settings.submissionDir, runId)
   } catch {
     return undefined
   }
   project.provide('workDir', work)
-  const { rubric } = currentRun()
-  return startStackEarly({ workDir: work.dir, scratchDir: work.scratch, project: runProject(runId), labels: runLabels(runId), rubric })
+  return startStackEarly({ workDir: work.dir, scratchDir: work.scratch, project: runProject(runId), labels: runLabels(runId), rubric, environment: settings.environment })
 }
 
 /** One run id for the whole run; at the end, every Docker object and folder the run made is removed. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const run = loadRun()
   // GRADER_RUN_ID lets a caller (the batch tool, the grader's own tests) know which Docker objects are this run's.
-  const runId = process.env.GRADER_RUN_ID?.match(/^[a-z0-9]{1,32}$/)?.[0] ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
+  const { keepBuildCache } = run.settings
+  const runId = run.settings.runId ?? `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   project.provide('runId', runId)
-  const early = earlyStackWanted() ? startEarly(project, runId) : undefined
+  const early = run.settings.earlyStack ? startEarly(project, runId, run) : undefined
   // In the background: the worker starts (and loads Testcontainers) meanwhile; what is swept is other runs'.
   // Docker unreachable is the checks' to report (ungraded); a module that fails to load is the grader's, and loud.
   const startedAt = new Date()
-  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect(currentRun().messages.lab).catch(() => undefined))
-  const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine, { createdBefore: startedAt }))
+  const engineReady = import('./docker-engine.js').then(({ DockerEngine }) => DockerEngine.connect(run.messages.lab, run.settings.dockerHost).catch(() => undefined))
+  const swept = engineReady.then((engine) => engine && sweepEndedRuns(engine, { createdBefore: startedAt, keepBuildCache }))
     .catch((e: Error) => process.stderr.write(`grader: could not sweep old runs: ${e.message}\n`))
 
   /** Removes what the run made. */
@@ -87,9 +88,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await swept
     if (!engine) return removeScratch()
     const ownPids = new Set((await engine.leftoverOwners([`${RUN_LABEL}=${runId}`])).map((o) => o.pid))
-    await engine.removeLabelled([`${RUN_LABEL}=${runId}`])
+    await engine.removeLabelled([`${RUN_LABEL}=${runId}`], { keepBuildCache })
     // The worker has ended by now: what it left half-labelled (a build stopped half-way) goes too.
-    await sweepEndedRuns(engine, { ownPids })
+    await sweepEndedRuns(engine, { ownPids, keepBuildCache })
     removeScratch()
   }
   const removeScratch = () => {
@@ -110,7 +111,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.stderr.write(`grader: stopped by ${signal}; removing what this run created…\n`)
       const owners = [[`${RUN_LABEL}=${runId}`], ...workers.map((pid) => [`${PID_LABEL}=${pid}`, `${HOST_LABEL}=${hostname()}`])]
       const deadline = Date.now() + 10_000
-      while (owners.reduce((found, labels) => found + removeLabelledSync(labels), 0) > 0 && Date.now() < deadline) blockFor(500)
+      while (owners.reduce((found, labels) => found + removeLabelledSync(labels, keepBuildCache), 0) > 0 && Date.now() < deadline) blockFor(500)
       removeScratch()
       process.exitCode = 128 + osConstants.signals[signal]
       process.exit()

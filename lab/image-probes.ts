@@ -1,16 +1,12 @@
-import { currentRun } from '../rubric/index.js'
-
-const { rubric } = currentRun()
+import type { Expected } from '../rubric/schema.js'
 
 export interface ImageProbe {
   command: string[]
   entrypoint?: string[]
 }
 
-const { expected } = rubric
-
 /** The one-shot containers the checks run in the student's image: declared here so the session can start them early. */
-export const imageProbes = {
+export const imageProbes = (expected: Pick<Expected, 'oneShotOutput' | 'pipPackages' | 'appFile'>) => ({
   // Each probe sets its own entrypoint: an image that starts uvicorn with ENTRYPOINT would otherwise take the probe's
   // command as uvicorn's arguments. The choice of CMD or ENTRYPOINT is judged once, by ex3.dockerfile.
   /** docker run <image> python -c "print('Bonjour')" (exercise 2). */
@@ -31,4 +27,4 @@ export const imageProbes = {
       `print(json.dumps({"python": sys.version.split()[0], "app": os.path.isfile(${JSON.stringify(expected.appFile)}), "modules": mods}))`,
     ].join('\n')],
   },
-} satisfies Record<string, ImageProbe>
+}) satisfies Record<string, ImageProbe>

@@ -1,6 +1,5 @@
 import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers'
 import { GraderError } from '../grading/errors.js'
-import { currentRun } from '../rubric/index.js'
 import { GRADER_COMPOSE_FILE, writeGraderCompose, type ComposeConfig, type GraderSettings } from './compose-config.js'
 import type { ContainerState, DockerEngine, ExecResult } from './docker-engine.js'
 import { within } from './deadline.js'
@@ -11,7 +10,15 @@ import { readSocketTable, type ListeningSocket } from './proc-net-tcp.js'
 import type { EarlyStack } from './early-stack.js'
 import { StartedOnly } from './started-only.js'
 
-const { messages } = currentRun()
+/** What the stack tells the student in their language: the catalogue's `lab` section has each sentence. */
+export interface StackWords {
+  composeUpTimedOut(seconds: number): string
+  stack: {
+    noContainer(service: string): string
+    portNotPublished(port: number, service: string): string
+    downTimedOut(seconds: number): string
+  }
+}
 
 /** The student's Compose project, started by Testcontainers under a project name of the run's own. */
 export class LabStack {
@@ -19,6 +26,7 @@ export class LabStack {
     private readonly engine: DockerEngine,
     private readonly environment: StartedDockerComposeEnvironment,
     readonly project: string,
+    private readonly words: StackWords,
   ) {}
 
   /**
@@ -31,10 +39,10 @@ export class LabStack {
     engine: DockerEngine,
     options: {
       config: ComposeConfig; project: string; labels: Record<string, string>; settings: GraderSettings
-      scratchDir: string; timeoutMs: number; services?: string[]; early?: () => Promise<EarlyStack>
+      scratchDir: string; timeoutMs: number; services?: string[]; early?: () => Promise<EarlyStack>; words: StackWords
     },
   ): Promise<LabStack> {
-    const timedOut = () => { throw new ComposeUpTimeout(options.timeoutMs) }
+    const timedOut = () => { throw new ComposeUpTimeout(options.timeoutMs, options.words) }
     const starting = (async () => {
       // Two ups of one project at once would both create its containers: the early one ends first.
       const early = await options.early?.()
@@ -47,7 +55,7 @@ export class LabStack {
         .withClientOptions({ commandOptions: ['--no-build'] })
         .up(options.services)
     })()
-    return new LabStack(engine, await within(starting, options.timeoutMs, timedOut), options.project)
+    return new LabStack(engine, await within(starting, options.timeoutMs, timedOut), options.project, options.words)
   }
 
   private labelsOf(service?: string): string[] {
@@ -63,7 +71,7 @@ export class LabStack {
   async requireService(name: string): Promise<ContainerState> {
     const state = await this.service(name)
     // Checks ask only for services they saw running (session.requireRunning): a container gone since is not the student's doing.
-    if (!state) throw new GraderError(messages.lab.stack.noContainer(name))
+    if (!state) throw new GraderError(this.words.stack.noContainer(name))
     return state
   }
 
@@ -100,7 +108,7 @@ export class LabStack {
     const bindings = state.ports[`${containerPort}/tcp`] ?? []
     const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0]
     // The grader publishes every port it probes itself (probePorts): one missing is the grader's fault.
-    if (!binding) throw new GraderError(messages.lab.stack.portNotPublished(containerPort, service))
+    if (!binding) throw new GraderError(this.words.stack.portNotPublished(containerPort, service))
     return { host: this.engine.host, port: binding.hostPort }
   }
 
@@ -148,7 +156,7 @@ export class LabStack {
   async down(graceSeconds: number, timeoutMs: number): Promise<{ containers: string[]; networks: string[] }> {
     const used = await this.networksInUse()
     const down = this.environment.down({ timeout: Math.max(graceSeconds, 1) * 1000, removeVolumes: true })
-    await within(down, timeoutMs, () => { throw new GraderError(messages.lab.stack.downTimedOut(Math.round(timeoutMs / 1000))) })
+    await within(down, timeoutMs, () => { throw new GraderError(this.words.stack.downTimedOut(Math.round(timeoutMs / 1000))) })
     const containers = await this.engine.list({ all: true, labels: this.labelsOf() })
     const networks = new Set([...(await this.engine.networks(this.labelsOf())), ...(await this.engine.existingNetworks([...used]))])
     return { containers: containers.map((c) => c.names[0] ?? c.id), networks: [...networks] }
@@ -158,7 +166,7 @@ export class LabStack {
 /** Its message is the one the student reads (ex5.up). */
 export class ComposeUpTimeout extends Error {
   override name = 'ComposeUpTimeout'
-  constructor(readonly timeoutMs: number) {
-    super(messages.lab.composeUpTimedOut(Math.round(timeoutMs / 1000)))
+  constructor(readonly timeoutMs: number, words: Pick<StackWords, 'composeUpTimedOut'>) {
+    super(words.composeUpTimedOut(Math.round(timeoutMs / 1000)))
   }
 }

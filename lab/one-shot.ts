@@ -1,5 +1,4 @@
 import { GraderError } from '../grading/errors.js'
-import { currentRun } from '../rubric/index.js'
 import type { DockerEngine } from './docker-engine.js'
 import { LimitedContainer, type Limits } from './limited-container.js'
 import { StartedOnly } from './started-only.js'
@@ -18,7 +17,11 @@ const imageCannotStart = (error: unknown) => (error as { statusCode?: number }).
 export async function runOneShot(
   engine: DockerEngine,
   image: string,
-  options: { command: string[]; entrypoint?: string[]; labels: Record<string, string>; limits: Limits; timeoutMs: number },
+  options: {
+    command: string[]; entrypoint?: string[]; labels: Record<string, string>; limits: Limits; timeoutMs: number
+    /** The sentence for a probe that did not end, in the student's language. */
+    timedOut: (seconds: number) => string
+  },
 ): Promise<OneShotResult> {
   let definition = new LimitedContainer(image).withLimits(options.limits).withCommand(options.command).withLabels(options.labels).withWaitStrategy(new StartedOnly())
   if (options.entrypoint) definition = definition.withEntrypoint(options.entrypoint)
@@ -33,7 +36,7 @@ export async function runOneShot(
   try {
     const exitCode = await engine.waitForExit(container.getId(), options.timeoutMs)
     // A probe sets its own entrypoint (python -c, uname): one that does not end is the machine's slowness, not the image's.
-    if (exitCode === undefined) throw new GraderError(currentRun().messages.lab.probeTimedOut(Math.round(options.timeoutMs / 1000)))
+    if (exitCode === undefined) throw new GraderError(options.timedOut(Math.round(options.timeoutMs / 1000)))
     const output = await engine.logs(container.getId())
     return { exitCode, output }
   } finally {

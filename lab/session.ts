@@ -1,11 +1,10 @@
 import path from 'node:path'
-import { inject } from 'vitest'
 import type { PolicyViolation } from '../analysis/compose-policy.js'
 import { findRubricLayout, foundAnything, submissionLayout, type LabLayout } from '../analysis/lab-layout.js'
+import type { SubmissionLayout } from '../grading/layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
-import { reportLayout } from '../grading/check.js'
-import { currentRun } from '../rubric/index.js'
+import type { Run } from '../rubric/index.js'
 import type { Need } from '../rubric/schema.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { ComposeBuildFailure, composeBuildRequests, ImageBuilds } from './image-builds.js'
@@ -18,8 +17,6 @@ import type { OneShotResult } from './one-shot.js'
 import { makeWorkDir, readSubmissionFile } from './submission.js'
 import { findInstructionLine } from '../analysis/dockerfile-rules.js'
 import { eventually } from './eventually.js'
-
-const { rubric, messages } = currentRun()
 
 /**
  * What runs containers is loaded once the image build has been asked for (warmUp), not with the first spec file:
@@ -34,8 +31,6 @@ const containers = {
   preload: () => Promise.all([containers.api(), containers.stack(), containers.oneShot()])
     .then(() => import('testcontainers')).then((tc) => tc.getContainerRuntimeClient()).catch(() => {}),
 }
-
-const t = messages.lab.session
 
 /** What a check is blocked by when the lab is nowhere in the submission (not a check: the sheet explains it at the top). */
 export const LAYOUT_STEP = 'layout'
@@ -59,18 +54,37 @@ export type StackOutcome = { ok: true; stack: LabStack; failure?: unknown } | { 
  * stack. Each is made on first use and memoised, so a spec file never rebuilds what another already built.
  */
 export class GradingSession {
-  readonly runId = inject('runId')
-  readonly labels = runLabels(this.runId)
-  readonly project = runProject(this.runId)
+  readonly runId: string
+  readonly labels: Record<string, string>
+  readonly project: string
+  private readonly rubric: Run['rubric']
+  private readonly messages: Run['messages']
+  private readonly settings: Run['settings']
+  private readonly t: Run['messages']['lab']['session']
   private readonly memo = new Map<string, Promise<unknown>>()
-  private work? = inject('workDir')
+  private work?: { dir: string; scratch: string }
+  /** The global setup's copy of the submission, where it started the stack early. */
+  private readonly earlyWork?: { dir: string; scratch: string }
   private reportReview?: ReportReview
   /** How long the run's slow phases took (ms), for grade.json's facts: what a slow run waited for. */
   readonly phases: Record<string, number> = {}
   private labLayout?: LabLayout
 
-  constructor() {
-    reportLayout(() => this.labLayout && submissionLayout(this.labLayout, rubric.layout))
+  /** `provided`: what the global setup made for the run (its id, the copy of the submission it started the stack in). */
+  constructor(run: Run, provided: { runId: string; workDir?: { dir: string; scratch: string } }) {
+    this.rubric = run.rubric
+    this.messages = run.messages
+    this.settings = run.settings
+    this.t = run.messages.lab.session
+    this.runId = provided.runId
+    this.labels = runLabels(this.runId)
+    this.project = runProject(this.runId)
+    if (provided.workDir) this.work = this.earlyWork = provided.workDir
+  }
+
+  /** Where the run found the lab, once it has looked: every check carries it to the reporter. */
+  foundLayout(): SubmissionLayout | undefined {
+    return this.labLayout && submissionLayout(this.labLayout, this.rubric.layout)
   }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -83,32 +97,32 @@ export class GradingSession {
   }
 
   engine(): Promise<DockerEngine> {
-    return this.once('engine', () => DockerEngine.connect(messages.lab))
+    return this.once('engine', () => DockerEngine.connect(this.messages.lab, this.settings.dockerHost))
   }
 
   /** The copy of the submission the run works on, and a scratch folder beside it for the grader's own files. */
   workDir(): string {
-    this.work ??= makeWorkDir(this.runId)
+    this.work ??= makeWorkDir(this.settings.submissionDir, this.runId)
     return this.work.dir
   }
 
   /** Where the lab is in the submission (its folder, Dockerfile, Compose file, report), found once. */
   layout(): LabLayout {
-    this.labLayout ??= findRubricLayout(this.workDir(), rubric)
+    this.labLayout ??= findRubricLayout(this.workDir(), this.rubric)
     return this.labLayout
   }
 
   /** The check cannot run without `need`, which the check the rubric names for it did not provide. */
   blocked(need: Need): BlockedError {
-    const by = rubric.provides[need]
-    if (!by) throw new GraderError(`the rubric names no check that provides ${need} (rubric.provides)`)
-    return new BlockedError(t.blocked[need](by), by)
+    const by = this.rubric.provides[need]
+    if (!by) throw new GraderError(`the rubric names no check that provides ${need} (this.rubric.provides)`)
+    return new BlockedError(this.t.blocked[need](by), by)
   }
 
   /** Nothing of the lab is in the submission: the checks that read it are blocked, and the sheet says where the grader looked. */
   requireLab(): LabLayout {
     const layout = this.layout()
-    if (!foundAnything(layout)) throw new BlockedError(t.noLab, LAYOUT_STEP)
+    if (!foundAnything(layout)) throw new BlockedError(this.t.noLab, LAYOUT_STEP)
     return layout
   }
 
@@ -125,7 +139,7 @@ export class GradingSession {
    * its grace period (long for a server that ignores SIGTERM) overlaps the Compose checks.
    */
   stopApiInBackground(): void {
-    void this.requireApi().then((api) => api.stop(rubric.timeouts.stopGraceSeconds)).catch(() => {})
+    void this.requireApi().then((api) => api.stop(this.rubric.timeouts.stopGraceSeconds)).catch(() => {})
   }
 
   /** A file of the lab, by its path in the submission. */
@@ -136,10 +150,10 @@ export class GradingSession {
   /** The Compose services' builds so far (composeImages), for ex5.up's facts. */
   composeBuilt?: BuildResult[]
 
-  /** The run's one builder: every image, bounded by the rubric, one build at a time, the same one built once. */
+  /** The run's one builder: every image, bounded by the this.rubric, one build at a time, the same one built once. */
   private builds(): Promise<ImageBuilds> {
     return this.once('builds', async () => new ImageBuilds(await this.engine(), {
-      labels: this.labels, timeoutMs: rubric.timeouts.buildSeconds * 1000, limits: rubric.limits,
+      labels: this.labels, timeoutMs: this.rubric.timeouts.buildSeconds * 1000, limits: this.rubric.limits,
     }))
   }
 
@@ -148,7 +162,7 @@ export class GradingSession {
     return this.once('image', async () => {
       const found = this.layout().image
       const tag = `${this.project}:student`
-      if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: t.noDockerfile, log: '', ranSteps: [] }
+      if (!found) return { ok: false, tag, durationMs: 0, timedOut: false, error: this.t.noDockerfile, log: '', ranSteps: [] }
       return (await this.builds()).build({ context: this.path(found.context), dockerfile: this.path(found.dockerfile) }, tag)
     })
   }
@@ -188,13 +202,13 @@ export class GradingSession {
       const engine = await this.engine()
       const { LabApi } = await containers.api()
       try {
-        return await LabApi.start(engine, image, { port: rubric.expected.apiPort, labels: this.labels, limits: rubric.limits })
+        return await LabApi.start(engine, image, { port: this.rubric.expected.apiPort, labels: this.labels, limits: this.rubric.limits })
       } catch (error) {
         const seen = (error as Error).message.split('\n')[0] ?? ''
-        throw new SubmissionError(t.apiStart.message, {
-          expected: t.apiStart.expected,
+        throw new SubmissionError(this.t.apiStart.message, {
+          expected: this.t.apiStart.expected,
           seen,
-          fix: /executable file not found/.test(seen) ? t.apiStart.fixNotInstalled : t.apiStart.fix,
+          fix: /executable file not found/.test(seen) ? this.t.apiStart.fixNotInstalled : this.t.apiStart.fix,
         })
       }
     })
@@ -224,15 +238,15 @@ export class GradingSession {
     return this.once('compose-config', async () => {
       const file = this.composeFile()
       if (!file) return { ok: false as const, missing: true as const }
-      const read = await readComposeProject(this.workDir(), file, this.project, () => this.engine())
-      return 'unreadable' in read ? { ok: false as const, error: t.composeUnreadable } : read
+      const read = await readComposeProject(this.workDir(), file, this.project, this.settings.environment, () => this.engine())
+      return 'unreadable' in read ? { ok: false as const, error: this.t.composeUnreadable } : read
     })
   }
 
   async requireComposeConfig(): Promise<ComposeConfig> {
     const result = await this.composeConfig()
     if (result.ok) return result.config
-    if ('refused' in result) throw new BlockedError(t.policyRefused(refusedKeys(result.refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
+    if ('refused' in result) throw new BlockedError(this.t.policyRefused(refusedKeys(result.refused), this.rubric.provides.composeFile!), this.rubric.provides.composeFile!)
     throw this.blocked('composeFile')
   }
 
@@ -250,18 +264,18 @@ export class GradingSession {
       try {
         const config = await this.requireComposeConfig()
         const refused = await this.policyViolations()
-        if (refused.length) throw new BlockedError(t.policyRefused(refusedKeys(refused), rubric.provides.composeFile!), rubric.provides.composeFile!)
+        if (refused.length) throw new BlockedError(this.t.policyRefused(refusedKeys(refused), this.rubric.provides.composeFile!), this.rubric.provides.composeFile!)
         const engine = await this.engine()
         const images = await this.timed('composeBuildMs', () => this.composeImages(config))
         const { LabStack, ComposeUpTimeout } = await containers.stack()
         this.workDir()
         const { scratch } = this.work!
-        const timeoutMs = rubric.timeouts.composeUpSeconds * 1000
+        const timeoutMs = this.rubric.timeouts.composeUpSeconds * 1000
         // The global setup made the copy only to start its stack early: its outcome is waited for (see LabStack.up).
         const file = this.composeFile()!
-        const early = inject('workDir') && (async () => (await import('./early-stack.js')).awaitEarlyStack(scratch, file, timeoutMs))
+        const early = this.earlyWork && (async () => (await import('./early-stack.js')).awaitEarlyStack(scratch, file, timeoutMs))
         const options = {
-          config, project: this.project, labels: this.labels, settings: rubricComposeSettings(rubric), scratchDir: scratch, timeoutMs,
+          config, project: this.project, labels: this.labels, settings: rubricComposeSettings(this.rubric), scratchDir: scratch, timeoutMs, words: this.messages.lab,
           ...(early ? { early } : {}),
         }
         try {
@@ -299,7 +313,7 @@ export class GradingSession {
   async requireRunning(...services: string[]): Promise<LabStack> {
     const stack = await this.settledStack()
     for (const service of services)
-      if (!(await stack.service(service))?.running) throw new BlockedError(t.notRunning(service, rubric.provides.stack!), rubric.provides.stack!)
+      if (!(await stack.service(service))?.running) throw new BlockedError(this.t.notRunning(service, this.rubric.provides.stack!), this.rubric.provides.stack!)
     return stack
   }
 
@@ -312,7 +326,7 @@ export class GradingSession {
     return this.once('settled-stack', async () => {
       const stack = await this.requireStack()
       const settling = Date.now()
-      const { expected, timeouts } = rubric
+      const { expected, timeouts } = this.rubric
       const { db, api } = expected.services
       const running = async (service: string) => Boolean((await stack.service(service))?.running)
       const { isServerAnswer, queryPostgres } = await import('./postgres-probe.js') // pg: not needed before the stack is up
@@ -337,8 +351,8 @@ export class GradingSession {
     if (!this.reportReview) {
       const layout = this.layout()
       const files = { app: layout.appFile, dockerfile: layout.image?.dockerfile, compose: layout.compose }
-      const pastedFiles = Object.fromEntries(Object.entries(rubric.report.pastedFiles).flatMap(([question, role]) => (files[role] ? [[question, files[role]]] : [])))
-      this.reportReview = layout.report ? reviewReport(this.workDir(), { file: layout.report, pastedFiles }, rubric.report) : { found: false, file: undefined }
+      const pastedFiles = Object.fromEntries(Object.entries(this.rubric.report.pastedFiles).flatMap(([question, role]) => (files[role] ? [[question, files[role]]] : [])))
+      this.reportReview = layout.report ? reviewReport(this.workDir(), { file: layout.report, pastedFiles }, this.rubric.report) : { found: false, file: undefined }
     }
     return this.reportReview
   }
@@ -349,7 +363,7 @@ export class GradingSession {
       const image = await this.requireImage()
       const { runOneShot } = await containers.oneShot()
       return runOneShot(await this.engine(), image, {
-        ...probe, labels: this.labels, limits: rubric.limits, timeoutMs: rubric.timeouts.startSeconds * 1000,
+        ...probe, labels: this.labels, limits: this.rubric.limits, timeoutMs: this.rubric.timeouts.startSeconds * 1000, timedOut: this.messages.lab.probeTimedOut,
       })
     })
   }
@@ -361,7 +375,7 @@ export class GradingSession {
   warmUp(): void {
     void this.image().then((build) => {
       if (!build.ok) return
-      for (const probe of Object.values(imageProbes)) void this.runInImage(probe)
+      for (const probe of Object.values(imageProbes(this.rubric.expected))) void this.runInImage(probe)
       void this.api()
     })
     void this.stack().then((outcome) => {
@@ -370,13 +384,4 @@ export class GradingSession {
     // Asked for after the build and the Compose config, so that neither waits for it.
     void this.engine().then(containers.preload, () => {})
   }
-}
-
-const key = Symbol.for('tp1-grader.session')
-const holder = globalThis as typeof globalThis & { [key]?: GradingSession }
-
-/** The run's session, shared by every spec file of the run (they share one worker: see vitest.config.ts). */
-export function session(): GradingSession {
-  holder[key] ??= new GradingSession()
-  return holder[key]
 }

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { keepBuildCache } from './build-cache.js'
 
 /**
  * Removal with the docker CLI, synchronously: after SIGINT/SIGTERM, Vitest ends the process a millisecond after
  * its own handler, so only work that blocks the event loop is sure to finish. Returns how many objects it found.
  */
-export function removeLabelledSync(labels: string[]): number {
+export function removeLabelledSync(labels: string[], keepBuildCache: boolean): number {
   const filters = labels.flatMap((l) => ['--filter', `label=${l}`])
   const ids = (args: string[]) => {
     try {
@@ -27,7 +26,7 @@ export function removeLabelledSync(labels: string[]): number {
   const volumes = ids(['volume', 'ls', '-q'])
   remove(['volume', 'rm', '-f'], volumes)
   const images = ids(['images', '-q'])
-  remove(['rmi', '-f', ...(keepBuildCache() ? ['--no-prune'] : [])], [...new Set(images)])
+  remove(['rmi', '-f', ...(keepBuildCache ? ['--no-prune'] : [])], [...new Set(images)])
   return containers.length + networks.length + volumes.length + images.length
 }
 

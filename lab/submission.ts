@@ -6,15 +6,13 @@ import { tmpdir } from 'node:os'
 import { SettingError } from '../grading/errors.js'
 import path from 'node:path'
 
-/** The folder being graded: SUBMISSION_DIR, or student-submission/ beside the grader. */
-export function submissionDir(): string {
-  return path.resolve(process.env.SUBMISSION_DIR || 'student-submission')
-}
-
-/** The folder being graded, which must be one: a wrong SUBMISSION_DIR is a setting error (exit 2), said before anything runs. */
-export function requireSubmissionDir(): string {
-  const dir = submissionDir()
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SettingError(`SUBMISSION_DIR=${process.env.SUBMISSION_DIR ?? dir}: no such folder`)
+/**
+ * The folder being graded (SUBMISSION_DIR, or student-submission/ beside the grader), which must be one: a wrong
+ * SUBMISSION_DIR is a setting error (exit 2), said before anything runs.
+ */
+export function requireSubmissionDir(settings: { submissionDir: string; submissionDirGiven?: string }): string {
+  const dir = settings.submissionDir
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SettingError(`SUBMISSION_DIR=${settings.submissionDirGiven ?? dir}: no such folder`)
   return dir
 }
 
@@ -126,8 +124,8 @@ export function copyNotes(workDir: string): CopyNotes {
 const slashes = (p: string) => p.split(path.sep).join('/')
 
 /** The run's copy of the submission (see copySubmission) and, beside it, a scratch folder for the grader's own files. */
-export function makeWorkDir(runId: string): { dir: string; scratch: string } {
-  const dir = copySubmission(submissionDir(), runId)
+export function makeWorkDir(submissionDir: string, runId: string): { dir: string; scratch: string } {
+  const dir = copySubmission(submissionDir, runId)
   const scratch = path.join(path.dirname(dir), 'grader')
   mkdirSync(scratch)
   return { dir, scratch }

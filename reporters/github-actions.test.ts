@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
 import { escapeData, escapeProperty, MAX_ERROR_ANNOTATIONS, renderAnnotations, submissionInRepository } from './github-actions.js'
 
@@ -86,16 +86,13 @@ describe('submissionInRepository', () => {
   execFileSync('git', ['init', '-q', repository])
   mkdirSync(path.join(workspace, 'loose', 'TP1'), { recursive: true })
   afterAll(() => rmSync(workspace, { recursive: true, force: true }))
-  afterEach(() => vi.unstubAllEnvs())
 
   it('is relative to the repository that holds the submission, not to GITHUB_WORKSPACE', () => {
-    vi.stubEnv('GITHUB_WORKSPACE', workspace)
-    expect(submissionInRepository(path.join(repository, 'TP1'))).toBe('TP1')
-    expect(submissionInRepository(repository)).toBe('')
+    expect(submissionInRepository(path.join(repository, 'TP1'), workspace)).toBe('TP1')
+    expect(submissionInRepository(repository, workspace)).toBe('')
   })
 
   it('is relative to GITHUB_WORKSPACE for a folder outside any repository', () => {
-    vi.stubEnv('GITHUB_WORKSPACE', workspace)
-    expect(submissionInRepository(path.join(workspace, 'loose', 'TP1'))).toBe(path.join('loose', 'TP1'))
+    expect(submissionInRepository(path.join(workspace, 'loose', 'TP1'), workspace)).toBe(path.join('loose', 'TP1'))
   })
 })

@@ -65,8 +65,8 @@ export function renderAnnotations(grade: Grade, submissionPath: string): string[
  * `file`: in the reusable workflow the student's repository is a checkout beside the grader's, not GITHUB_WORKSPACE.
  * A folder outside any repository is taken relative to GITHUB_WORKSPACE.
  */
-export function submissionInRepository(submission: string): string {
-  let root = process.env.GITHUB_WORKSPACE || process.cwd()
+export function submissionInRepository(submission: string, workspace?: string): string {
+  let root = workspace || process.cwd()
   try {
     root = execFileSync('git', ['-C', submission, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch {

@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
-import { currentRun } from '../rubric/index.js'
-import { submissionDir } from '../lab/submission.js'
+import { loadRun, type Run } from '../rubric/index.js'
 import { findRubricLayout, submissionLayout } from '../analysis/lab-layout.js'
 import type { SubmissionLayout } from '../grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
@@ -22,8 +21,6 @@ import { groupByExercise } from './format.js'
 import { writeFileAtomically } from './write-atomically.js'
 import { inertJson } from './inert-text.js'
 import { firstLine } from '../grading/errors.js'
-
-const { rubric, messages } = currentRun()
 
 /** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */
 export const UNGRADED_EXIT_CODE = 3
@@ -49,12 +46,17 @@ export default class GradeReporter implements Reporter {
   /** 128 + the signal's number once a signal stopped the run: the code it exits with, ungraded or not. */
   private stoppedCode?: number
 
-  constructor(private readonly options: GradeReporterOptions = {}) {}
+  /** The run this reporter writes the grade of: its rubric, the student's language, its settings. */
+  private readonly run: Run
+
+  constructor(private readonly options: GradeReporterOptions = {}, run: Run = loadRun()) {
+    this.run = run
+  }
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
     // Student output (logs, HTTP bodies) reaches the job log through test errors: it must not run workflow commands.
-    if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`::stop-commands::${this.commandsToken}\n`)
+    if (this.run.settings.github.actions) process.stdout.write(`::stop-commands::${this.commandsToken}\n`)
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       process.once(signal, () => {
         this.stoppedCode = 128 + osConstants.signals[signal]
@@ -66,7 +68,7 @@ export default class GradeReporter implements Reporter {
 
   onTestRunStart(): void {
     this.startedAt = new Date()
-    process.stdout.write(`${messages.sheet.terminal.grading(shownPath(submissionDir()))}\n`)
+    process.stdout.write(`${this.run.messages.sheet.terminal.grading(shownPath(this.run.settings.submissionDir))}\n`)
   }
 
   onTestCaseResult(test: TestCase): void {
@@ -80,23 +82,25 @@ export default class GradeReporter implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
+    const { messages } = this.run
     const runErrors = unhandledErrors.map((e) => firstLine(e.message))
     if (reason === 'interrupted') runErrors.unshift(messages.verdict.interrupted)
     this.graderBugs.push(...modules.flatMap((m) => unexpectedErrors(m.errors(), m.relativeModuleId)), ...unexpectedErrors(unhandledErrors, 'run'))
     for (const module of modules)
       for (const suite of module.children.allSuites()) this.graderBugs.push(...unexpectedErrors(suite.errors(), suite.name))
-    if (this.graderBugs.length) process.stderr.write(`\n${renderGraderBugs(this.graderBugs, painter(useColor(process.stderr)), messages.sheet)}`)
+    if (this.graderBugs.length) process.stderr.write(`\n${renderGraderBugs(this.graderBugs, painter(this.useColor(process.stderr)), messages.sheet)}`)
     this.write(observeChecks(modules), runErrors)
   }
 
   /** One line per exercise whose checks have all been graded since the last call. */
   private printProgress(): void {
+    const { rubric, messages } = this.run
     const partial = collectGrade(rubric, [...this.finished.values()], { submissionPath: '', startedAt: this.startedAt, durationMs: 0, node: '', grader: '', runErrors: [] })
     const groups = groupByExercise(partial.checks)
     for (const group of groups) {
       if (this.exercisesDone.has(group.exercise) || !group.checks.every((c) => this.finished.has(c.id))) continue
       this.exercisesDone.add(group.exercise)
-      process.stdout.write(`${renderProgressLine(group, groups, painter(useColor(process.stdout)), messages.sheet)}\n`)
+      process.stdout.write(`${renderProgressLine(group, groups, painter(this.useColor(process.stdout)), messages.sheet)}\n`)
     }
   }
 
@@ -104,12 +108,14 @@ export default class GradeReporter implements Reporter {
   private write(observed: ObservedCheck[], runErrors: string[]): void {
     if (this.written) return
     this.written = true
-    const review = loadReview(reviewFilePath(submissionDir()), rubric.language)
+    const { rubric, messages, settings } = this.run
+    const { submissionDir } = settings
+    const review = loadReview(reviewFilePath(submissionDir, settings.reviewFile), rubric.language)
     const grade = collectGrade(rubric, observed, {
       ...(review instanceof Error ? { warnings: [messages.sheet.reviewFile.ignored(review.message)] } : review ? { review } : {}),
-      submissionPath: submissionDir(),
-      ...commitOf(submissionDir()),
-      ...layoutOf(submissionDir(), observed),
+      submissionPath: submissionDir,
+      ...commitOf(submissionDir),
+      ...layoutOf(submissionDir, observed, rubric),
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
       node: process.version,
@@ -118,17 +124,17 @@ export default class GradeReporter implements Reporter {
       runErrors,
     })
     const root = this.vitest?.config.root ?? process.cwd()
-    const outDir = path.resolve(root, process.env.GRADE_DIR || this.options.outputDir || 'grades')
+    const outDir = path.resolve(root, settings.gradeDir || this.options.outputDir || 'grades')
     mkdirSync(outDir, { recursive: true })
     writeFileAtomically(path.join(outDir, 'grade.json'), `${inertJson(grade)}\n`)
     const sheet = renderGradeSheet(grade, { title: rubric.title })
     writeFileAtomically(path.join(outDir, 'grade-sheet.md'), sheet)
-    const results = resultSettings(process.env)
+    const results = resultSettings(settings.environment)
     if (results.problem) process.stderr.write(`grader: ${results.problem}.\n`)
     for (const format of this.formats()) writeFileAtomically(path.join(outDir, RESULT_FORMATS[format].file), RESULT_FORMATS[format].render(grade, results.settings))
-    process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: useColor(process.stdout) })}\n`)
+    process.stdout.write(`\n${renderSummary(grade, { title: rubric.title, color: this.useColor(process.stdout) })}\n`)
     process.stdout.write(`${messages.sheet.terminal.sheetFile}${messages.sheet.colon} ${path.relative(process.cwd(), path.join(outDir, 'grade-sheet.md')) || outDir}\n`)
-    if (process.env.GITHUB_ACTIONS === 'true') this.publishOnGitHub(grade, sheet)
+    if (settings.github.actions) this.publishOnGitHub(grade, sheet)
     // Vitest has set 1 when points were lost; an ungraded run says so with its own code, and a run stopped by a
     // signal exits with 128 + its number (what a shell reports for it). Vitest sets 1 after the reporters when it
     // meets an error of its own (a global setup that failed, an unhandled error): the code is set again as the
@@ -143,7 +149,7 @@ export default class GradeReporter implements Reporter {
   /** Other result formats to write beside grade.json: GRADER_FORMATS, or the reporter's `formats` option. */
   private formats(): ResultFormat[] {
     try {
-      return parseFormats(process.env.GRADER_FORMATS ?? this.options.formats?.join(','))
+      return parseFormats(this.run.settings.formats ?? this.options.formats?.join(','))
     } catch (error) {
       process.stderr.write(`grader: ${(error as Error).message}; only grade.json and grade-sheet.md are written.\n`)
       return []
@@ -153,8 +159,14 @@ export default class GradeReporter implements Reporter {
   /** The sheet in the job summary, and the lost points as annotations on the student's files. */
   private publishOnGitHub(grade: Grade, sheet: string): void {
     process.stdout.write(`::${this.commandsToken}::\n`)
-    for (const line of renderAnnotations(grade, submissionInRepository(grade.submission.path))) process.stdout.write(`${line}\n`)
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, sheet)
+    for (const line of renderAnnotations(grade, submissionInRepository(grade.submission.path, this.run.settings.github.workspace))) process.stdout.write(`${line}\n`)
+    const { stepSummary } = this.run.settings.github
+    if (stepSummary) appendFileSync(stepSummary, sheet)
+  }
+
+  /** Colours on a terminal, unless NO_COLOR. */
+  private useColor(stream: NodeJS.WriteStream): boolean {
+    return Boolean(stream.isTTY) && !this.run.settings.noColor
   }
 }
 
@@ -194,8 +206,6 @@ function shownPath(dir: string): string {
   return relative === '' ? path.basename(dir) : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
 }
 
-const useColor = (stream: NodeJS.WriteStream): boolean => Boolean(stream.isTTY) && !process.env.NO_COLOR
-
 function suiteErrors(test: TestCase): string[] {
   const errors: string[] = []
   for (let parent = test.parent; parent.type === 'suite'; parent = parent.parent)
@@ -208,7 +218,7 @@ function suiteErrors(test: TestCase): string[] {
  * Where the specs found the lab (the checks carry it: see grading/check.ts); found again from the same files only
  * when no check ran far enough to carry it.
  */
-function layoutOf(dir: string, observed: readonly ObservedCheck[]): { layout?: SubmissionLayout } {
+function layoutOf(dir: string, observed: readonly ObservedCheck[], rubric: Run['rubric']): { layout?: SubmissionLayout } {
   const carried = observed.find((o) => o.layout)?.layout
   if (carried) return { layout: carried }
   try {

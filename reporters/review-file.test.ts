@@ -13,8 +13,8 @@ const write = (name: string, text: string) => {
 
 describe('the review file', () => {
   it('lives beside the submission folder, never inside it', () => {
-    expect(reviewFilePath('/class/alice', {})).toBe('/class/alice.review.json')
-    expect(reviewFilePath('/class/alice', { REVIEW_FILE: '/reviews/a.json' })).toBe('/reviews/a.json')
+    expect(reviewFilePath('/class/alice')).toBe('/class/alice.review.json')
+    expect(reviewFilePath('/class/alice', '/reviews/a.json')).toBe('/reviews/a.json')
   })
 
   it('is read when valid', () => {

@@ -19,8 +19,8 @@ export type ReviewFile = z.infer<typeof reviewSchema>
  * The instructor's review of a submission: REVIEW_FILE, or `<submission folder>.review.json` beside it
  * (never inside it, where the student could write it).
  */
-export function reviewFilePath(submissionDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.REVIEW_FILE ? path.resolve(env.REVIEW_FILE) : `${path.resolve(submissionDir)}.review.json`
+export function reviewFilePath(submissionDir: string, reviewFile?: string): string {
+  return reviewFile ? path.resolve(reviewFile) : `${path.resolve(submissionDir)}.review.json`
 }
 
 /** undefined when there is no review file; an Error naming the file and the problem when it is malformed (shown on the sheet). */

@@ -1,13 +1,15 @@
 import { SettingError } from '../grading/errors.js'
 import { catalogue, parseLanguage, type Catalogue } from '../i18n/index.js'
 import { parseRubric, type CheckDefinition, type Rubric, type RubricInput, type RubricSource } from './schema.js'
+import { processEnvironment, readSettings, type Settings } from './settings.js'
 import { tp1 } from './tp1.js'
 
 export type { CheckDefinition, Rubric } from './schema.js'
 export { parseRubric } from './schema.js'
+export type { Settings } from './settings.js'
 
 /** Numbers an instructor or a test may change for one run: PREFIX_<NAME_IN_CAPS>=value (e.g. GRADER_TIMEOUT_BUILD_SECONDS=5). */
-function overridden<T extends Record<string, number>>(values: T, prefix: string, env: NodeJS.ProcessEnv): T {
+function overridden<T extends Record<string, number>>(values: T, prefix: string, env: Readonly<NodeJS.ProcessEnv>): T {
   const result: Record<string, number> = { ...values }
   for (const key of Object.keys(values)) {
     const name = `${prefix}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
@@ -20,7 +22,7 @@ function overridden<T extends Record<string, number>>(values: T, prefix: string,
   return result as T
 }
 
-export function withOverrides(rubric: Rubric, env: NodeJS.ProcessEnv): Rubric {
+export function withOverrides(rubric: Rubric, env: Readonly<NodeJS.ProcessEnv>): Rubric {
   return { ...rubric, timeouts: overridden(rubric.timeouts, 'GRADER_TIMEOUT', env), limits: overridden(rubric.limits, 'GRADER_LIMIT', env) }
 }
 
@@ -57,36 +59,34 @@ function titlesOf(section: unknown, expected: RubricSource['expected']): Record<
 }
 
 /** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
-export function loadRubric(source: RubricSource, env: NodeJS.ProcessEnv): Rubric {
+export function loadRubric(source: RubricSource, env: Readonly<NodeJS.ProcessEnv>): Rubric {
   const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
   return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language))), env)
 }
 
-/** What a grading run is set to: the lab's rubric with the run's overrides, and every message in the student's language. */
+/**
+ * What a grading run is set to: the lab's rubric with the run's overrides, every message in the student's language,
+ * and the run's settings. Made once by each process that grades (the config, the global setup, the worker's test
+ * context, the reporter, the class tool) and handed to what needs it.
+ */
 export interface Run {
   rubric: Rubric
   messages: Catalogue
+  settings: Settings
 }
 
 /**
- * Loads the run's settings from an environment (GRADER_LANG, GRADER_TIMEOUT_*, GRADER_LIMIT_*); a wrong one is a
- * SettingError. Nothing reads the environment as it is imported: this is the one place, called once.
+ * Loads the run from an environment (this process's by default): GRADER_LANG, GRADER_TIMEOUT_*, GRADER_LIMIT_* and
+ * the settings of rubric/settings.ts; a wrong one is a SettingError. Nothing reads the environment as it is
+ * imported: this is the one place.
  */
-export function loadRun(env: NodeJS.ProcessEnv): Run {
+export function loadRun(env: Readonly<NodeJS.ProcessEnv> = processEnvironment()): Run {
   const rubric = loadRubric(tp1, env)
-  return { rubric, messages: catalogue(rubric.language) }
+  return { rubric, messages: catalogue(rubric.language), settings: readSettings(env) }
 }
 
-let current: Run | undefined
-
-/** This process's run, loaded from its environment on first use. */
-export function currentRun(): Run {
-  current ??= loadRun(process.env)
-  return current
-}
-
-export function checkDefinition(id: string): CheckDefinition {
-  const { rubric } = currentRun()
+/** A check of the rubric, by id; an unknown id is the grader's bug. */
+export function checkDefinition(rubric: Rubric, id: string): CheckDefinition {
   const found = rubric.checks.find((c) => c.id === id)
   if (!found) throw new Error(`No check "${id}" in the rubric (known: ${rubric.checks.map((c) => c.id).join(', ')})`)
   return found

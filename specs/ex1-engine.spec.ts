@@ -1,16 +1,12 @@
-import { beforeAll, describe } from 'vitest'
-import { check } from '../grading/check.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
+import { describe } from 'vitest'
+import { check, labTest } from '../grading/check.js'
 
-const { messages } = currentRun()
-
-describe(messages.engine.suite, () => {
+describe('exercise 1: the engine', () => {
   // The slow Docker work (image build, compose up) starts now and runs while the static checks do.
-  beforeAll(() => session().warmUp())
+  labTest.beforeAll(({ lab }) => lab.warmUp())
 
-  check('ex1.engine', async (c) => {
-    const facts = await (await session().engine()).facts()
+  check('ex1.engine', async (c, { lab }) => {
+    const facts = await (await lab.engine()).facts()
     for (const [name, value] of Object.entries(facts)) c.fact(name, value)
   })
 })

@@ -4,21 +4,17 @@ import { fail } from '../grading/finding.js'
 import { exitMeaning } from '../lab/exit-codes.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes, type ImageProbe } from '../lab/image-probes.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
-
-const { rubric, messages } = currentRun()
-
-const t = messages.ex2
 
 /** The probe's command line, its program first. */
 const argvOf = (probe: ImageProbe) => [...(probe.entrypoint ?? []), ...probe.command]
 
-describe(t.suite, () => {
-  check('ex2.one-shot', async () => {
+describe('exercise 2: containers', () => {
+  check('ex2.one-shot', async (_c, { lab, run: { rubric, messages } }) => {
+    const t = messages.ex2
     const wanted = rubric.expected.oneShotOutput
-    const argv = argvOf(imageProbes.oneShot)
-    const result = await session().runInImage(imageProbes.oneShot)
+    const probe = imageProbes(rubric.expected).oneShot
+    const argv = argvOf(probe)
+    const result = await lab.runInImage(probe)
     if (result.startError !== undefined) throw fail(t.notStarted(argv, result.startError))
     if (result.exitCode !== 0 || !result.output.includes(wanted)) {
       const exit = messages.lab.exitCode(exitMeaning(result.exitCode))
@@ -27,10 +23,12 @@ describe(t.suite, () => {
     }
   })
 
-  check('ex2.shared-kernel', async (c) => {
-    const result = await session().runInImage(imageProbes.kernel)
-    if (result.startError !== undefined) throw fail(t.notStarted(argvOf(imageProbes.kernel), result.startError))
-    const { kernel } = await (await session().engine()).facts()
+  check('ex2.shared-kernel', async (c, { lab, run: { rubric, messages } }) => {
+    const t = messages.ex2
+    const probe = imageProbes(rubric.expected).kernel
+    const result = await lab.runInImage(probe)
+    if (result.startError !== undefined) throw fail(t.notStarted(argvOf(probe), result.startError))
+    const { kernel } = await (await lab.engine()).facts()
     const printed = result.output.trim()
     c.fact('kernel', printed)
     if (printed !== kernel) throw fail(t.sharedKernel(kernel, printed, result.exitCode))

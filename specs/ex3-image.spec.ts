@@ -5,16 +5,10 @@ import { fail } from '../grading/finding.js'
 import type { ImageProblem } from '../i18n/en/ex3.js'
 import { tail } from '../lab/docker-logs.js'
 import { imageProbes } from '../lab/image-probes.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
-
-const { rubric, messages } = currentRun()
-
-const { expected } = rubric
-const t = messages.ex3
+import type { Run } from '../rubric/index.js'
 
 /** Likely fixes for the build errors beginners meet most. */
-function buildHint(error: string): string {
+function buildHint(error: string, { rubric: { expected }, messages: { ex3: t } }: Run): string {
   if (/No matching distribution|Could not find a version/.test(error)) return t.buildHint.pipPackage
   if (/COPY failed|no such file or directory|not found/.test(error)) return t.buildHint.copyContext
   if (/pull access denied|manifest unknown|not found: manifest/.test(error)) return t.buildHint.baseImage(expected.baseImage.example)
@@ -22,23 +16,27 @@ function buildHint(error: string): string {
   return t.buildHint.generic
 }
 
-describe(t.imageSuite, () => {
-  check('ex3.build', async (c) => {
-    const layout = session().requireLab()
+describe('exercise 3: the image', () => {
+  check('ex3.build', async (c, { lab, run }) => {
+    const { expected, timeouts } = run.rubric
+    const t = run.messages.ex3
+    const layout = lab.requireLab()
     if (!layout.image) throw fail(t.missingDockerfile(layout.searched.imageFolders.map(shownFolder), expected.appFile))
-    const build = await session().image()
+    const build = await lab.image()
     c.fact('durationMs', build.durationMs)
     c.fact('ranSteps', build.ranSteps.join('\n')) // the RUN steps not taken from the cache: what a cold run costs
     if (build.ok) return
-    if (build.timedOut) throw fail(t.buildTimedOut(rubric.timeouts.buildSeconds, build.failingStep), { log: build.log })
-    throw fail(t.buildFailed(build.failingStep, build.error, buildHint(build.error ?? '')), { log: build.log })
+    if (build.timedOut) throw fail(t.buildTimedOut(timeouts.buildSeconds, build.failingStep), { log: build.log })
+    throw fail(t.buildFailed(build.failingStep, build.error, buildHint(build.error ?? '', run)), { log: build.log })
   })
 
-  check('ex3.image', async (c) => {
-    const image = await session().requireImage()
-    const engine = await session().engine()
+  check('ex3.image', async (c, { lab, run }) => {
+    const { expected } = run.rubric
+    const t = run.messages.ex3
+    const image = await lab.requireImage()
+    const engine = await lab.engine()
     const config = await engine.imageConfig(image)
-    const result = await session().runInImage(imageProbes.contents)
+    const result = await lab.runInImage(imageProbes(expected).contents)
     const line = result.output.trim().split('\n').pop() ?? ''
     let seen: { python: string; app: boolean; modules: Record<string, string> }
     try {

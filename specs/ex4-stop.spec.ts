@@ -3,19 +3,13 @@ import { check } from '../grading/check.js'
 import { fail } from '../grading/finding.js'
 import { exited } from '../lab/api-diagnosis.js'
 import { exitMeaning } from '../lab/exit-codes.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
-
-const { rubric, messages } = currentRun()
-
-const { expected, timeouts } = rubric
-const t = messages.ex4
 
 // Runs after the Compose checks (see vitest.config.ts): the stop began when the checks of the running container ended.
-describe(t.stopSuite, () => {
-  check('ex4.ps', async () => {
-    const api = await session().requireApi()
-    const engine = await session().engine()
+describe('exercise 4: docker stop', () => {
+  check('ex4.ps', async (_c, { lab, run: { rubric: { expected, timeouts }, messages } }) => {
+    const t = messages.ex4
+    const api = await lab.requireApi()
+    const engine = await lab.engine()
     const stop = await api.stop(timeouts.stopGraceSeconds)
     if (!stop.listedWhileRunning) {
       const state = await api.state()
@@ -31,18 +25,19 @@ describe(t.stopSuite, () => {
 
   // Judged by how the container ended, not by a time that load can stretch: exit code 0 is SIGTERM handled. A PID 1
   // with no handler for the stop signal is known at once (docker-engine.ts, stop): killed, as docker stop would.
-  check('ex4.graceful-stop', async (c) => {
-    const api = await session().requireApi()
+  check('ex4.graceful-stop', async (c, { lab, run: { rubric: { expected, timeouts }, messages } }) => {
+    const t = messages.ex4
+    const api = await lab.requireApi()
     const stop = await api.stop(timeouts.stopGraceSeconds)
-    if (!stop.listedWhileRunning) throw session().blocked('stoppedContainer')
+    if (!stop.listedWhileRunning) throw lab.blocked('stoppedContainer')
     c.fact('stopMs', stop.durationMs)
     if (stop.dropped) {
       const { signal, command } = stop.dropped
-      throw fail(t.gracefulStop.signalDropped(signal, command, timeouts.stopGraceSeconds, expected), session().cmdLocation())
+      throw fail(t.gracefulStop.signalDropped(signal, command, timeouts.stopGraceSeconds, expected), lab.cmdLocation())
     }
     if (stop.exitCode !== 0) {
       const finding = t.gracefulStop.notGraceful(stop.durationMs / 1000, exitMeaning(stop.exitCode), timeouts.stopGraceSeconds, expected)
-      throw fail(finding, session().cmdLocation())
+      throw fail(finding, lab.cmdLocation())
     }
   })
 })

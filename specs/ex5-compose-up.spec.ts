@@ -9,22 +9,17 @@ import { tail } from '../lab/docker-logs.js'
 import type { HttpAnswer } from '../lab/http-probe.js'
 import { ComposeBuildFailure } from '../lab/image-builds.js'
 import { ComposeUpTimeout } from '../lab/lab-stack.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
 
-const { rubric, messages } = currentRun()
-
-const { expected, timeouts } = rubric
-const t = messages.ex5
-const { db, api } = expected.services
 const buildFailed = /failed to solve|executor failed|returned a non-zero code|failed to compute cache key/
 
-describe(t.up.suite, () => {
-  check('ex5.up', async (c) => {
-    const outcome = await session().stack()
-    c.fact('composeUpMs', session().phases.composeUpMs ?? 0)
+describe('exercise 5: compose up', () => {
+  check('ex5.up', async (c, { lab, run: { rubric, messages } }) => {
+    const { expected, timeouts } = rubric
+    const t = messages.ex5
+    const outcome = await lab.stack()
+    c.fact('composeUpMs', lab.phases.composeUpMs ?? 0)
     // Which build steps ran for Compose's images (none when they came from exercise 3's build or the cache): what a cold run costs.
-    c.fact('buildRanSteps', (session().composeBuilt ?? []).flatMap((b) => b.ranSteps).join('\n'))
+    c.fact('buildRanSteps', (lab.composeBuilt ?? []).flatMap((b) => b.ranSteps).join('\n'))
     const failure = outcome.ok ? outcome.failure : outcome.error
     if (failure !== undefined) {
       if (failure instanceof BlockedError || failure instanceof GraderError) throw failure
@@ -39,20 +34,22 @@ describe(t.up.suite, () => {
       const failed = { partly: outcome.ok, output: tail(message, 3), build: buildFailed.test(message) }
       throw fail(t.up.failed(failed, expected.services), { log: tail(message) })
     }
-    const stack = await session().settledStack()
-    c.fact('settleMs', session().phases.settleMs ?? 0)
-    for (const service of [db, api]) {
+    const stack = await lab.settledStack()
+    c.fact('settleMs', lab.phases.settleMs ?? 0)
+    for (const service of [expected.services.db, expected.services.api]) {
       const state = await stack.service(service)
       if (!state) throw fail(t.up.noContainer(service))
       await expectRunning(state, () => stack.logTail(service), (exit) => t.up.stopped(service, exit, expected))
     }
   })
 
-  check('ex5.api-health', async (c) => {
-    const stack = await session().requireRunning(api)
+  check('ex5.api-health', async (c, { lab, run: { rubric: { expected, timeouts }, messages } }) => {
+    const t = messages.ex5
+    const { api } = expected.services
+    const stack = await lab.requireRunning(api)
     const healthy = (answer: HttpAnswer) => answer.status === 200 && isDeepStrictEqual(answer.json, expected.healthBody)
     // Where `curl localhost:8000` lands: the container port the student published host port 8000 to, if any.
-    const declared = (await session().requireComposeConfig()).services[api]?.ports ?? []
+    const declared = (await lab.requireComposeConfig()).services[api]?.ports ?? []
     const target = declared.find((p) => p.published === String(expected.apiPort))?.target ?? expected.apiPort
     const answer = await stack.waitForHttp(api, target, expected.healthPath, {
       accept: healthy,

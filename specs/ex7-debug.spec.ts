@@ -5,28 +5,23 @@ import { expectAccepted, expectRunning } from '../grading/expect.js'
 import { blocked, fail } from '../grading/finding.js'
 import { tail } from '../lab/docker-logs.js'
 import { eventually } from '../lab/eventually.js'
-import type { LabStack } from '../lab/lab-stack.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
+import type { GradingSession } from '../lab/session.js'
+import type { Expected } from '../rubric/schema.js'
 
-const { rubric, messages } = currentRun()
-
-const { expected, timeouts } = rubric
-const t = messages.ex7
-const { db, api } = expected.services
 const uvicornStartup = /Uvicorn running on|Application startup complete/
 
-const runningApi = (): Promise<LabStack> => session().requireRunning(api)
-
 /** The Dockerfile Compose builds the api service from, as the student names it (e.g. "api/Dockerfile"). */
-function composeDockerfile(): string {
-  const compose = session().composeFile() ?? 'docker-compose.yml'
+function composeDockerfile(lab: GradingSession, expected: Expected): string {
+  const compose = lab.composeFile() ?? 'docker-compose.yml'
   return path.posix.join(path.posix.dirname(compose), expected.services.apiBuildContext, 'Dockerfile')
 }
 
-describe(t.suite, () => {
-  check('ex7.logs', async () => {
-    const stack = await session().settledStack()
+describe('exercise 7: debugging', () => {
+  check('ex7.logs', async (_c, { lab, run: { rubric, messages } }) => {
+    const { expected, timeouts } = rubric
+    const t = messages.ex7
+    const { api } = expected.services
+    const stack = await lab.settledStack()
     const state = await stack.service(api)
     if (!state) throw blocked(messages.lab.session.noContainer(api, rubric.provides.stack!), rubric.provides.stack!)
     const logs = await eventually(async () => {
@@ -41,20 +36,23 @@ describe(t.suite, () => {
     }
   })
 
-  check('ex7.exec', async (c) => {
-    const stack = await runningApi()
+  check('ex7.exec', async (c, { lab, run: { rubric: { expected }, messages } }) => {
+    const { api } = expected.services
+    const stack = await lab.requireRunning(api)
     const probe = `import os, sys; print(sys.version.split()[0]); print(os.getcwd()); print(os.path.isfile(${JSON.stringify(expected.appFile)}))`
     const result = await stack.exec(api, ['python', '-c', probe])
     const [version = '', cwd = '', hasApp = ''] = result.stdout.trim().split('\n')
     c.fact('python', version)
     if (result.exitCode !== 0 || !version.startsWith(`${expected.baseImage.pythonMajor}.`) || hasApp !== 'True') {
       const output = (result.stderr || result.stdout).trim().slice(0, 300)
-      throw fail(t.exec(api, { exitCode: result.exitCode, version, cwd, present: hasApp === 'True', output }, composeDockerfile(), expected))
+      throw fail(messages.ex7.exec(api, { exitCode: result.exitCode, version, cwd, present: hasApp === 'True', output }, composeDockerfile(lab, expected), expected))
     }
   })
 
-  check('ex7.restart', async () => {
-    const stack = await runningApi()
+  check('ex7.restart', async (_c, { lab, run: { rubric: { expected, timeouts }, messages } }) => {
+    const t = messages.ex7
+    const { db, api } = expected.services
+    const stack = await lab.requireRunning(api)
     const apiBefore = await stack.requireService(api)
     const dbBefore = await stack.service(db)
     await stack.restart(api, timeouts.quickStopSeconds)

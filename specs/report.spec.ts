@@ -1,29 +1,28 @@
 import { describe } from 'vitest'
-import { check } from '../grading/check.js'
+import { check, type CheckContext } from '../grading/check.js'
 import { fail } from '../grading/finding.js'
-import { session } from '../lab/session.js'
-import { currentRun } from '../rubric/index.js'
+import { checkDefinition } from '../rubric/index.js'
+import { tp1 } from '../rubric/tp1.js'
 import { tabsOnly } from '../analysis/report-code.js'
 
-const { rubric, messages } = currentRun()
-
-const { report } = rubric
-const t = messages.report
-
-function requireReport() {
-  const layout = session().requireLab()
-  const review = session().report()
-  if (!review.found) throw fail(t.missing(rubric.layout.reportFiles, layout.searched.reports))
+function requireReport({ lab, run: { rubric, messages } }: CheckContext) {
+  const layout = lab.requireLab()
+  const review = lab.report()
+  if (!review.found) throw fail(messages.report.missing(rubric.layout.reportFiles, layout.searched.reports))
   return review
 }
 
 // Presence and evidence are automatic; the quality of the prose is the instructor's call (the review flag).
-describe(t.suite, () => {
+describe('the report', () => {
   // How the report and the hand-in were read is said once, on the first report check that passes (a failed one shows its failure).
   let noted = false
-  for (const def of rubric.checks.filter((c) => c.review)) {
-    check(def.id, (c) => {
-      const review = requireReport()
+  // One check per report check of the lab (its ids are the lab's; their titles, points and items the run's rubric).
+  for (const { id: checkId } of tp1.checks.filter((c) => c.review)) {
+    check(checkId, (c, context) => {
+      const { report } = context.run.rubric
+      const t = context.run.messages.report
+      const def = checkDefinition(context.run.rubric, checkId)
+      const review = requireReport(context)
       if (!noted && (def.items ?? []).every(({ id }) => review.questions[id]!.answered)) {
         noted = true
         for (const note of review.notes) c.note(t.decoded(note))
@@ -45,8 +44,9 @@ describe(t.suite, () => {
     })
   }
 
-  check('ex3.report-files', (c) => {
-    const review = requireReport()
+  check('ex3.report-files', (c, context) => {
+    const t = context.run.messages.report
+    const review = requireReport(context)
     const differing = review.pastedFiles.filter((p) => p.differences.length)
     // A copy that differs by its indentation alone gets a remark, not a difference.
     for (const p of differing) {

@@ -4,12 +4,12 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rubricDigest, type Manifest } from '../cli/manifest.js'
 import { inShard } from '../cli/shard.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { projectRoot } from './support/fixtures.js'
 import { readGoldenGrade } from './support/golden.js'
 import { WorkflowJob } from './support/workflow-job.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 const workflow = path.join(projectRoot, '.github', 'workflows', 'batch-grade.yml')
 const STUDENTS = ['alice', 'bob', 'carol', 'dan']
 const SHARDS = 2

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { referenceSubmission } from './support/fixtures.js'
 import { runGrader } from './support/run-grader.js'
 
 describe('when Docker is not reachable', () => {
   it('the run is ungraded, never zeros, and the static checks are still graded', async () => {
-    const { rubric } = currentRun()
+    const { rubric } = loadRun()
     const { grade, exitCode } = await runGrader(referenceSubmission, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' })
     expect(grade.status).toBe('ungraded')
     expect(exitCode).toBe(3)

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
 import { escapeProperty } from '../reporters/github-actions.js'
 import { graderDigest } from '../reporters/grader-digest.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { assembleFixture, listFixtures, listReferences, lostChecks, projectRoot, referenceDir, referenceSubmission } from './support/fixtures.js'
 import { runGrader } from './support/run-grader.js'
 import { WorkflowJob } from './support/workflow-job.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 /** Runs the grader with the environment GitHub Actions sets, and returns the job summary it wrote. */
 async function gradeOnGitHub(submission: string, workspace: string) {

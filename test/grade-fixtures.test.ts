@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { plantCanaries } from './support/canaries.js'
 import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
 import { ensureImage } from './support/images.js'
 import { expectInert, onGitHubActions } from './support/inert-output.js'
 import { leftovers, runGrader } from './support/run-grader.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 const fixtures = listFixtures()
 

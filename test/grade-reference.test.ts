@@ -4,11 +4,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { lostChecks, referenceDir, referenceSubmission } from './support/fixtures.js'
 import { leftovers, runGrader, type GraderRun } from './support/run-grader.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 function digest(dir: string): string {
   const hash = createHash('sha256')

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { projectRoot, referenceSubmission } from './support/fixtures.js'
 import { leftovers, newRunId } from './support/run-grader.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 describe('a run stopped by SIGTERM in the middle', () => {
   it('still writes a complete grade, marks the unfinished checks ungraded, and leaves Docker clean', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Grade } from '../grading/grade.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { parseDeadline } from '../cli/deadline.js'
 import { gradeClass, type GradeOptions } from '../cli/grade-command.js'
 import { parseLatePolicy } from '../cli/late-policy.js'
@@ -12,7 +12,7 @@ import { parseLmsOptions } from '../cli/lms-export.js'
 import { TestRepo } from './support/git-repo.js'
 import { readGradebook } from './support/grade-class-cli.js'
 
-const { rubric } = currentRun()
+const { rubric, settings } = loadRun()
 const DEADLINE = '2026-12-10T23:59+01:00'
 const max = rubric.totalPoints
 const pointsOf = (id: string) => rubric.checks.find((c) => c.id === id)!.points
@@ -76,7 +76,7 @@ describe('tp1-grade-class under a late policy: the commit each student is graded
     lms: parseLmsOptions({ lms: 'moodle,canvas', scale: '20' }, max)!,
     ...extra,
   })
-  const grader = { projectRoot: stubGrader(path.join(root, 'grader')), rubric, version: 'test' }
+  const grader = { projectRoot: stubGrader(path.join(root, 'grader')), rubric, version: 'test', settings }
 
   /** One batch, its exit code and everything it printed. */
   async function grade(extra: Partial<GradeOptions> = {}): Promise<{ code: number; output: string }> {

@@ -2,9 +2,9 @@ import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testconta
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isServerAnswer, queryPostgres, type PgTarget } from '../lab/postgres-probe.js'
 import { StartedOnly } from '../lab/started-only.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 const { db: login, postgresMajor } = rubric.expected
 const image = `postgres:${postgresMajor}`
 const labels = { 'org.tp1-grader.test': 'postgres-probe' }

@@ -8,12 +8,12 @@ import type { Grade } from '../grading/grade.js'
 import { rubricDigest, type Manifest } from '../cli/manifest.js'
 import { REVIEW_SHEET_FILE } from '../cli/manual-points-sheet.js'
 import { folderDigest } from '../cli/submissions.js'
-import { currentRun } from '../rubric/index.js'
+import { loadRun } from '../rubric/index.js'
 import { referenceSubmission } from './support/fixtures.js'
 import { readGoldenGrade } from './support/golden.js'
 import { gradeClassCli, readGradebook, readManifest } from './support/grade-class-cli.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 /**
  * A class already graded (two golden grades in an output folder whose manifest says they are of these very folders

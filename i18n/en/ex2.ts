@@ -9,7 +9,6 @@ const dockerRun = (argv: readonly string[]) =>
  * probe's command, its program first.
  */
 export const ex2 = {
-  suite: 'Exercise 2 — images and containers',
   /** Docker could not start the command in the image at all; `reason` is Docker's own words. */
   notStarted: (argv: readonly string[], reason: string): Finding => ({
     message: `Docker could not start ${dockerRun(argv)}: ${reason}.`,

@@ -13,7 +13,6 @@ const missingFile = (name: string, folders: readonly string[]) => ({
 
 /** Messages of exercise 3: the app, its Dockerfile, the build and the image (specs/ex3-*.spec.ts). */
 export const ex3 = {
-  staticSuite: 'Exercise 3 — the app and its Dockerfile',
   titles: () => ({ 'ex3.cmd-once': 'the Dockerfile has one CMD (Docker runs only the last)' }),
   /** `lines`: the lines of the final stage's CMD instructions, in order (two or more). */
   cmdTwice: (dockerfile: string, lines: readonly number[]): Finding => ({
@@ -22,7 +21,6 @@ export const ex3 = {
     seen: `CMD at lines ${lines.join(', ')}`,
     fix: `Remove the CMD lines before line ${lines.at(-1)}: they do nothing (to run several commands at start, use one script, not several CMD lines).`,
   }),
-  imageSuite: 'Exercise 3 — build the image',
   missingApp: (appFile: string, folders: readonly string[]): Finding => ({
     ...missingFile(appFile, folders),
     fix: `Save the FastAPI app of question 3.a as ${folders.at(-1)}${appFile}.`,

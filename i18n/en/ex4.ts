@@ -20,8 +20,6 @@ const apiContainer = 'the API container'
 
 /** Messages of exercise 4: the API in a container of the student's image; each failure returns the whole finding. */
 export const ex4 = {
-  stopSuite: 'Exercise 4 — docker stop, docker ps -a',
-  suite: 'Exercise 4 — run the API in a container',
   health: {
     stopped: (exit: Exited, app: AppStart): Finding => ({
       message: 'The API container stopped instead of serving requests.',

@@ -63,7 +63,6 @@ export const ex5 = {
   /** What a stopped container was, in lab.exited: "the api container keeps running". */
   theContainer,
   file: {
-    suite: 'Exercise 5 — the Compose file',
     /** `names`: the file names Compose looks for; `folder`: the lab's folder ("./" for the top of the submission). */
     missing: (names: readonly string[], folder: string, apiContext: string): Finding => ({
       message: 'There is no Compose file in the submission.',
@@ -121,7 +120,6 @@ export const ex5 = {
     }),
   },
   up: {
-    suite: 'Exercise 5 — docker compose up',
     /** `reason` is the timeout's own sentence, without its final period; `apiContext`: the api service's build context. */
     timeout: (reason: string, seconds: number, apiContext: string): Finding => ({
       message: `${reason}.`,
@@ -179,7 +177,6 @@ export const ex5 = {
     }),
   },
   down: {
-    suite: 'Exercise 5 — docker compose down',
     leftBehind: (containers: readonly string[], networks: readonly string[]): Finding => ({
       message: 'docker compose down left parts of the project behind.',
       expected: 'no container and no network of the project',

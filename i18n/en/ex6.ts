@@ -7,7 +7,6 @@ interface Login { user: string; password: string; database: string }
 
 /** Messages of ex6: each failure is one function of what was observed, returning the whole finding. */
 export const ex6 = {
-  suite: 'Exercise 6 — PostgreSQL in a container',
   /** db.environment sets these variables otherwise than `wanted` (NAME → value); `set` is what it sets. */
   credentials: (db: string, wanted: Record<string, string>, set: Record<string, string | null | undefined>): Finding => {
     const wrong = Object.keys(wanted).filter((name) => set[name] !== wanted[name])

@@ -12,7 +12,6 @@ export interface ExecProbe { exitCode: number; version: string; cwd: string; pre
 
 /** Messages of ex7: each failure is one function of what was observed, returning the whole finding. */
 export const ex7 = {
-  suite: 'Exercise 7 — debugging containers',
   logs: {
     stopped: (api: string, exit: Exited, app: AppStart): Finding => ({
       message: `docker compose logs ${api} shows no uvicorn startup: the container stopped.`,

@@ -133,7 +133,6 @@ function difference(d: CodeDifference): string {
 
 /** Messages of the written report: its checks (specs/report.spec.ts), from what analysis/report*.ts find in it. */
 export const report = {
-  suite: 'The written report',
   /** No Markdown file holds the lab's questions. `names`: the report's usual names, in the rubric's order of preference; `others`: the Markdown files the submission has. */
   missing: (names: readonly string[], others: readonly string[]): Finding => ({
     message: 'There is no report: no Markdown file of the submission holds the lab\'s questions.',

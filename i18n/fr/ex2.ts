@@ -4,7 +4,6 @@ const dockerRun = (argv: readonly string[]) =>
   `docker run <votre image> ${argv.map((arg) => (arg.includes(' ') ? `"${arg}"` : arg)).join(' ')}`
 
 export const ex2: Catalogue['ex2'] = {
-  suite: 'Exercice 2 — images et conteneurs',
   notStarted: (argv, reason) => ({
     message: `Docker n’a pas pu lancer ${dockerRun(argv)} : ${reason}.`,
     expected: `${argv[0]} dans le PATH de l’image`,

@@ -7,7 +7,6 @@ const missingFile = (name: string, folders: readonly string[]) => ({
 })
 
 export const ex3: Catalogue['ex3'] = {
-  staticSuite: 'Exercice 3 — l’application et son Dockerfile',
   titles: () => ({ 'ex3.cmd-once': 'le Dockerfile a un seul CMD (Docker n’exécute que le dernier)' }),
   cmdTwice: (dockerfile, lines) => ({
     message: `${dockerfile} contient ${lines.length} instructions CMD (lignes ${lines.join(', ')}) : Docker ne garde que la dernière, ligne ${lines.at(-1)}.`,
@@ -15,7 +14,6 @@ export const ex3: Catalogue['ex3'] = {
     seen: `CMD aux lignes ${lines.join(', ')}`,
     fix: `Supprimez les lignes CMD avant la ligne ${lines.at(-1)} : elles ne servent à rien (pour lancer plusieurs commandes au démarrage, utilisez un script, pas plusieurs CMD).`,
   }),
-  imageSuite: 'Exercice 3 — construire l’image',
   missingApp: (appFile, folders) => ({
     ...missingFile(appFile, folders),
     fix: `Enregistrez l’application FastAPI de la question 3.a sous le nom ${folders.at(-1)}${appFile}.`,

@@ -8,8 +8,6 @@ const decimal = (seconds: number) => seconds.toFixed(1).replace('.', ',')
 const apiContainer = 'le conteneur de l’API'
 
 export const ex4: Catalogue['ex4'] = {
-  stopSuite: 'Exercice 4 — docker stop, docker ps -a',
-  suite: 'Exercice 4 — lancer l’API dans un conteneur',
   health: {
     stopped: (exit, app) => ({
       message: 'Le conteneur de l’API s’est arrêté au lieu de répondre aux requêtes.',

@@ -11,7 +11,6 @@ const theContainer = (service: string) => `le conteneur ${service}`
 export const ex5: Catalogue['ex5'] = {
   theContainer,
   file: {
-    suite: 'Exercice 5 — le fichier Compose',
     missing: (names, folder, apiContext) => ({
       message: 'Votre rendu ne contient aucun fichier Compose.',
       expected: `l’un des fichiers ${names.join(', ')} dans ${folder}`,
@@ -65,7 +64,6 @@ export const ex5: Catalogue['ex5'] = {
     }),
   },
   up: {
-    suite: 'Exercice 5 — docker compose up',
     timeout: (reason, seconds, apiContext) => ({
       message: `${reason}.`,
       expected: `docker compose up se termine en moins de ${seconds} s`,
@@ -120,7 +118,6 @@ export const ex5: Catalogue['ex5'] = {
     }),
   },
   down: {
-    suite: 'Exercice 5 — docker compose down',
     leftBehind: (containers, networks) => ({
       message: 'docker compose down a laissé des éléments du projet derrière lui.',
       expected: 'aucun conteneur et aucun réseau du projet',

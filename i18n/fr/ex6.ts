@@ -2,7 +2,6 @@ import type { Catalogue } from '../en/index.js'
 import { lab } from './lab.js'
 
 export const ex6: Catalogue['ex6'] = {
-  suite: 'Exercice 6 — PostgreSQL dans un conteneur',
   credentials: (db, wanted, set) => {
     const wrong = Object.keys(wanted).filter((name) => set[name] !== wanted[name])
     const settings = Object.entries(wanted).map(([name, value]) => `${name}: ${value}`)

@@ -4,7 +4,6 @@ import { ex5 } from './ex5.js'
 import { lab } from './lab.js'
 
 export const ex7: Catalogue['ex7'] = {
-  suite: 'Exercice 7 — déboguer des conteneurs',
   logs: {
     stopped: (api, exit, app) => ({
       message: `docker compose logs ${api} ne montre pas le démarrage d’uvicorn : le conteneur s’est arrêté.`,

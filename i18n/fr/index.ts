@@ -2,7 +2,6 @@ import type { Catalogue } from '../en/index.js'
 import { rubric } from './rubric.js'
 import { verdict } from './verdict.js'
 import { sheet } from './sheet.js'
-import { engine } from './engine.js'
 import { ex2 } from './ex2.js'
 import { ex3 } from './ex3.js'
 import { ex4 } from './ex4.js'
@@ -21,7 +20,6 @@ export const fr: Catalogue = {
   rubric,
   verdict,
   sheet,
-  engine,
   ex2,
   ex3,
   ex4,

@@ -129,7 +129,6 @@ function difference(d: CodeDifference): string {
 }
 
 export const report: Catalogue['report'] = {
-  suite: 'Le compte rendu',
   missing: (names, others) => ({
     message: 'Il n’y a pas de compte rendu : aucun fichier Markdown du rendu ne contient les questions du TP.',
     expected: `un compte rendu Markdown (${names.slice(0, 3).join(', ')}…) avec vos réponses aux questions, sous des titres comme « ## Question 4.a »`,

@@ -4,10 +4,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import type { Manifest } from '../../cli/manifest.js'
-import { currentRun } from '../../rubric/index.js'
+import { loadRun } from '../../rubric/index.js'
 import { projectRoot, type Fixture } from './fixtures.js'
 
-const { rubric } = currentRun()
+const { rubric } = loadRun()
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'cli', 'grade-class.mjs')
