@@ -2,6 +2,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { Platform } from './compose-platform.js'
+import { isInside } from './submission-files.js'
 
 /**
  * Why the grader refuses a key, by name, with what the refusal names: the vocabulary of the policy (compose-keys.ts).
@@ -110,11 +111,6 @@ export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value
 export const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === false || value === 0 || value === '' || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)
 
-export const within = (dir: string, target: string) => {
-  const relative = path.relative(dir, target)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
 /** Whether something is at that path, a link that leads nowhere included. */
 export function present(target: string): boolean {
   try {
@@ -128,11 +124,11 @@ export function present(target: string): boolean {
 /** Inside the submission as written and as the file system resolves it: a link that leads out is outside, even a dangling one. */
 export function insideSubmission(ctx: Context, target: string, links = 0): boolean {
   const absolute = path.resolve(ctx.base, target)
-  if (!within(ctx.dir, absolute) && !within(ctx.realDir, absolute)) return false
+  if (!isInside(ctx.dir, absolute) && !isInside(ctx.realDir, absolute)) return false
   let existing = absolute
   while (!present(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
   try {
-    return within(ctx.realDir, realpathSync(existing))
+    return isInside(ctx.realDir, realpathSync(existing))
   } catch {
     // a link whose target does not exist (yet): where it points
     if (links > 8 || !lstatSync(existing).isSymbolicLink()) return false
@@ -143,8 +139,8 @@ export function insideSubmission(ctx: Context, target: string, links = 0): boole
 /** A path as the student can recognise it: relative to the submission when it is near it, absolute otherwise. */
 export function shown(ctx: Context, target: string): string {
   const absolute = path.resolve(ctx.base, target)
-  if (within(ctx.dir, absolute)) return path.relative(ctx.dir, absolute) || '.'
-  return within(path.dirname(ctx.dir), absolute) ? path.relative(ctx.dir, absolute) : absolute
+  if (isInside(ctx.dir, absolute)) return path.relative(ctx.dir, absolute) || '.'
+  return isInside(path.dirname(ctx.dir), absolute) ? path.relative(ctx.dir, absolute) : absolute
 }
 
 export function checkFile(ctx: Context, key: string, file: unknown) {

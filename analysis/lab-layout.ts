@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { Rubric } from '../rubric/schema.js'
 import type { SubmissionLayout } from '../grading/grade.js'
-import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionFile } from '../lab/submission.js'
+import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionFile } from './submission-files.js'
 import { parseReport, readReport, requestsOf } from './report.js'
 import type { Request } from './report-markers.js'
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
-import { isInside } from '../lab/submission.js'
+import { isInside } from './submission-files.js'
 
 /**
  * Why an image link of the report leads to no screenshot of the submission (the catalogue's report.image says it).

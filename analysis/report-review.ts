@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { copyNotes, hasSubmissionFile, readSubmissionFile, type CopyNotes } from '../lab/submission.js'
+import { copyNotes, hasSubmissionFile, readSubmissionFile, type CopyNotes } from './submission-files.js'
 import type { Rubric } from '../rubric/schema.js'
 import { compareCode, type CodeDifference } from './report-code.js'
 import { fileNames, inspectImage, resolveImage, type FileNames, type ImageFileProblem, type LinkProblem } from './report-images.js'

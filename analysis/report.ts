@@ -1,4 +1,4 @@
-import { readSubmissionBytes, submissionFileSize } from '../lab/submission.js'
+import { readSubmissionBytes, submissionFileSize } from './submission-files.js'
 import type { Rubric } from '../rubric/schema.js'
 import { reportLines, type CodeBlock, type ReportImage, type ReportLine } from './report-markdown.js'
 import { classifyCode, isCodeLine, ownText, type Request } from './report-markers.js'

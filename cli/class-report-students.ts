@@ -1,5 +1,5 @@
 import { formatPoints } from '../reporters/format.js'
-import { escapeCell, htmlText, markdownCell } from '../reporters/inert-text.js'
+import { escapeCell, htmlText, markdownCell } from '../grading/inert-text.js'
 import type { CheckLosers, ClassSummary, LostCheck, StudentLine } from './class-stats.js'
 import type { StudentStatus } from './gradebook.js'
 import { sheetHref } from './output-layout.js'

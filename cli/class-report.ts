@@ -1,4 +1,4 @@
-import { escapeCell, htmlText, markdownCell } from '../reporters/inert-text.js'
+import { escapeCell, htmlText, markdownCell } from '../grading/inert-text.js'
 import { formatPoints } from '../reporters/format.js'
 import type { CheckPassRate, ClassSummary } from './class-stats.js'
 import { renderLosersHtml, renderLosersMarkdown, renderStudentsHtml, renderStudentsMarkdown } from './class-report-students.js'

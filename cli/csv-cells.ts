@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { csvCell, startsLikeFormula } from '../reporters/inert-text.js'
+import { csvCell, startsLikeFormula } from '../grading/inert-text.js'
 
 /** A cell as the CSV holds it: a formula shown as text, controls shown (see csvCell). */
 export const neutralizeFormula = csvCell

@@ -21,7 +21,7 @@ import type { Shard } from './shard.js'
 import { collectClass, prepareSubmission, type HandInFacts, type MissedDeadline, type PreparedSubmission } from './submissions.js'
 import { renderStart, renderSummary, type Outcome } from './summary.js'
 import { ungradedGrade } from './ungraded-grade.js'
-import { visibleLine } from '../reporters/inert-text.js'
+import { visibleLine } from '../grading/inert-text.js'
 
 export interface GradeOptions {
   submissionsDir?: string

@@ -1,7 +1,7 @@
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { CLASS_REPORT_FILES } from './output-layout.js'
-import { htmlText } from '../reporters/inert-text.js'
+import { htmlText } from '../grading/inert-text.js'
 
 /**
  * A grade sheet as a page that opens offline, linked from the HTML class report. micromark's defaults keep it safe:

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { LEFT_OUT_FILE, type LmsExport } from './lms-export.js'
 import { CLASS_REPORT_FILES } from './output-layout.js'
 import type { Shard } from './shard.js'
-import { visibleLine } from '../reporters/inert-text.js'
+import { visibleLine } from '../grading/inert-text.js'
 
 /** What became of one submission in this batch. */
 export interface Outcome {

@@ -1,5 +1,5 @@
 import type { CheckPassRate, ScoreBin } from './class-stats.js'
-import { htmlText } from '../reporters/inert-text.js'
+import { htmlText } from '../grading/inert-text.js'
 
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 

@@ -3,7 +3,7 @@ import { GradingSession } from '../lab/session.js'
 import { checkDefinition, loadRun, type Run } from '../rubric/index.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
-import { visibleText } from '../reporters/inert-text.js'
+import { visibleText } from './inert-text.js'
 
 /** What a check is handed: the run (its rubric, the student's language, its settings) and the lab it observes. */
 export interface CheckContext {

@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, sy
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { copyNotes, copySubmission, isInside, MAX_COPY_DEPTH } from './submission.js'
+import { copyNotes, isInside } from '../analysis/submission-files.js'
+import { copySubmission, MAX_COPY_DEPTH } from './submission.js'
 
 const base = mkdtempSync(path.join(tmpdir(), 'tp1-submission-test-'))
 const copies: string[] = []

@@ -3,6 +3,7 @@ import {
   symlinkSync, writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { COPY_NOTES_FILE, isInside, type CopyNotes } from '../analysis/submission-files.js'
 import { SettingError } from '../grading/errors.js'
 import path from 'node:path'
 
@@ -16,41 +17,10 @@ export function requireSubmissionDir(settings: { submissionDir: string; submissi
   return dir
 }
 
-/** Whether a path is `root` or below it, as written (links not followed): the one rule of "inside the submission". */
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
-}
-
-/**
- * Whether `relative` is a file or folder of the submission that the grader may read: it exists and, followed through
- * every symbolic link, stays inside the submission. A link out of it (to a file of the machine) counts as missing.
- */
-export function insideSubmission(dir: string, relative: string): boolean {
-  const target = path.resolve(dir, relative)
-  if (!isInside(path.resolve(dir), target)) return false
-  try {
-    return isInside(realpathSync(dir), realpathSync(target))
-  } catch {
-    return false
-  }
-}
-
-/** What the copy of a submission left out, and why: said to the student, since nothing of it was graded. */
-export interface CopyNotes {
-  /** Symbolic links left out: to something outside the submission or to nothing (broken), or to a folder that holds them (a loop). */
-  links: { path: string; reason: 'outside' | 'broken' | 'loop' }[]
-  /** Folders deeper than MAX_COPY_DEPTH below the submission, left out with all they hold. */
-  tooDeep: string[]
-  /** The walk stopped at MAX_COPY_ENTRIES files and folders: what comes after was left out. */
-  entriesCapped?: number
-}
-
 /** How deep a hand-in's folders are copied: a lab is a handful of levels; a deeper tree is generated, not written. */
 export const MAX_COPY_DEPTH = 24
 /** How many files and folders are copied: a lab with its screenshots is a few dozen; thousands are a mistake. */
 export const MAX_COPY_ENTRIES = 20_000
-const NOTES_FILE = 'copy-notes.json'
 
 // A link the copy keeps: to a file or folder inside the submission that does not hold the link itself.
 function linkVerdict(root: string, link: string): 'keep' | CopyNotes['links'][number]['reason'] {
@@ -108,17 +78,8 @@ export function copySubmission(source: string, runId: string): string {
     }
   }
   notes.links.sort((a, b) => a.path.localeCompare(b.path))
-  writeFileSync(path.join(path.dirname(workDir), NOTES_FILE), JSON.stringify(notes))
+  writeFileSync(path.join(path.dirname(workDir), COPY_NOTES_FILE), JSON.stringify(notes))
   return workDir
-}
-
-/** What the copy of the submission at `workDir` left out (none for a folder that is no copy). */
-export function copyNotes(workDir: string): CopyNotes {
-  try {
-    return JSON.parse(readFileSync(path.join(path.dirname(workDir), NOTES_FILE), 'utf8')) as CopyNotes
-  } catch {
-    return { links: [], tooDeep: [] }
-  }
 }
 
 const slashes = (p: string) => p.split(path.sep).join('/')
@@ -129,40 +90,4 @@ export function makeWorkDir(submissionDir: string, runId: string): { dir: string
   const scratch = path.join(path.dirname(dir), 'grader')
   mkdirSync(scratch)
   return { dir, scratch }
-}
-
-/** The names Compose itself looks for, in its order of preference. */
-export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const
-
-/** The most of a student file the grader reads: more is not a file a beginner wrote by hand. */
-const MAX_READ_BYTES = 2 * 1024 * 1024
-
-/** A student file's bytes, or undefined when it is missing, not a regular file, or a link out of the submission. */
-export function readSubmissionBytes(dir: string, relative: string, maxBytes = MAX_READ_BYTES): Buffer | undefined {
-  if (!insideSubmission(dir, relative)) return undefined
-  const file = path.resolve(dir, relative)
-  if (!statSync(file).isFile()) return undefined
-  const fd = openSync(file, 'r')
-  try {
-    const buffer = Buffer.alloc(Math.min(statSync(file).size, maxBytes))
-    const read = readSync(fd, buffer, 0, buffer.length, 0)
-    return buffer.subarray(0, read)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/** The size in bytes of a student file (see readSubmissionBytes), or undefined when it cannot be read. */
-export function submissionFileSize(dir: string, relative: string): number | undefined {
-  return hasSubmissionFile(dir, relative) ? statSync(path.resolve(dir, relative)).size : undefined
-}
-
-/** A student file as text, or undefined when it cannot be read (see readSubmissionBytes); a BOM is dropped. */
-export function readSubmissionFile(dir: string, relative: string): string | undefined {
-  return readSubmissionBytes(dir, relative)?.toString('utf8').replace(/^\uFEFF/, '')
-}
-
-/** Whether the submission has this regular file (inside it, links followed). */
-export function hasSubmissionFile(dir: string, relative: string): boolean {
-  return insideSubmission(dir, relative) && statSync(path.resolve(dir, relative)).isFile()
 }

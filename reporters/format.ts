@@ -3,7 +3,7 @@ import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
 import type { CheckStatus } from '../grading/verdict.js'
 import { roundPoints } from '../grading/points.js'
 
-export { oneLine } from './inert-text.js'
+export { oneLine } from '../grading/inert-text.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
 export const STATUS_ICON: Record<CheckStatus, string> = {

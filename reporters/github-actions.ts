@@ -5,7 +5,7 @@ import type { Grade, GradedCheck } from '../grading/grade.js'
 import type { Feedback } from '../grading/verdict.js'
 import { formatPoints, isLost, oneLine, sheetText } from './format.js'
 
-import { annotationData as escapeData, annotationProperty as escapeProperty } from './inert-text.js'
+import { annotationData as escapeData, annotationProperty as escapeProperty } from '../grading/inert-text.js'
 
 export { escapeData, escapeProperty }
 

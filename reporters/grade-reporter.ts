@@ -19,7 +19,7 @@ import { renderGradeSheet } from './render-markdown.js'
 import { painter, renderGraderBugs, renderProgressLine, renderSummary, type GraderBug } from './render-terminal.js'
 import { groupByExercise } from './format.js'
 import { writeFileAtomically } from './write-atomically.js'
-import { inertJson } from './inert-text.js'
+import { inertJson } from '../grading/inert-text.js'
 import { firstLine } from '../grading/errors.js'
 
 /** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */

@@ -3,7 +3,7 @@ import type { CheckStatus } from '../grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { layoutParts } from './render-markdown.js'
 import { ADVICE_ICON, STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
-import { visibleLine } from './inert-text.js'
+import { visibleLine } from '../grading/inert-text.js'
 
 const WIDTH = 80
 

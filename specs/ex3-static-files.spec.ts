@@ -7,7 +7,7 @@ import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { fail, type Finding } from '../grading/finding.js'
 import type { GradingSession } from '../lab/session.js'
-import { readSubmissionFile } from '../lab/submission.js'
+import { readSubmissionFile } from '../analysis/submission-files.js'
 
 /** A file of exercise 3, read from where the lab keeps it; `missing`: the finding, from the folders looked in. */
 function requireFile(lab: GradingSession, file: string | undefined, missing: (folders: string[]) => Finding): { file: string; text: string } {

@@ -6,7 +6,7 @@ import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
 import { fail } from '../grading/finding.js'
 import type { ComposeService } from '../lab/compose-config.js'
-import { COMPOSE_FILE_NAMES, readSubmissionFile } from '../lab/submission.js'
+import { COMPOSE_FILE_NAMES, readSubmissionFile } from '../analysis/submission-files.js'
 import type { ApiBuildSeen, PortProblem } from '../i18n/en/ex5.js'
 
 const isPostgresMajor = (image: string | undefined, major: number) =>

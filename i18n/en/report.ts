@@ -3,7 +3,7 @@ import type { CodeDifference } from '../../analysis/report-code.js'
 import type { Lookalike } from '../../analysis/report-images.js'
 import type { OutputFact } from '../../analysis/report-output.js'
 import type { ImageProblem, PastedFileReview, QuestionReview, ReadAnswer, ReportNote } from '../../analysis/report-review.js'
-import type { CopyNotes } from '../../lab/submission.js'
+import type { CopyNotes } from '../../analysis/submission-files.js'
 import type { Finding } from '../../grading/finding.js'
 import type { Feedback } from '../../grading/verdict.js'
 

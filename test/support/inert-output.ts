@@ -19,7 +19,7 @@ export function onGitHubActions(workspace: string) {
   }
 }
 
-// Written here, not taken from reporters/inert-text.ts: what a terminal, the Actions log or a browser acts on. Every
+// Written here, not taken from grading/inert-text.ts: what a terminal, the Actions log or a browser acts on. Every
 // C0 control but tab and line feed (a carriage return too: it writes over the line), DEL, C1, the bidi overrides.
 const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
 

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+// The layers of .dependency-cruiser.cjs, and the rule that every setting is read in one place (rubric/settings.ts):
+// both shown to hold on the tree, and the layer rules shown to fail on an import that breaks them.
+const root = path.resolve(import.meta.dirname, '..')
+const depcruise = path.join(root, 'node_modules', '.bin', 'depcruise')
+
+/** depcruise on these files with the project's rules: its exit code and what it printed. */
+function cruise(...files: string[]): { code: number; output: string } {
+  try {
+    const output = execFileSync(depcruise, ['--config', '.dependency-cruiser.cjs', ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    return { code: 0, output }
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string }
+    return { code: e.status, output: `${e.stdout}${e.stderr}` }
+  }
+}
+
+/** The grader's own source files: its tests, fixtures and benchmark (tools around it) left out. */
+function sourceFiles(dir = root, relative = ''): string[] {
+  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+    const file = path.posix.join(relative, entry.name)
+    if (entry.isDirectory()) return ['node_modules', 'test', 'bench', '.git', 'grades', 'student-submission', 'docs'].includes(file) ? [] : sourceFiles(dir, file)
+    return /\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [file] : []
+  })
+}
+
+describe('the layers (npm run lint:deps)', () => {
+  const made: string[] = []
+  /** A file written into the tree for one test, removed after it. */
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), text)
+    made.push(file)
+    return file
+  }
+  afterEach(() => {
+    for (const file of made.splice(0)) rmSync(path.join(root, file), { force: true })
+  })
+
+  it('hold on the tree as it is', () => {
+    const { code, output } = cruise('analysis', 'cli', 'grading', 'i18n', 'lab', 'reporters', 'rubric', 'specs', 'starter', 'bench', 'test', 'vitest.config.ts')
+    expect(output).toContain('no dependency violations found')
+    expect(code).toBe(0)
+  })
+
+  it('refuse an analysis that reaches up to the session, and a lab object that loads the run', () => {
+    const analysis = write('analysis/zz-layer-probe.ts', "import type { GradingSession } from '../lab/session.js'\nexport type Probe = GradingSession\n")
+    const lab = write('lab/zz-layer-probe.ts', "import { loadRun } from '../rubric/index.js'\nexport const probe = loadRun\n")
+    const { code, output } = cruise(analysis, lab)
+    expect(code).not.toBe(0)
+    expect(output).toContain('analysis-is-pure')
+    expect(output).toContain('lab-objects-below-the-catalogue')
+  })
+
+  it('refuse an analysis that loads a catalogue, but not one that names the type of its words', () => {
+    const loads = write('analysis/zz-layer-probe.ts', "import { catalogue } from '../i18n/index.js'\nexport const probe = catalogue\n")
+    expect(cruise(loads).output).toContain('analysis-takes-its-words')
+    const names = write('analysis/zz-layer-probe-type.ts', "import type { Catalogue } from '../i18n/index.js'\nexport type Probe = Catalogue\n")
+    expect(cruise(names).output).not.toContain('analysis-takes-its-words')
+  })
+
+  it('refuse an import cycle, even of types only', () => {
+    const a = write('grading/zz-cycle-a.ts', "import type { B } from './zz-cycle-b.js'\nexport type A = { b?: B }\n")
+    const b = write('grading/zz-cycle-b.ts', "import type { A } from './zz-cycle-a.js'\nexport type B = { a?: A }\n")
+    const { code, output } = cruise(a, b)
+    expect(code).not.toBe(0)
+    expect(output).toContain('no-circular')
+  })
+})
+
+describe('the settings', () => {
+  it('are read from the environment in rubric/settings.ts alone: elsewhere, the environment is only written (the students\' launcher sets the run it starts)', () => {
+    const readers = sourceFiles().filter((file) => file !== 'rubric/settings.ts').flatMap((file) =>
+      readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, index) =>
+        /process\.env\b/.test(line) && !/process\.env\.[A-Z_]+ = /.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
+    expect(readers).toEqual([])
+  })
+
+  it('are loaded by no module as it is imported: no module-level loadRun() outside the entry points', () => {
+    const entryPoints = new Set(['vitest.config.ts', 'cli/grade-class.mjs'])
+    const atModuleLevel = sourceFiles().filter((file) => !entryPoints.has(file)).flatMap((file) =>
+      readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, index) =>
+        /^(const|let|var|export const)\b.*\b(loadRun|currentRun|readSettings)\(/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
+    expect(atModuleLevel).toEqual([])
+    expect(sourceFiles().filter((file) => /\bcurrentRun\b/.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([])
+  })
+})
