@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { loadRun } from '../rubric/index.js'
-import { checkDockerfile, findInstructionLine } from './dockerfile-rules.js'
+import { checkDockerfile, finalStageCmdLines, findInstructionLine } from './dockerfile-rules.js'
 import type { DockerfileItemId } from './dockerfile-rules.js'
 
 const expected = { baseImage: { repository: 'python', pythonMajor: 3, example: 'python:3.11-slim' }, appFile: 'app.py', pipPackages: ['fastapi', 'uvicorn'], appModule: 'app:app', host: '0.0.0.0', port: 8000, stopGraceSeconds: 10 }
@@ -209,5 +209,22 @@ describe('findInstructionLine', () => {
     expect(findInstructionLine(`${reference}CMD ["x"]\n`, 'cmd')).toBe(6)
     expect(findInstructionLine(reference, 'WORKDIR')).toBe(2)
     expect(findInstructionLine(reference, 'EXPOSE')).toBeUndefined()
+  })
+})
+
+describe('finalStageCmdLines', () => {
+  it('gives every CMD of the image\'s own stage, by line', () => {
+    expect(finalStageCmdLines(reference)).toEqual([5])
+    expect(finalStageCmdLines(`${reference}CMD ["python", "app.py"]\n`)).toEqual([5, 6])
+  })
+
+  it('leaves out the CMD of a build stage: it is not the image\'s', () => {
+    const multiStage = `FROM python:3.13-slim AS build\nCMD ["true"]\n\n${reference}`
+    expect(finalStageCmdLines(multiStage)).toEqual([8])
+  })
+
+  it('finds none in a file without CMD, or without FROM', () => {
+    expect(finalStageCmdLines('FROM python:3.13-slim\nWORKDIR /app\n')).toEqual([])
+    expect(finalStageCmdLines('')).toEqual([])
   })
 })

@@ -68,6 +68,16 @@ export function checkDockerfile(
   ]
 }
 
+/**
+ * The 1-based lines of the CMD instructions of the Dockerfile's last stage (a build stage's CMD is not the image's):
+ * more than one, and Docker runs only the last (ex3.cmd-once).
+ */
+export function finalStageCmdLines(text: string): number[] {
+  const instructions = DockerfileParser.parse(text).getInstructions()
+  const finalStage = instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM') + 1)
+  return finalStage.filter((i) => i.getKeyword() === 'CMD').map((i) => i.getRange().start.line + 1)
+}
+
 /** The 1-based line of the last instruction with this keyword, for annotations. */
 export function findInstructionLine(text: string, keyword: string): number | undefined {
   const instructions = DockerfileParser.parse(text).getInstructions()

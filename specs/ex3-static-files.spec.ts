@@ -1,7 +1,6 @@
 import path from 'node:path'
-import { DockerfileParser } from 'dockerfile-ast'
 import { describe } from 'vitest'
-import { checkDockerfile } from '../analysis/dockerfile-rules.js'
+import { checkDockerfile, finalStageCmdLines } from '../analysis/dockerfile-rules.js'
 import { checkHealthRoute } from '../analysis/health-route.js'
 import { shownFolder } from '../analysis/lab-layout.js'
 import { check } from '../grading/check.js'
@@ -48,10 +47,7 @@ describe('exercise 3: the files', () => {
 
   check('ex3.cmd-once', (_c, { lab, run: { rubric: { expected }, messages } }) => {
     const dockerfile = requireFile(lab, lab.layout().image?.dockerfile, (folders) => messages.ex3.missingDockerfile(folders, expected.appFile))
-    const instructions = DockerfileParser.parse(dockerfile.text).getInstructions()
-    // The final stage's: a build stage's CMD is not the image's.
-    const finalStage = instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM') + 1)
-    const lines = finalStage.filter((i) => i.getKeyword() === 'CMD').map((i) => i.getRange().start.line + 1)
+    const lines = finalStageCmdLines(dockerfile.text)
     if (lines.length > 1) throw fail(messages.ex3.cmdTwice(dockerfile.file, lines), { location: { file: dockerfile.file, line: lines[0]! } })
   })
 })
