@@ -47,8 +47,24 @@ declare module 'vitest' {
   }
 }
 
+/** The student's Compose file as the run may use it (see GradingSession.composeConfig). */
+export type ComposeConfigOutcome =
+  | { ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; error: string } | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }
+
 /** `failure`: the full `up` failed and only the services that need no build were started, so they stay gradable. */
 export type StackOutcome = { ok: true; stack: LabStack; failure?: unknown } | { ok: false; error: unknown }
+
+/** What a session makes once, by name, and what each is: nothing else is memoised. */
+interface Made {
+  engine: DockerEngine
+  builds: ImageBuilds
+  image: BuildResult
+  'compose-images': { built: BuildResult[]; failure?: ComposeBuildFailure }
+  api: LabApi
+  'compose-config': ComposeConfigOutcome
+  stack: StackOutcome
+  'settled-stack': LabStack
+}
 
 /**
  * What the specs of one grading run share: one copy of the submission, one build of the image, one Compose
@@ -62,7 +78,8 @@ export class GradingSession {
   private readonly messages: Run['messages']
   private readonly settings: Run['settings']
   private readonly t: Run['messages']['lab']['session']
-  private readonly memo = new Map<string, Promise<unknown>>()
+  private readonly made: { [K in keyof Made]?: Promise<Made[K]> } = {}
+  private readonly probes = new Map<string, Promise<OneShotResult>>()
   private work?: { dir: string; scratch: string }
   /** The global setup's copy of the submission, where it started the stack early. */
   private readonly earlyWork?: { dir: string; scratch: string }
@@ -88,13 +105,14 @@ export class GradingSession {
     return this.labLayout && submissionLayout(this.labLayout, this.rubric.layout)
   }
 
-  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
-    if (!this.memo.has(key)) {
-      const made = make()
-      made.catch(() => {}) // a failure is reported by the check that awaits it, not as an unhandled rejection
-      this.memo.set(key, made)
-    }
-    return this.memo.get(key) as Promise<T>
+  /** What the session makes on first use, by name; a failure is reported by the check that awaits it, not as an unhandled rejection. */
+  private once<K extends keyof Made>(key: K, make: () => Promise<Made[K]>): Promise<Made[K]> {
+    const known: Promise<Made[K]> | undefined = this.made[key]
+    if (known) return known
+    const made = make()
+    made.catch(() => {})
+    Object.assign(this.made, { [key]: made })
+    return made
   }
 
   engine(): Promise<DockerEngine> {
@@ -235,7 +253,7 @@ export class GradingSession {
    * as written is `refused` with no configuration; one the grader cannot read as YAML is an `error` (ex5.compose-valid
    * says what is wrong with the YAML).
    */
-  composeConfig(): Promise<{ ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; error: string } | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }> {
+  composeConfig(): Promise<ComposeConfigOutcome> {
     return this.once('compose-config', async () => {
       const file = this.composeFile()
       if (!file) return { ok: false as const, missing: true as const }
@@ -360,13 +378,19 @@ export class GradingSession {
 
   /** `docker run <image> …` for a command that ends on its own, once per probe. */
   runInImage(probe: ImageProbe): Promise<OneShotResult> {
-    return this.once(`probe:${JSON.stringify(probe)}`, async () => {
+    const key = JSON.stringify(probe)
+    const known = this.probes.get(key)
+    if (known) return known
+    const made = (async () => {
       const image = await this.requireImage()
       const { runOneShot } = await containers.oneShot()
       return runOneShot(await this.engine(), image, {
         ...probe, labels: this.labels, limits: this.rubric.limits, timeoutMs: this.rubric.timeouts.startSeconds * 1000, timedOut: this.messages.lab.probeTimedOut,
       })
-    })
+    })()
+    made.catch(() => {})
+    this.probes.set(key, made)
+    return made
   }
 
   /**
