@@ -64,6 +64,13 @@ module.exports = {
     below('session-below-the-checks', SESSION, any(CHECK, ENTRY_POINTS), 'The session knows no spec and no reporter.'),
     below('checks-below-the-entry-points', CHECK, ENTRY_POINTS, 'The specs\' vocabulary knows no spec, reporter or command.'),
     {
+      name: 'the-grade-knows-no-lab',
+      comment: 'The verdict vocabulary, the rubric schema, the settings, the reporters and the class tool read a rubric of any lab: none of them names TP1\'s rubric or its expected values.',
+      severity: 'error',
+      from: { path: '^(grading/|reporters/|cli/|rubric/(schema|settings)\\.ts$)', pathNot: TESTS },
+      to: { path: '^rubric/tp1' },
+    },
+    {
       name: 'nothing-imports-a-spec',
       comment: 'A spec file is a leaf: what two specs share belongs to a layer below them.',
       severity: 'error',

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { Rubric } from '../rubric/schema.js'
+import type { Expected } from '../rubric/tp1-expected.js'
 import type { SubmissionLayout } from '../grading/grade.js'
 import { COMPOSE_FILE_NAMES, hasSubmissionFile, insideSubmission, readSubmissionFile } from './submission-files.js'
 import { parseReport, readReport, requestsOf } from './report.js'
@@ -155,12 +156,12 @@ export function findLabLayout(dir: string, rules: LayoutRules, options: { questi
 }
 
 /** The lab in a submission, looked for as the rubric says: its layout rules, its report's questions, the API service and app file. */
-export function findRubricLayout(dir: string, rubric: Pick<Rubric, 'layout' | 'report' | 'expected'>): LabLayout {
+export function findRubricLayout(dir: string, rubric: Pick<Rubric<Pick<Expected, 'services' | 'appFile'>>, 'layout' | 'report' | 'expected'>): LabLayout {
   return findLabLayout(dir, rubric.layout, { questions: Object.keys(rubric.report.questions), requests: requestsOf(rubric.report), apiService: rubric.expected.services.api, appFile: rubric.expected.appFile })
 }
 
 /** The Compose file findRubricLayout finds, without reading the rest of the lab (the report above all). */
-export function findComposeFile(dir: string, rubric: Pick<Rubric, 'layout' | 'expected'>): string | undefined {
+export function findComposeFile(dir: string, rubric: Pick<Rubric<Pick<Expected, 'appFile'>>, 'layout' | 'expected'>): string | undefined {
   return composeIn(dir, labFolder(dir, rubric.layout, rubric.expected.appFile, []) ?? '.')
 }
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { composeFileViolations, composePolicyViolations, namesPlatform, type PolicyViolation } from '../analysis/compose-policy.js'
 import type { ComposeConfig, ComposeService } from '../analysis/compose-model.js'
 import type { Rubric } from '../rubric/schema.js'
+import type { Expected } from '../rubric/tp1-expected.js'
 import { withBuiltImages } from './image-builds.js'
 
 const run = promisify(execFile)
@@ -105,7 +106,7 @@ export function composeLimits(limits: Rubric['limits']): Record<string, unknown>
 }
 
 /** What the rubric sets on the stack: its limits, the longest stop, the ports the grader probes. */
-export function rubricComposeSettings(rubric: Rubric): GraderSettings {
+export function rubricComposeSettings(rubric: Rubric<Pick<Expected, 'services' | 'apiPort' | 'dbPort'>>): GraderSettings {
   const { services, apiPort, dbPort } = rubric.expected
   return {
     limits: composeLimits(rubric.limits), stopGraceSeconds: rubric.timeouts.stopGraceSeconds,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, watch, writeFileSync, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { findComposeFile } from '../analysis/lab-layout.js'
-import type { Rubric } from '../rubric/schema.js'
+import type { Tp1Rubric } from '../rubric/tp1-expected.js'
 import { within } from './deadline.js'
 import { GRADER_COMPOSE_FILE, readComposeProject, rubricComposeSettings, writeGraderCompose } from './compose-config.js'
 
@@ -53,7 +53,7 @@ export interface EarlyStart {
 
 /** Starts the services that need no build of the submission copied in `workDir`, as the session would (see above); never throws. */
 export function startStackEarly(options: {
-  workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Rubric
+  workDir: string; scratchDir: string; project: string; labels: Record<string, string>; rubric: Tp1Rubric
   /** The run's environment, as Testcontainers gives Compose its own (so the session's adopting `up` sees the same project). */
   environment: Readonly<NodeJS.ProcessEnv>
 }): EarlyStart {

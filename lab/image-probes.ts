@@ -1,4 +1,4 @@
-import type { Expected } from '../rubric/schema.js'
+import type { Expected } from '../rubric/tp1-expected.js'
 
 export interface ImageProbe {
   command: string[]

@@ -5,7 +5,7 @@ import type { SubmissionLayout } from '../grading/layout.js'
 import { reviewReport, type ReportReview } from '../analysis/report-review.js'
 import { BlockedError, GraderError, SubmissionError } from '../grading/errors.js'
 import type { Run } from '../rubric/index.js'
-import type { Need } from '../rubric/schema.js'
+import type { Need } from '../rubric/tp1-expected.js'
 import { DockerEngine, type BuildResult } from './docker-engine.js'
 import { ComposeBuildFailure, composeBuildRequests, ImageBuilds } from './image-builds.js'
 import type { LabApi } from './lab-api.js'
@@ -369,7 +369,8 @@ export class GradingSession {
   report(): ReportReview {
     if (!this.reportReview) {
       const layout = this.layout()
-      const files = { app: layout.appFile, dockerfile: layout.image?.dockerfile, compose: layout.compose }
+      // The roles TP1's report pastes files by (rubric.report.pastedFiles), and where the lab keeps each.
+      const files: Record<string, string | undefined> = { app: layout.appFile, dockerfile: layout.image?.dockerfile, compose: layout.compose }
       const pastedFiles = Object.fromEntries(Object.entries(this.rubric.report.pastedFiles).flatMap(([question, role]) => (files[role] ? [[question, files[role]]] : [])))
       this.reportReview = layout.report ? reviewReport(this.workDir(), { file: layout.report, pastedFiles }, this.rubric.report) : { found: false, file: undefined }
     }

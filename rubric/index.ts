@@ -1,10 +1,12 @@
 import { SettingError } from '../grading/errors.js'
 import { catalogue, parseLanguage, type Catalogue } from '../i18n/index.js'
-import { parseRubric, type CheckDefinition, type Rubric, type RubricInput, type RubricSource } from './schema.js'
+import { parseRubric, type CheckDefinition, type Rubric } from './schema.js'
 import { processEnvironment, readSettings, type Settings } from './settings.js'
 import { tp1 } from './tp1.js'
+import { tp1ExpectedSchema, type Expected, type Tp1Rubric, type Tp1RubricInput, type Tp1RubricSource } from './tp1-expected.js'
 
 export type { CheckDefinition, Rubric } from './schema.js'
+export type { Tp1Rubric } from './tp1-expected.js'
 export { parseRubric } from './schema.js'
 export type { Settings } from './settings.js'
 
@@ -22,7 +24,7 @@ function overridden<T extends Record<string, number>>(values: T, prefix: string,
   return result as T
 }
 
-export function withOverrides(rubric: Rubric, env: Readonly<NodeJS.ProcessEnv>): Rubric {
+export function withOverrides<R extends Rubric>(rubric: R, env: Readonly<NodeJS.ProcessEnv>): R {
   return { ...rubric, timeouts: overridden(rubric.timeouts, 'GRADER_TIMEOUT', env), limits: overridden(rubric.limits, 'GRADER_LIMIT', env) }
 }
 
@@ -30,7 +32,7 @@ export function withOverrides(rubric: Rubric, env: Readonly<NodeJS.ProcessEnv>):
  * The lab with its titles in the catalogue's language. A title the catalogue lacks stays out, and the schema then
  * names the check whose title is missing.
  */
-export function localize(source: RubricSource, messages: Catalogue): RubricInput {
+export function localize(source: Tp1RubricSource, messages: Catalogue): Tp1RubricInput {
   const text = messages.rubric
   const sections = Object.values(messages).map((section) => titlesOf(section, source.expected))
   const titles: Record<string, string> = { ...text.checks(source.expected), ...Object.assign({}, ...sections) }
@@ -44,7 +46,7 @@ export function localize(source: RubricSource, messages: Catalogue): RubricInput
         title: itemTitles[check.id]?.[item.id] ?? (check.review ? text.reportQuestion(item.id) : undefined),
       }))
       const title = titles[check.id] ?? (check.review && items ? text.reportCheck(items.map((i) => i.id)) : undefined)
-      return { ...check, title, ...(items ? { items } : {}) } as RubricInput['checks'][number]
+      return { ...check, title, ...(items ? { items } : {}) } as Tp1RubricInput['checks'][number]
     }),
   }
 }
@@ -53,15 +55,15 @@ export function localize(source: RubricSource, messages: Catalogue): RubricInput
  * A catalogue section may carry the titles of its checks (`titles: (expected) => ({ id: title })`) beside their
  * findings: a new check then writes its title and its messages in one place per language.
  */
-function titlesOf(section: unknown, expected: RubricSource['expected']): Record<string, string> {
+function titlesOf(section: unknown, expected: Expected): Record<string, string> {
   const titles = (section as { titles?: unknown } | null)?.titles
-  return typeof titles === 'function' ? (titles as (e: RubricSource['expected']) => Record<string, string>)(expected) : {}
+  return typeof titles === 'function' ? (titles as (e: Expected) => Record<string, string>)(expected) : {}
 }
 
 /** The lab's rubric in the language the student reads: GRADER_LANG, or the lab's own. */
-export function loadRubric(source: RubricSource, env: Readonly<NodeJS.ProcessEnv>): Rubric {
+export function loadRubric(source: Tp1RubricSource, env: Readonly<NodeJS.ProcessEnv>): Tp1Rubric {
   const language = env.GRADER_LANG ? parseLanguage(env.GRADER_LANG) : source.language
-  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language))), env)
+  return withOverrides(parseRubric(localize({ ...source, language }, catalogue(language)), tp1ExpectedSchema), env)
 }
 
 /**
@@ -70,7 +72,7 @@ export function loadRubric(source: RubricSource, env: Readonly<NodeJS.ProcessEnv
  * context, the reporter, the class tool) and handed to what needs it.
  */
 export interface Run {
-  rubric: Rubric
+  rubric: Tp1Rubric
   messages: Catalogue
   settings: Settings
 }

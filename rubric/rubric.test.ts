@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { catalogue, LANGUAGES } from '../i18n/index.js'
 import { loadRubric, localize } from './index.js'
-import { parseRubric, type Expected, type RubricInput } from './schema.js'
+import { parseRubric as parseAnyRubric } from './schema.js'
+import { tp1ExpectedSchema, type Expected, type Tp1RubricInput as RubricInput } from './tp1-expected.js'
 import { tp1 } from './tp1.js'
 
+/** TP1's rubric, validated with its expected values. */
+const parseRubric = (input: unknown) => parseAnyRubric(input, tp1ExpectedSchema)
 const english = (): RubricInput => localize(structuredClone(tp1), catalogue('en'))
 
 describe('the TP1 rubric', () => {

@@ -70,34 +70,15 @@ const question = request.extend({
   output: z.array(outputFact).min(1).optional(),
 })
 
-export const rubricSchema = z
+const rubricSchema = z
   .object({
     lab: z.string().min(1),
     title: z.string().min(1),
     /** The language the student reads: the lab's own, unless GRADER_LANG says otherwise. */
     language: z.enum(LANGUAGES),
     totalPoints: z.number().positive(),
-    expected: z.object({
-      /**
-       * The base image the statement leaves to the student ("choose a Python base image"): any official image of this
-       * repository whose Python is of this major version passes; `example` is the one a fix suggests.
-       */
-      baseImage: z.object({ repository: z.string().min(1), pythonMajor: z.number().int().positive(), example: z.string().min(1) }),
-      postgresMajor: z.number().int().positive(),
-      apiPort: z.number().int().min(1).max(65535),
-      apiHost: z.string(),
-      dbPort: z.number().int().min(1).max(65535),
-      healthPath: z.string().startsWith('/'),
-      healthBody: z.record(z.string(), z.unknown()),
-      /** The working directory, when the lab pins one; absent, it is the student's choice (`WORKDIR ____`). */
-      workdir: z.string().startsWith('/').optional(),
-      appModule: z.string(),
-      appFile: z.string(),
-      pipPackages: z.array(z.string()).min(1),
-      oneShotOutput: z.string(),
-      db: z.object({ user: z.string(), password: z.string(), database: z.string() }),
-      services: z.object({ db: z.string(), api: z.string(), apiBuildContext: z.string() }),
-    }),
+    /** The values a correct hand-in shows: the lab's own shape, validated by the lab's own schema (parseRubric). */
+    expected: z.unknown(),
     /**
      * Where the lab may sit in a hand-in. Lab data, not code: the grader looks where this says, in this order of
      * preference, and tells the student where it looked when something is missing.
@@ -139,14 +120,18 @@ export const rubricSchema = z
       questions: z.record(questionId, question),
       /** Requests of the statement that no report check grades: found, so that what answers them is not read as a neighbour's answer. */
       ungraded: z.record(questionId, request).default({}),
-      /** Files the report pastes, by the question that pastes them, compared with the submitted ones (wherever the lab keeps them). */
-      pastedFiles: z.record(z.string(), z.enum(['app', 'dockerfile', 'compose'])),
+      /**
+       * Files the report pastes, by the question that pastes them, compared with the submitted ones (wherever the lab
+       * keeps them): each named by its role in the lab (TP1: app, dockerfile, compose).
+       */
+      pastedFiles: z.record(z.string(), z.string().min(1)),
     }),
     phases: z.array(z.string().min(1)).min(1).default(['checks']),
-    /** What a check can need (the image, the API's container, the Compose file, the stack…), by the check that provides it. */
-    provides: z.object({
-      image: checkId, container: checkId, stoppedContainer: checkId, composeFile: checkId, stack: checkId, login: checkId,
-    }).partial().default({}),
+    /**
+     * What a check can need (TP1: the image, the API's container, the Compose file, the stack…), by the check that
+     * provides it: a check that needs what failed is blocked by it. The needs are the lab's own.
+     */
+    provides: z.record(z.string().min(1), checkId).default({}),
     checks: z.array(check).min(1),
   })
   .superRefine((r, ctx) => {
@@ -180,29 +165,36 @@ export const rubricSchema = z
       ctx.addIssue({ code: 'custom', message: `checks add up to ${total} points, not ${r.totalPoints}` })
   })
 
-export type RubricInput = z.input<typeof rubricSchema>
-export type Expected = RubricInput['expected']
-type CheckInput = RubricInput['checks'][number]
+/** A lab's rubric as written, its titles included; `E`: the shape of its expected values. */
+export type RubricInput<E = unknown> = Omit<z.input<typeof rubricSchema>, 'expected'> & { expected: E }
+type CheckInput = z.input<typeof rubricSchema>['checks'][number]
 /** A lab as written in rubric/: ids, points and expected values; its titles come from a language's catalogue. */
-export type RubricSource = Omit<RubricInput, 'title' | 'checks'> & {
+export type RubricSource<E = unknown> = Omit<RubricInput<E>, 'title' | 'checks'> & {
   checks: Array<Omit<CheckInput, 'title' | 'items'> & { items?: Array<Omit<NonNullable<CheckInput['items']>[number], 'title'>> }>
 }
-export type Rubric = z.output<typeof rubricSchema>
-/** What a check can need that another check provides (rubric.provides). */
-export type Need = keyof Rubric['provides']
+/** A lab's rubric, validated; `E`: the shape of its expected values (unknown to what reads no lab's values). */
+export type Rubric<E = unknown> = Omit<z.output<typeof rubricSchema>, 'expected'> & { expected: E }
 export type CheckDefinition = Rubric['checks'][number]
 /** A fact a pasted output shows (report.questions[id].output). */
 export type OutputFact = z.output<typeof outputFact>
 
-/** Validates a rubric; the error lists every problem, one per line, with its path. */
-export function parseRubric(input: unknown): Rubric {
+/**
+ * Validates a rubric, its expected values by the lab's own schema (`expected`); the error lists every problem, one
+ * per line, with its path.
+ */
+export function parseRubric<E>(input: unknown, expected: z.ZodType<E>): Rubric<E> {
   const result = rubricSchema.safeParse(input)
-  if (result.success) return result.data
+  const values = expected.safeParse((input as { expected?: unknown } | null)?.expected)
+  if (result.success && values.success) return { ...result.data, expected: values.data }
   const checks = (input as { checks?: Array<{ id?: unknown }> } | null)?.checks
-  const where = (path: PropertyKey[]) => {
+  const where = (path: readonly PropertyKey[]) => {
     const id = path[0] === 'checks' && typeof path[1] === 'number' ? checks?.[path[1]]?.id : undefined
     return `${path.map(String).join('.') || '(rubric)'}${typeof id === 'string' ? ` (${id})` : ''}`
   }
-  const lines = result.error.issues.map((i) => `- ${where(i.path)}: ${i.message}`)
+  const issues = [
+    ...(values.success ? [] : values.error.issues.map((i) => ({ ...i, path: ['expected', ...i.path] }))),
+    ...(result.success ? [] : result.error.issues),
+  ]
+  const lines = issues.map((i) => `- ${where(i.path)}: ${i.message}`)
   throw new Error(`The rubric is invalid:\n${lines.join('\n')}`)
 }

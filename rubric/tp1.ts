@@ -1,6 +1,6 @@
-import type { RubricSource } from './schema.js'
+import type { Expected, Tp1RubricSource } from './tp1-expected.js'
 
-type CheckSource = RubricSource['checks'][number]
+type CheckSource = Tp1RubricSource['checks'][number]
 
 /** A report check: its points are shared equally among its questions, each answered or not. */
 function reportCheck(exercise: number, points: number, questions: string[]): CheckSource {
@@ -25,13 +25,13 @@ const expected = {
   oneShotOutput: 'Bonjour',
   db: { user: 'demo', password: 'demo', database: 'demo' },
   services: { db: 'db', api: 'api', apiBuildContext: './api' },
-} satisfies RubricSource['expected']
+} satisfies Expected
 
 /**
  * TP1 ("Docker: images, containers, Compose"): what is checked, what it is worth, what is expected. The titles a
  * student reads are in the catalogues (i18n/<language>/rubric.ts), by check id.
  */
-export const tp1: RubricSource = {
+export const tp1: Tp1RubricSource = {
   lab: 'tp1',
   language: 'fr',
   totalPoints: 100,

@@ -6,10 +6,10 @@ import { fail } from '../grading/finding.js'
 import { diagnoseListening, lastAttempt } from '../lab/api-diagnosis.js'
 import { eventually } from '../lab/eventually.js'
 import { SOCKET_TABLE_COMMAND } from '../lab/proc-net-tcp.js'
-import type { Rubric } from '../rubric/index.js'
+import type { Tp1Rubric } from '../rubric/index.js'
 
 /** What the health route's findings name: the route, its body, how long it was waited for, the app uvicorn loads. */
-const healthOf = ({ expected, timeouts }: Rubric) => ({
+const healthOf = ({ expected, timeouts }: Tp1Rubric) => ({
   path: expected.healthPath,
   body: JSON.stringify(expected.healthBody),
   seconds: timeouts.startSeconds,

@@ -6,7 +6,7 @@ import { blocked, fail } from '../grading/finding.js'
 import { tail } from '../lab/docker-logs.js'
 import { eventually } from '../lab/eventually.js'
 import type { GradingSession } from '../lab/session.js'
-import type { Expected } from '../rubric/schema.js'
+import type { Expected } from '../rubric/tp1-expected.js'
 
 const uvicornStartup = /Uvicorn running on|Application startup complete/
 

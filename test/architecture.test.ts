@@ -63,6 +63,13 @@ describe('the layers (npm run lint:deps)', () => {
     expect(cruise(names).output).not.toContain('analysis-takes-its-words')
   })
 
+  it("refuse a reporter that names TP1's rubric", () => {
+    const reporter = write('reporters/zz-layer-probe.ts', "import type { Tp1Rubric } from '../rubric/tp1-expected.js'\nexport type Probe = Tp1Rubric\n")
+    const { code, output } = cruise(reporter)
+    expect(code).not.toBe(0)
+    expect(output).toContain('the-grade-knows-no-lab')
+  })
+
   it('refuse an import cycle, even of types only', () => {
     const a = write('grading/zz-cycle-a.ts', "import type { B } from './zz-cycle-b.js'\nexport type A = { b?: B }\n")
     const b = write('grading/zz-cycle-b.ts', "import type { A } from './zz-cycle-a.js'\nexport type B = { a?: A }\n")

@@ -1,5 +1,5 @@
 import type { Finding } from '../../grading/finding.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 
 /** The feedback of one item of ex3.dockerfile: a check's finding without its message (the check has one). */
 type ItemFeedback = Omit<Finding, 'message'>

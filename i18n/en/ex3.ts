@@ -1,5 +1,5 @@
 import type { Finding } from '../../grading/finding.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 
 /** One thing wrong with the built image, and its fix: a finding lists them all. */
 export interface ImageProblem { problem: string; fix: string }

@@ -3,7 +3,7 @@ import type { Exited, Listening } from '../../lab/api-diagnosis.js'
 import type { ExitMeaning } from '../../lab/exit-codes.js'
 import type { ConnectionFailure, HttpAnswer } from '../../lab/http-probe.js'
 import type { SocketTableFailure } from '../../lab/proc-net-tcp.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 import { lab, type AppStart } from './lab.js'
 
 /** The lab's exec-form CMD, as the student writes it in the Dockerfile (the same in every language). */

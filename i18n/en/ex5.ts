@@ -1,7 +1,7 @@
 import type { PolicyViolation } from '../../analysis/compose-policy.js'
 import type { Finding } from '../../grading/finding.js'
 import type { Exited, Unanswered } from '../../lab/api-diagnosis.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 import { compose } from './compose.js'
 import { lab, type AppStart } from './lab.js'
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../../grading/finding.js'
 import type { Exited, Unanswered } from '../../lab/api-diagnosis.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 import { contextFolder, ex5 } from './ex5.js'
 import { lab, type AppStart } from './lab.js'
 

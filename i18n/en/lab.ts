@@ -3,7 +3,7 @@ import type { Exited, Listening, Unanswered } from '../../lab/api-diagnosis.js'
 import type { ExitMeaning } from '../../lab/exit-codes.js'
 import type { ConnectionFailure } from '../../lab/http-probe.js'
 import type { PgFailure } from '../../lab/postgres-probe.js'
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 
 /** How the lab's app is started and installed: what the fixes of a stopped container name. */
 export type AppStart = Pick<Expected, 'appModule' | 'appFile' | 'pipPackages'>

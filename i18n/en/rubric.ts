@@ -1,4 +1,4 @@
-import type { Expected } from '../../rubric/schema.js'
+import type { Expected } from '../../rubric/tp1-expected.js'
 
 /** One value when they are all the same ("demo"), else each of them. */
 const listed = (values: readonly string[]) => (new Set(values).size === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`)
