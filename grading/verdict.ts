@@ -42,7 +42,7 @@ declare module 'vitest' {
   interface TaskMeta {
     checkId?: string
     verdict?: Verdict
-    /** Where the run found the lab (grading/check.ts: reportLayout), for grade.json's submission.layout. */
+    /** Where the run found the lab (the session, handed to check() by the test context), for grade.json's submission.layout. */
     layout?: SubmissionLayout
     /** The stack of an exception the check did not expect (not the student's, not a known failure): the grader's bug. */
     graderBug?: string
