@@ -65,17 +65,17 @@ module.exports = {
     below('checks-below-the-entry-points', CHECK, ENTRY_POINTS, 'The specs\' vocabulary knows no spec, reporter or command.'),
     {
       name: 'the-grade-knows-no-lab',
-      comment: 'The verdict vocabulary, the rubric schema, the settings, the reporters and the class tool read a rubric of any lab: none of them names TP1\'s rubric or its expected values.',
+      comment: 'The verdict vocabulary, the specs\' vocabulary, the rubric schema, the settings, the reporters and the class tool serve any lab: none of them names TP1\'s rubric, its expected values or its session.',
       severity: 'error',
       from: { path: '^(grading/|reporters/|cli/|rubric/(schema|settings)\\.ts$)', pathNot: TESTS },
-      to: { path: '^rubric/tp1' },
+      to: { path: '^(rubric/tp1|lab/session\\.ts$)' },
     },
     {
       name: 'nothing-imports-a-spec',
-      comment: 'A spec file is a leaf: what two specs share belongs to a layer below them.',
+      comment: 'A spec file is a leaf: what two specs share belongs to a layer below them, or to their lab\'s vocabulary (specs/lab.ts).',
       severity: 'error',
       from: {},
-      to: { path: '^specs/' },
+      to: { path: '\\.spec\\.ts$' },
     },
   ],
   options: {

@@ -1,27 +1,26 @@
 import { inject, test } from 'vitest'
-import { GradingSession } from '../lab/session.js'
 import { checkDefinition, loadRun, type Run } from '../rubric/index.js'
+import type { SubmissionLayout } from './layout.js'
 import { BlockedError, GraderError, SubmissionError } from './errors.js'
 import type { Feedback, ItemVerdict, Verdict } from './verdict.js'
 import { visibleText } from './inert-text.js'
 
-/** What a check is handed: the run (its rubric, the student's language, its settings) and the lab it observes. */
-export interface CheckContext {
-  run: Run
-  lab: GradingSession
+/** What the global setup made for the run: its id, and the copy of the submission it started the stack in. */
+export interface Provided {
+  runId: string
+  workDir?: { dir: string; scratch: string }
 }
 
-/**
- * The specs' test, with the check's context in Vitest's test context: the run, loaded once per worker from the
- * settings, and the lab session every spec file of the run shares (they run in one worker: see vitest.config.ts),
- * made from what the global setup provided. Hooks get them too (`labTest.beforeAll(({ lab }) => …)`).
- */
-export const labTest = test
-  .extend('run', { scope: 'worker' }, async () => loadRun())
-  .extend('lab', { scope: 'worker' }, async ({ run }) => {
-    const workDir = inject('workDir')
-    return new GradingSession(run, { runId: inject('runId'), ...(workDir ? { workDir } : {}) })
-  })
+/** What a lab's session must tell every check: where the run found the lab, once it has looked. */
+export interface LabSession {
+  foundLayout(): SubmissionLayout | undefined
+}
+
+/** What a check is handed: the run (its rubric, the student's language, its settings) and the lab's session. */
+export interface CheckContext<S extends LabSession = LabSession> {
+  run: Run
+  lab: S
+}
 
 /** Records a check's items and facts while it runs; turns its outcome into a Verdict. */
 export class CheckRecorder {
@@ -101,27 +100,43 @@ class VerdictError extends Error {
 }
 
 /**
- * Declares the Vitest test that observes one rubric check: `body` gets the check's recorder and its context (the
- * run and the lab). Its verdict travels to the grade reporter in the test's meta, with where the run found the lab.
- * Throw SubmissionError (the student's fault), BlockedError (a prerequisite failed) or anything else (the grader's
- * fault: ungraded).
+ * A lab's specs' vocabulary, for the session the lab makes (`makeSession`, from the run and what the global setup
+ * provided):
+ * - `labTest`, the specs' test, with the check's context in Vitest's test context: the run, loaded once per worker
+ *   from the settings, and the lab's session every spec file of the run shares (they run in one worker: see
+ *   vitest.config.ts). Hooks get them too (`labTest.beforeAll(({ lab }) => …)`).
+ * - `check(id, body)`, the Vitest test that observes one rubric check: `body` gets the check's recorder and its
+ *   context. Its verdict travels to the grade reporter in the test's meta, with where the run found the lab. Throw
+ *   SubmissionError (the student's fault), BlockedError (a prerequisite failed) or anything else (the grader's fault:
+ *   ungraded).
  */
-export function check(id: string, body: (c: CheckRecorder, context: CheckContext) => Promise<void> | void): void {
-  labTest(id, { meta: { checkId: id } }, async ({ task, run, lab }) => {
-    const recorder = new CheckRecorder(id, run)
-    let outcome: unknown
-    try {
-      await body(recorder, { run, lab })
-    } catch (error) {
-      outcome = error
-    }
-    const verdict = recorder.verdictFrom(outcome)
-    task.meta.verdict = verdict
-    if (isUnexpected(outcome)) task.meta.graderBug = outcome.stack ?? `${outcome.name}: ${outcome.message}`
-    const layout = lab.foundLayout()
-    if (layout) task.meta.layout = layout
-    // Vitest prints this on the terminal: what the message quotes of the submission must not act there.
-    const { sheet } = run.messages
-    if (verdict.status !== 'passed') throw new VerdictError(visibleText(`${sheet.status[verdict.status]}${sheet.colon} ${verdict.message}`))
-  })
+export function labChecks<S extends LabSession>(makeSession: (run: Run, provided: Provided) => S) {
+  const labTest = test
+    .extend('run', { scope: 'worker' }, async () => loadRun())
+    .extend('lab', { scope: 'worker' }, async ({ run }) => {
+      const workDir = inject('workDir')
+      return makeSession(run, { runId: inject('runId'), ...(workDir ? { workDir } : {}) })
+    })
+
+  function check(id: string, body: (c: CheckRecorder, context: CheckContext<S>) => Promise<void> | void): void {
+    labTest(id, { meta: { checkId: id } }, async ({ task, run, lab }) => {
+      const recorder = new CheckRecorder(id, run)
+      let outcome: unknown
+      try {
+        await body(recorder, { run, lab })
+      } catch (error) {
+        outcome = error
+      }
+      const verdict = recorder.verdictFrom(outcome)
+      task.meta.verdict = verdict
+      if (isUnexpected(outcome)) task.meta.graderBug = outcome.stack ?? `${outcome.name}: ${outcome.message}`
+      const layout = lab.foundLayout()
+      if (layout) task.meta.layout = layout
+      // Vitest prints this on the terminal: what the message quotes of the submission must not act there.
+      const { sheet } = run.messages
+      if (verdict.status !== 'passed') throw new VerdictError(visibleText(`${sheet.status[verdict.status]}${sheet.colon} ${verdict.message}`))
+    })
+  }
+
+  return { labTest, check }
 }

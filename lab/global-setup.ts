@@ -19,6 +19,15 @@ function alive(pid: number): boolean {
   }
 }
 
+declare module 'vitest' {
+  /** What the global setup hands the run's test worker (the specs' test context makes the session from it). */
+  interface ProvidedContext {
+    runId: string
+    /** The copy of the submission the global setup made, and its scratch folder, where it started the stack early (lab/early-stack.ts). */
+    workDir?: { dir: string; scratch: string }
+  }
+}
+
 /**
  * Removes what grading processes of this machine left behind when they ended; live runs are left alone.
  * `createdBefore`: only what is older than that (a new worker may get the pid of an ended one). `ownPids`: this

@@ -39,14 +39,6 @@ export const LAYOUT_STEP = 'layout'
 /** "api.privileged, volumes.pgdata.driver_opts": what the policy refused, for the checks it blocks. */
 const refusedKeys = (refused: readonly PolicyViolation[]) => refused.map((v) => (v.service ? `${v.service}.${v.key}` : v.key)).join(', ')
 
-declare module 'vitest' {
-  interface ProvidedContext {
-    runId: string
-    /** The copy of the submission the global setup made, and its scratch folder, where it started the stack early (lab/early-stack.ts). */
-    workDir?: { dir: string; scratch: string }
-  }
-}
-
 /** The student's Compose file as the run may use it (see GradingSession.composeConfig). */
 export type ComposeConfigOutcome =
   | { ok: true; config: ComposeConfig; refused: PolicyViolation[] } | { ok: false; error: string } | { ok: false; missing: true } | { ok: false; refused: PolicyViolation[] }

@@ -1,5 +1,5 @@
 import { describe } from 'vitest'
-import { check } from '../grading/check.js'
+import { check } from './lab.js'
 import { fail } from '../grading/finding.js'
 import { exitMeaning } from '../lab/exit-codes.js'
 import { tail } from '../lab/docker-logs.js'

@@ -1,6 +1,6 @@
 import { describe } from 'vitest'
 import { shownFolder } from '../analysis/lab-layout.js'
-import { check } from '../grading/check.js'
+import { check } from './lab.js'
 import { fail } from '../grading/finding.js'
 import type { ImageProblem } from '../i18n/en/ex3.js'
 import { tail } from '../lab/docker-logs.js'

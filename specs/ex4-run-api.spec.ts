@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import { describe } from 'vitest'
-import { check, labTest } from '../grading/check.js'
+import { check, labTest } from './lab.js'
 import { expectRunning } from '../grading/expect.js'
 import { fail } from '../grading/finding.js'
 import { diagnoseListening, lastAttempt } from '../lab/api-diagnosis.js'

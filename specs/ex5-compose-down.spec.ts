@@ -1,5 +1,5 @@
 import { describe } from 'vitest'
-import { check } from '../grading/check.js'
+import { check } from './lab.js'
 import { fail } from '../grading/finding.js'
 import { externalNetworks } from '../lab/compose-config.js'
 

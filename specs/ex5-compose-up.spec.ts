@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import { describe } from 'vitest'
-import { check } from '../grading/check.js'
+import { check } from './lab.js'
 import { BlockedError, GraderError } from '../grading/errors.js'
 import { expectAccepted, expectRunning } from '../grading/expect.js'
 import { fail } from '../grading/finding.js'

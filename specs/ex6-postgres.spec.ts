@@ -1,5 +1,5 @@
 import { describe } from 'vitest'
-import { check, type CheckContext } from '../grading/check.js'
+import { check, type CheckContext } from './lab.js'
 import { fail } from '../grading/finding.js'
 import { eventually } from '../lab/eventually.js'
 import { isServerAnswer, pgFailure, queryPostgres, type PgFacts, type PgTarget } from '../lab/postgres-probe.js'

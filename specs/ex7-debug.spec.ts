@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe } from 'vitest'
-import { check } from '../grading/check.js'
+import { check } from './lab.js'
 import { expectAccepted, expectRunning } from '../grading/expect.js'
 import { blocked, fail } from '../grading/finding.js'
 import { tail } from '../lab/docker-logs.js'

@@ -1,5 +1,5 @@
 import { describe } from 'vitest'
-import { check, type CheckContext } from '../grading/check.js'
+import { check, type CheckContext } from './lab.js'
 import { fail } from '../grading/finding.js'
 import { checkDefinition } from '../rubric/index.js'
 import { tp1 } from '../rubric/tp1.js'
