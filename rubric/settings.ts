@@ -1,4 +1,3 @@
-import { homedir } from 'node:os'
 import path from 'node:path'
 
 /**
@@ -70,6 +69,3 @@ export function readSettings(env: Readonly<NodeJS.ProcessEnv> = processEnvironme
     environment: env,
   }
 }
-
-/** Docker's client configuration folder, for the programs the grader starts: DOCKER_CONFIG or ~/.docker. */
-export const dockerConfigDir = (settings: Pick<Settings, 'environment'>): string => settings.environment.DOCKER_CONFIG || path.join(homedir(), '.docker')
