@@ -1,27 +1,36 @@
 /**
  * The grader's layers, checked in CI (`npm run lint:deps`) rather than by review. Type-only imports count: a type
- * taken from a higher layer ties the layers as much as a value does. From the bottom up, each may import only those
- * below it:
+ * taken from a higher layer ties the layers as much as a value does.
  *
- *   vocabulary   grading/{verdict,finding,errors,grade,layout,points,inert-text}, i18n/languages: what a verdict is
- *   rubric data  rubric/{schema,settings}: the shape of a lab's rubric, the run's settings
- *   analysis     analysis/: pure reading of the student's files (the catalogue's words for them are handed in)
- *   lab objects  lab/ (but the session): the Docker driver and what it starts (image, container, Compose project)
- *   catalogue    i18n/: the words, for the findings of the analyses and the outcomes of the lab objects
- *   run          rubric/{index,tp1}: a run's rubric, words and settings, loaded once
- *   session      lab/{session,global-setup}: what a run's specs share
- *   check        grading/{check,expect}: the specs' vocabulary (the test context, the expectations)
- *   entry points specs/, reporters/, cli/, starter/, bench/, vitest.config.ts, and the tests
+ * The core (core/, and the reporters) knows no lab; each lab (labs/<name>/) builds on the core and knows no other lab.
+ * The entry points (vitest.config.ts, the class tool's launcher instructor/, the tests) hand the core the lab list
+ * (labs/index.ts): the run loads the lab GRADER_LAB names from it.
+ *
+ * Inside the core, a folder is a layer; from the bottom up, each may import only those below it:
+ *
+ *   vocabulary   core/grading/: what a verdict is, the grade, the languages
+ *   rubric data  core/rubric/: the shape of a lab and its rubric, the run's settings
+ *   analysis     core/analysis/: pure reading of the student's files (the catalogue's words for them are handed in)
+ *   lab objects  core/lab/: the Docker driver and what it starts (image, container, Compose project)
+ *   catalogue    core/i18n/: the words, for the findings of the analyses and the outcomes of the lab objects
+ *   run          core/run/: a run's lab, rubric, words and settings, loaded once
+ *   session      core/session/: what a run's specs share (any lab's session), and what the global setup makes before they start
+ *   checks       core/checks/: the specs' vocabulary (the test context, the expectations)
+ *   core's entry points  reporters/, core/cli/
+ *
+ * and the project's entry points (vitest.config.ts, starter/, student/, bench/, the tests) may import anything.
  */
-const VOCABULARY = '^(grading/(verdict|finding|errors|grade|layout|points|inert-text)|i18n/languages)\\.ts$'
-const RUBRIC_DATA = '^rubric/(schema|settings)\\.ts$'
-const ANALYSIS = '^analysis/'
-const LAB_OBJECTS = '^lab/(?!(session|global-setup)\\.ts$)'
-const CATALOGUE = '^i18n/(?!languages\\.ts$)'
-const RUN = '^rubric/(index|tp1)\\.ts$'
-const SESSION = '^lab/(session|global-setup)\\.ts$'
-const CHECK = '^grading/(check|expect)\\.ts$'
-const ENTRY_POINTS = '^(specs|reporters|cli|starter|bench|test)/|^vitest\\.config\\.ts$'
+const VOCABULARY = '^core/grading/'
+const RUBRIC_DATA = '^core/rubric/'
+const ANALYSIS = '^core/analysis/'
+const LAB_OBJECTS = '^core/lab/'
+const CATALOGUE = '^core/i18n/'
+const RUN = '^core/run/'
+const SESSION = '^core/session/'
+const CHECK = '^core/checks/'
+const CORE_ENTRY_POINTS = '^(reporters|core/cli)/'
+const LABS = '^labs/'
+const ENTRY_POINTS = '^(starter|student|instructor|bench|test)/|^vitest\\.config\\.ts$'
 const TESTS = '\\.test\\.ts$'
 
 const any = (...paths) => paths.map((p) => `(${p})`).join('|')
@@ -43,12 +52,35 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    below('vocabulary-is-a-leaf', VOCABULARY, any(RUBRIC_DATA, ANALYSIS, LAB_OBJECTS, CATALOGUE, RUN, SESSION, CHECK, ENTRY_POINTS),
+    {
+      name: 'the-core-knows-no-lab',
+      comment: 'The core grades any lab from its definition (core/rubric/lab.ts): it names no lab, no lab\'s rubric, words, session or specs.',
+      severity: 'error',
+      from: { path: any('^core/', CORE_ENTRY_POINTS), pathNot: TESTS },
+      to: { path: LABS },
+    },
+    {
+      name: 'a-lab-knows-no-other-lab',
+      comment: 'Each lab stands on the core alone: what two labs share belongs in the core.',
+      severity: 'error',
+      from: { path: '^labs/([^/]+)/', pathNot: TESTS },
+      to: { path: LABS, pathNot: '^labs/$1/' },
+    },
+    {
+      name: 'a-lab-is-graded-by-the-core',
+      comment: 'A lab\'s code is run by the core\'s reporters and class tool, and imports none of them, nor a tool of the project.',
+      severity: 'error',
+      from: { path: LABS, pathNot: TESTS },
+      to: { path: any(CORE_ENTRY_POINTS, ENTRY_POINTS) },
+    },
+    below('vocabulary-is-a-leaf', VOCABULARY, any(RUBRIC_DATA, ANALYSIS, LAB_OBJECTS, CATALOGUE, RUN, SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS),
       'The verdict vocabulary names nothing of a lab, of Docker or of a language.'),
-    below('rubric-data-below-the-rest', RUBRIC_DATA, any(ANALYSIS, LAB_OBJECTS, CATALOGUE, RUN, SESSION, CHECK, ENTRY_POINTS),
-      'The rubric schema and the settings are data: they import only the vocabulary.'),
-    below('analysis-is-pure', ANALYSIS, any(LAB_OBJECTS, RUN, SESSION, CHECK, ENTRY_POINTS),
+    below('rubric-data-below-the-rest', RUBRIC_DATA, any(ANALYSIS, LAB_OBJECTS, CATALOGUE, RUN, SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS),
+      'The rubric schema, the lab\'s definition and the settings are data: they import only the vocabulary.'),
+    below('analysis-is-pure', ANALYSIS, any(LAB_OBJECTS, RUN, SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS),
       'The analyses read files; they are handed the rubric and their words, and never start or load anything.'),
+    below('a-lab-analysis-is-pure', '^labs/[^/]+/analysis/', any(LAB_OBJECTS, RUN, SESSION, CHECK, '^labs/[^/]+/(session|image-probes|specs/)'),
+      'A lab\'s own analyses read files as the core\'s do: handed their values and words, they start and load nothing.'),
     {
       name: 'analysis-takes-its-words',
       comment: 'An analysis may name the type of the words it is handed, never load a catalogue.',
@@ -56,23 +88,16 @@ module.exports = {
       from: { path: ANALYSIS, pathNot: TESTS },
       to: { path: CATALOGUE, dependencyTypesNot: ['type-only'] },
     },
-    below('lab-objects-below-the-catalogue', LAB_OBJECTS, any(CATALOGUE, RUN, SESSION, CHECK, ENTRY_POINTS),
+    below('lab-objects-below-the-catalogue', LAB_OBJECTS, any(CATALOGUE, RUN, SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS),
       'The lab objects are handed their sentences (EngineWords, StackWords…), their rubric values and their settings.'),
-    below('catalogue-below-the-run', CATALOGUE, any(RUN, SESSION, CHECK, ENTRY_POINTS),
+    below('catalogue-below-the-run', CATALOGUE, any(RUN, SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS),
       'The catalogue words findings and outcomes; it does not know the run.'),
-    below('run-below-the-session', RUN, any(SESSION, CHECK, ENTRY_POINTS), 'The run is loaded by the entry points and handed down.'),
-    below('session-below-the-checks', SESSION, any(CHECK, ENTRY_POINTS), 'The session knows no spec and no reporter.'),
-    below('checks-below-the-entry-points', CHECK, ENTRY_POINTS, 'The specs\' vocabulary knows no spec, reporter or command.'),
-    {
-      name: 'the-grade-knows-no-lab',
-      comment: 'The verdict vocabulary, the specs\' vocabulary, the rubric schema, the settings, the reporters and the class tool serve any lab: none of them names TP1\'s rubric, its expected values or its session.',
-      severity: 'error',
-      from: { path: '^(grading/|reporters/|cli/|rubric/(schema|settings)\\.ts$)', pathNot: TESTS },
-      to: { path: '^(rubric/tp1|lab/session\\.ts$)' },
-    },
+    below('run-below-the-session', RUN, any(SESSION, CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS), 'The run is loaded by the entry points and handed down.'),
+    below('session-below-the-checks', SESSION, any(CHECK, CORE_ENTRY_POINTS, ENTRY_POINTS), 'The global setup knows no spec and no reporter.'),
+    below('checks-below-the-entry-points', CHECK, any(CORE_ENTRY_POINTS, ENTRY_POINTS), 'The specs\' vocabulary knows no spec, reporter or command.'),
     {
       name: 'nothing-imports-a-spec',
-      comment: 'A spec file is a leaf: what two specs share belongs to a layer below them, or to their lab\'s vocabulary (specs/lab.ts).',
+      comment: 'A spec file is a leaf: what two specs share belongs to a layer below them, or to their lab\'s vocabulary (labs/<name>/specs/lab.ts).',
       severity: 'error',
       from: {},
       to: { path: '\\.spec\\.ts$' },
@@ -82,6 +107,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|test/fixtures|test/golden)' },
+    exclude: { path: '^(node_modules|test/fixtures|test/golden|labs/[^/]+/test/(fixtures|references))' },
   },
 }

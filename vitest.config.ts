@@ -1,19 +1,26 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
-import { isSettingError } from './grading/errors.js'
-import { requireSubmissionDir } from './lab/submission.js'
+import { isSettingError } from './core/grading/errors.js'
+import { requireSubmissionDir } from './core/lab/submission.js'
 import { readFileSync } from 'node:fs'
-import { loadRun, type Rubric } from './rubric/index.js'
+import { loadRun, type Rubric, type Run } from './core/run/index.js'
+import { labs } from './labs/index.js'
+import GradeReporter from './reporters/grade-reporter.js'
 
-// A wrong setting (SUBMISSION_DIR, GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line before anything
-// runs, and the run ends with exit code 2: no grade is written, since nothing was graded.
-try {
-  requireSubmissionDir(loadRun().settings)
-} catch (error) {
-  if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
-  process.stderr.write(`grader: ${error.message}\n`)
-  process.exit(2)
+// A wrong setting (SUBMISSION_DIR, GRADER_LAB=tp9, GRADER_LANG=de, GRADER_TIMEOUT_BUILD_SECONDS=abc) is said in one line
+// before anything runs, and the run ends with exit code 2: no grade is written, since nothing was graded.
+function settledRun(): Run {
+  try {
+    const run = loadRun(labs)
+    requireSubmissionDir(run.settings)
+    return run
+  } catch (error) {
+    if (!isSettingError(error)) throw error // a broken rubric or catalogue is the grader's bug: its stack trace helps
+    process.stderr.write(`grader: ${error.message}\n`)
+    process.exit(2)
+  }
 }
+const run = settledRun()
 
 /**
  * The spec files run in the rubric's phases (rubric.phases): a file runs with the latest phase of the checks it
@@ -27,7 +34,7 @@ function phaseOf(file: string, rubric: Rubric): number {
 
 class LabOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const { rubric } = loadRun()
+    const { rubric } = run
     const rank = new Map(files.map((f) => [f.moduleId, phaseOf(f.moduleId, rubric)]))
     return [...files].sort((a, b) => rank.get(a.moduleId)! - rank.get(b.moduleId)! || a.moduleId.localeCompare(b.moduleId))
   }
@@ -35,8 +42,11 @@ class LabOrder extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['specs/**/*.spec.ts'],
-    globalSetup: ['./lab/global-setup.ts'],
+    // The lab's own specs: labs/<GRADER_LAB>/specs/.
+    include: [`labs/${run.lab}/specs/**/*.spec.ts`],
+    globalSetup: ['./core/session/global-setup.ts'],
+    // What the global setup knows of the run: its rubric (data: the early stack's layout, limits and timeouts).
+    provide: { rubric: run.rubric },
     // One worker, shared module state: every spec file uses the same image build and Compose stack.
     pool: 'forks',
     maxWorkers: 1,
@@ -51,6 +61,6 @@ export default defineConfig({
     bail: 0,
     retry: 0,
     // The student's terminal is the grade's alone: a progress line per exercise, then the summary (no Vitest reporter).
-    reporters: [['./reporters/grade-reporter.ts', { outputDir: 'grades' }]],
+    reporters: [new GradeReporter(run, { outputDir: 'grades' })],
   },
 })

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { gradeOnce, median, root, timed } from './harness.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, submission: { type: 'string', default: 'test/references/seed' } } })

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { parseRubric } from '../rubric/schema.js'
+import { parseRubric } from '../core/rubric/schema.js'
 import { collectGrade, type ObservedCheck, type RunFacts } from './collect-grade.js'
 
 const rubric = parseRubric({
   lab: 'mini', title: 'Mini lab', language: 'en', totalPoints: 10,
   // A lab of its own: the grade knows nothing of a lab's expected values.
   expected: {},
-  layout: { labName: 'tp(\\d+)', labNumber: 1, maxDepth: 1, imageFolders: ['.'], reportFiles: ['README.md'] },
+  layout: { labName: 'tp(\\d+)', labNumber: 1, maxDepth: 1, imageFolders: ['.'], reportFiles: ['README.md'], appFile: 'index.html', buildService: 'web' },
   limits: { memoryMegabytes: 64, pids: 64, cpus: 1, logMegabytes: 1 },
   timeouts: { buildSeconds: 1, startSeconds: 1, probeSeconds: 1, composeUpSeconds: 1, composeDownSeconds: 1, stopGraceSeconds: 1, quickStopSeconds: 1 },
   report: { minWords: 5, questions: {}, pastedFiles: {} },
@@ -23,6 +23,15 @@ const rubric = parseRubric({
 const run: RunFacts = { submissionPath: '/s', startedAt: new Date('2026-01-01T00:00:00Z'), durationMs: 1234.4, node: 'v20', grader: '1.0.0', runErrors: [] }
 
 describe('collectGrade', () => {
+  it("takes the engine's versions from the first check, in rubric order, that recorded them, whatever its id", () => {
+    const observed: ObservedCheck[] = [
+      { checkId: 'ex1.run', state: 'passed', verdict: { status: 'passed', points: 3, message: 'passed', facts: { kernel: 'printed by the image' } }, errors: [] },
+      { checkId: 'ex1.build', state: 'passed', verdict: { status: 'passed', points: 4, message: 'passed', facts: { docker: '28.1', dockerApi: '1.49', compose: '2.36', kernel: '6.1' } }, errors: [] },
+    ]
+    expect(collectGrade(rubric, observed, run).environment).toMatchObject({ docker: '28.1', dockerApi: '1.49', compose: '2.36', kernel: '6.1' })
+    expect(collectGrade(rubric, [], run).environment).not.toHaveProperty('docker')
+  })
+
   it('lists every rubric check once, in rubric order, even when tests report them twice or out of order', () => {
     const observed: ObservedCheck[] = [
       { checkId: 'ex1.run', state: 'passed', verdict: { status: 'passed', points: 3, message: 'passed' }, errors: [] },

@@ -1,9 +1,9 @@
-import { catalogue, type Language } from '../i18n/index.js'
-import type { CheckDefinition, Rubric } from '../rubric/schema.js'
-import type { Grade, GradedCheck, SubmissionLayout } from '../grading/grade.js'
-import type { Verdict } from '../grading/verdict.js'
+import { catalogue, type Language } from '../core/i18n/index.js'
+import type { CheckDefinition, Rubric } from '../core/rubric/schema.js'
+import type { Grade, GradedCheck, SubmissionLayout } from '../core/grading/grade.js'
+import type { Verdict } from '../core/grading/verdict.js'
 import { mergeReview, type ReviewFile } from './review-file.js'
-import { roundPoints } from '../grading/points.js'
+import { roundPoints } from '../core/grading/points.js'
 
 /** What the reporter saw of one test that carries a check id. */
 export interface ObservedCheck {
@@ -44,12 +44,11 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   for (const id of Object.keys(run.review?.checks ?? {}))
     if (!rubric.checks.some((c) => c.id === id && c.review)) warnings.push(catalogue(rubric.language).sheet.reviewFile.notReviewed(id))
   const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors, rubric.language), run.review, warnings, rubric.language))
-  const engine = byId.get('ex1.engine')?.verdict?.facts ?? {}
-  const str = (v: unknown) => (v === undefined ? undefined : String(v))
   const environment: Grade['environment'] = { node: run.node, grader: run.grader, ...(run.graderDigest ? { graderDigest: run.graderDigest } : {}) }
+  // The engine's versions, as the first check in rubric order that recorded them (any lab's: DockerEngine.facts()) saw them.
   for (const key of ['docker', 'dockerApi', 'compose', 'kernel'] as const) {
-    const value = str(engine[key])
-    if (value !== undefined) environment[key] = value
+    const value = rubric.checks.map((def) => byId.get(def.id)?.verdict?.facts?.[key]).find((v) => v !== undefined)
+    if (value !== undefined) environment[key] = String(value)
   }
 
   return {

@@ -1,9 +1,9 @@
-import type { Grade, GradedCheck } from '../grading/grade.js'
-import { catalogue, isLanguage, type Catalogue } from '../i18n/index.js'
-import type { CheckStatus } from '../grading/verdict.js'
-import { roundPoints } from '../grading/points.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
+import { catalogue, isLanguage, type Catalogue } from '../core/i18n/index.js'
+import type { CheckStatus } from '../core/grading/verdict.js'
+import { roundPoints } from '../core/grading/points.js'
 
-export { oneLine } from '../grading/inert-text.js'
+export { oneLine } from '../core/grading/inert-text.js'
 
 // Total records: adding a CheckStatus breaks compilation until every reporter says how to show it.
 export const STATUS_ICON: Record<CheckStatus, string> = {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { escapeData, escapeProperty, MAX_ERROR_ANNOTATIONS, renderAnnotations, submissionInRepository } from './github-actions.js'
 
 const grade = (checks: Grade['checks'], status: Grade['status'] = 'graded'): Grade => ({

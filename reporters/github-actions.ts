@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { Grade, GradedCheck } from '../grading/grade.js'
-import type { Feedback } from '../grading/verdict.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
+import type { Feedback } from '../core/grading/verdict.js'
 import { formatPoints, isLost, oneLine, sheetText } from './format.js'
 
-import { annotationData as escapeData, annotationProperty as escapeProperty } from '../grading/inert-text.js'
+import { annotationData as escapeData, annotationProperty as escapeProperty } from '../core/grading/inert-text.js'
 
 export { escapeData, escapeProperty }
 

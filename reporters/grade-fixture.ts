@@ -1,4 +1,4 @@
-import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
 
 /** A small grade with every status: passed, failed (feedback, log), blocked, ungraded, manual, partial credit. */
 export function sampleGrade(): Grade {

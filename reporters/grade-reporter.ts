@@ -6,21 +6,21 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { TestCase } from 'vitest/node'
-import { loadRun, type Run } from '../rubric/index.js'
-import { findRubricLayout, submissionLayout } from '../analysis/lab-layout.js'
-import type { SubmissionLayout } from '../grading/grade.js'
+import type { Run } from '../core/run/index.js'
+import { findRubricLayout, submissionLayout } from '../core/analysis/lab-layout.js'
+import type { SubmissionLayout } from '../core/grading/grade.js'
 import { collectGrade, type ObservedCheck } from './collect-grade.js'
 import { loadReview, reviewFilePath } from './review-file.js'
 import { renderAnnotations, submissionInRepository } from './github-actions.js'
 import { RESULT_FORMATS, parseFormats, resultSettings, type ResultFormat } from './result-formats.js'
 import { graderDigest } from './grader-digest.js'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { renderGradeSheet } from './render-markdown.js'
 import { painter, renderGraderBugs, renderProgressLine, renderSummary, type GraderBug } from './render-terminal.js'
 import { groupByExercise } from './format.js'
 import { writeFileAtomically } from './write-atomically.js'
-import { inertJson } from '../grading/inert-text.js'
-import { firstLine } from '../grading/errors.js'
+import { inertJson } from '../core/grading/inert-text.js'
+import { firstLine } from '../core/grading/errors.js'
 
 /** `npm test` exits 0 when no point was lost, 1 when some were, and this when the run could not be graded. */
 export const UNGRADED_EXIT_CODE = 3
@@ -49,7 +49,7 @@ export default class GradeReporter implements Reporter {
   /** The run this reporter writes the grade of: its rubric, the student's language, its settings. */
   private readonly run: Run
 
-  constructor(private readonly options: GradeReporterOptions = {}, run: Run = loadRun()) {
+  constructor(run: Run, private readonly options: GradeReporterOptions = {}) {
     this.run = run
   }
 
@@ -61,7 +61,7 @@ export default class GradeReporter implements Reporter {
       process.once(signal, () => {
         this.stoppedCode = 128 + osConstants.signals[signal]
         this.write([...this.finished.values()], [`the run was stopped (${signal}) before this check`])
-        // The run's cleanup (lab/global-setup.ts) exits sooner; this is the backstop when it never started.
+        // The run's cleanup (core/session/global-setup.ts) exits sooner; this is the backstop when it never started.
         setTimeout(() => process.exit(this.stoppedCode), 60_000)
       })
   }
@@ -215,7 +215,7 @@ function suiteErrors(test: TestCase): string[] {
 
 
 /**
- * Where the specs found the lab (the checks carry it: see grading/check.ts); found again from the same files only
+ * Where the specs found the lab (the checks carry it: see core/checks/check.ts); found again from the same files only
  * when no check ran far enough to carry it.
  */
 function layoutOf(dir: string, observed: readonly ObservedCheck[], rubric: Run['rubric']): { layout?: SubmissionLayout } {

@@ -39,5 +39,8 @@ export function graderDigest(root: string, entries: readonly string[] = graderFi
   return hash.digest('hex')
 }
 
-/** Whether a folder is a copy of this grader (a student's repository made from it): it has its specs and rubric. */
-export const holdsGrader = (root: string) => ['specs', 'rubric', 'vitest.config.ts'].some((f) => existsSync(path.join(root, f)))
+/**
+ * Whether a folder is a copy of this grader (a student's repository made from it): it has its labs and core, or a copy
+ * made before the move has its specs and rubric at the top.
+ */
+export const holdsGrader = (root: string) => ['labs', 'core', 'specs', 'rubric', 'vitest.config.ts'].some((f) => existsSync(path.join(root, f)))

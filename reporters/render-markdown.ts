@@ -1,8 +1,8 @@
-import type { Grade, GradedCheck } from '../grading/grade.js'
-import type { Feedback, ItemVerdict } from '../grading/verdict.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
+import type { Feedback, ItemVerdict } from '../core/grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { ADVICE_ICON, REVIEW_ICON, STATUS_ICON, formatPoints, formatSeconds, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
-import { code, escapeCell, fence, markdownText } from '../grading/inert-text.js'
+import { code, escapeCell, fence, markdownText } from '../core/grading/inert-text.js'
 
 export { code, escapeCell, fence }
 

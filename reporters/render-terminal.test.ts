@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { painter, renderGraderBugs, renderProgressLine, renderSummary, truncate } from './render-terminal.js'
 import { groupByExercise, sheetText } from './format.js'
 import { gradedSample, sampleGrade } from './grade-fixture.js'

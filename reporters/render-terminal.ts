@@ -1,9 +1,9 @@
-import type { Grade, GradedCheck } from '../grading/grade.js'
-import type { CheckStatus } from '../grading/verdict.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
+import type { CheckStatus } from '../core/grading/verdict.js'
 import type { ExerciseGroup } from './format.js'
 import { layoutParts } from './render-markdown.js'
 import { ADVICE_ICON, STATUS_ICON, exerciseStatus, formatPoints, groupByExercise, isLost, oneLine, sheetText, type SheetText } from './format.js'
-import { visibleLine } from '../grading/inert-text.js'
+import { visibleLine } from '../core/grading/inert-text.js'
 
 const WIDTH = 80
 

@@ -1,6 +1,6 @@
-import type { Grade, GradedCheck } from '../grading/grade.js'
+import type { Grade, GradedCheck } from '../core/grading/grade.js'
 import { oneLine, sheetText, type SheetText } from './format.js'
-import { inertJson, visibleLine, visibleText, xmlText as xml } from '../grading/inert-text.js'
+import { inertJson, visibleLine, visibleText, xmlText as xml } from '../core/grading/inert-text.js'
 
 /** The feedback of a check as plain text (shown as is by each platform): message, then expected / seen / fix, then the log tail. */
 export function checkText(check: GradedCheck, t: SheetText): string {

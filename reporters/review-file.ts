@@ -1,9 +1,9 @@
-import { catalogue, type Language } from '../i18n/index.js'
+import { catalogue, type Language } from '../core/i18n/index.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import type { GradedCheck } from '../grading/grade.js'
-import { roundPoints } from '../grading/points.js'
+import type { GradedCheck } from '../core/grading/grade.js'
+import { roundPoints } from '../core/grading/points.js'
 
 const reviewSchema = z.object({
   reviewer: z.string().optional(),

@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tp1 } from '../rubric/tp1.js'
+import { lab } from '../labs/tp1/lab.js'
+
+const tp1 = lab.rubric
 import { projectRoot, starterSubmission } from '../test/support/fixtures.js'
 import { referenceSentences, sentencesIn } from '../test/support/reference-sentences.js'
 import { reportTemplate, starterFiles } from './starter-files.js'
 
 const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version
-const files = starterFiles(tp1, version)
+const files = starterFiles(lab, version)
 
 function filesOf(dir: string, relative = ''): string[] {
   return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((e) =>
@@ -36,7 +38,7 @@ describe('the starter', () => {
   })
 
   it("asks every question of the rubric's report, graded or not, in the statement's order, and answers none", () => {
-    const report = reportTemplate(tp1)
+    const report = reportTemplate(lab)
     const asked = [...report.matchAll(/^### Question (\S+)$/gm)].map((m) => m[1])
     expect(asked).toEqual(['1.a', '1.b', '1.c', '2.a', '2.b', '2.c', '2.d', '3.a', '3.b', '3.c', '4.a', '4.b', '4.c', '4.d',
       '5.a', '5.b', '5.c', '5.d', '5.e', '6.a', '6.b', '6.c', '6.d', '7.a', '7.b', '7.c', '7.d', '7.e', '8.a', '8.b'])

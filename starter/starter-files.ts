@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { catalogue } from '../i18n/index.js'
-import type { RubricSource } from '../rubric/schema.js'
+import { catalogue } from '../core/i18n/index.js'
+import type { LabDefinition, LabWords } from '../core/rubric/lab.js'
 
 const TEMPLATE_DIR = fileURLToPath(new URL('./template/', import.meta.url))
 
@@ -14,7 +14,8 @@ export const GRADER_PACKAGE = 'tp1-docker-grader'
  * template folder), the report with the lab's questions (from the rubric, so they stay one list), a package.json
  * whose `npm test` runs the pinned grader, and the grading workflow.
  */
-export function starterFiles(lab: RubricSource, graderVersion: string): Record<string, string> {
+export function starterFiles<E, W extends LabWords<E>>(definition: LabDefinition<E, W>, graderVersion: string): Record<string, string> {
+  const lab = definition.rubric
   const files: Record<string, string> = {}
   for (const file of templateFiles(TEMPLATE_DIR)) files[file] = readFileSync(path.join(TEMPLATE_DIR, file), 'utf8').replaceAll('{{version}}', graderVersion)
   files['package.json'] = `${JSON.stringify({
@@ -23,13 +24,13 @@ export function starterFiles(lab: RubricSource, graderVersion: string): Record<s
     scripts: { test: GRADER_PACKAGE },
     devDependencies: { [GRADER_PACKAGE]: graderVersion },
   }, null, 2)}\n`
-  files[lab.layout.reportFiles[0]!] = reportTemplate(lab)
+  files[lab.layout.reportFiles[0]!] = reportTemplate(definition)
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
 }
 
 /** The report's skeleton: a heading per exercise and per question of the statement, graded or not, and no answer. */
-export function reportTemplate(lab: RubricSource): string {
-  const t = catalogue(lab.language)
+export function reportTemplate<E, W extends LabWords<E>>({ rubric: lab, words }: LabDefinition<E, W>): string {
+  const t = { ...catalogue(lab.language), ...words[lab.language] }
   const ids = [...Object.keys(lab.report.questions), ...Object.keys(lab.report.ungraded ?? {})].sort(byQuestion)
   const lines = [`# ${t.rubric.title}`, '']
   let exercise: string | undefined

@@ -2,14 +2,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { tp1 } from '../rubric/tp1.js'
+import { lab } from '../labs/tp1/lab.js'
+
+const tp1 = lab.rubric
 import { starterFiles } from './starter-files.js'
 
 /** Writes the starter into `dir`, which must be empty or new unless `force` (then its files are written over). */
 export function writeStarter(dir: string, options: { force?: boolean } = {}): string[] {
   if (existsSync(dir) && readdirSync(dir).length && !options.force) throw new Error(`${dir} is not empty (--force writes over its files)`)
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  const files = starterFiles(tp1, version)
+  const files = starterFiles(lab, version)
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), content)

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-// The layers of .dependency-cruiser.cjs, and the rule that every setting is read in one place (rubric/settings.ts):
+// The layers of .dependency-cruiser.cjs, and the rule that every setting is read in one place (core/rubric/settings.ts):
 // both shown to hold on the tree, and the layer rules shown to fail on an import that breaks them.
 const root = path.resolve(import.meta.dirname, '..')
 const depcruise = path.join(root, 'node_modules', '.bin', 'depcruise')
@@ -39,17 +39,18 @@ describe('the layers (npm run lint:deps)', () => {
   }
   afterEach(() => {
     for (const file of made.splice(0)) rmSync(path.join(root, file), { force: true })
+    rmSync(path.join(root, 'labs', 'zz-probe'), { recursive: true, force: true })
   })
 
   it('hold on the tree as it is', () => {
-    const { code, output } = cruise('analysis', 'cli', 'grading', 'i18n', 'lab', 'reporters', 'rubric', 'specs', 'starter', 'bench', 'test', 'vitest.config.ts')
+    const { code, output } = cruise('core', 'labs', 'reporters', 'starter', 'student', 'bench', 'test', 'vitest.config.ts')
     expect(output).toContain('no dependency violations found')
     expect(code).toBe(0)
   })
 
   it('refuse an analysis that reaches up to the session, and a lab object that loads the run', () => {
-    const analysis = write('analysis/zz-layer-probe.ts', "import type { GradingSession } from '../lab/session.js'\nexport type Probe = GradingSession\n")
-    const lab = write('lab/zz-layer-probe.ts', "import { loadRun } from '../rubric/index.js'\nexport const probe = loadRun\n")
+    const analysis = write('core/analysis/zz-layer-probe.ts', "import type { Provided } from '../checks/check.js'\nexport type Probe = Provided\n")
+    const lab = write('core/lab/zz-layer-probe.ts', "import { loadRun } from '../run/index.js'\nexport const probe = loadRun\n")
     const { code, output } = cruise(analysis, lab)
     expect(code).not.toBe(0)
     expect(output).toContain('analysis-is-pure')
@@ -57,22 +58,36 @@ describe('the layers (npm run lint:deps)', () => {
   })
 
   it('refuse an analysis that loads a catalogue, but not one that names the type of its words', () => {
-    const loads = write('analysis/zz-layer-probe.ts', "import { catalogue } from '../i18n/index.js'\nexport const probe = catalogue\n")
+    const loads = write('core/analysis/zz-layer-probe.ts', "import { catalogue } from '../i18n/index.js'\nexport const probe = catalogue\n")
     expect(cruise(loads).output).toContain('analysis-takes-its-words')
-    const names = write('analysis/zz-layer-probe-type.ts', "import type { Catalogue } from '../i18n/index.js'\nexport type Probe = Catalogue\n")
+    const names = write('core/analysis/zz-layer-probe-type.ts', "import type { Catalogue } from '../i18n/index.js'\nexport type Probe = Catalogue\n")
     expect(cruise(names).output).not.toContain('analysis-takes-its-words')
   })
 
-  it("refuse a reporter that names TP1's rubric", () => {
-    const reporter = write('reporters/zz-layer-probe.ts', "import type { Tp1Rubric } from '../rubric/tp1-expected.js'\nexport type Probe = Tp1Rubric\n")
-    const { code, output } = cruise(reporter)
+  it('refuse a core module or a reporter that names a lab, even the lab list', () => {
+    const reporter = write('reporters/zz-layer-probe.ts', "import type { Tp1Rubric } from '../labs/tp1/expected.js'\nexport type Probe = Tp1Rubric\n")
+    const lab = write('core/lab/zz-layer-probe.ts', "import { lab } from '../../labs/tp1/lab.js'\nexport const probe = lab\n")
+    const { code, output } = cruise(reporter, lab)
     expect(code).not.toBe(0)
-    expect(output).toContain('the-grade-knows-no-lab')
+    expect(output.match(/the-core-knows-no-lab/g)).toHaveLength(2)
+    const list = write('core/run/zz-layer-probe.ts', "export const probe = async () => (await import('../../labs/index.js')).labs\n")
+    expect(cruise(list).output).toContain('the-core-knows-no-lab')
+  })
+
+  it('refuse a lab that reaches another lab, the reporters or a tool, and a lab analysis that starts a container', () => {
+    const other = write('labs/zz-probe/lab.ts', "import { lab } from '../tp1/lab.js'\nexport const probe = lab\n")
+    const reporter = write('labs/zz-probe/words.ts', "import { UNGRADED_EXIT_CODE } from '../../reporters/grade-reporter.js'\nexport const probe = UNGRADED_EXIT_CODE\n")
+    const analysis = write('labs/zz-probe/analysis/probe.ts', "import { DockerEngine } from '../../../core/lab/docker-engine.js'\nexport const probe = DockerEngine\n")
+    const { code, output } = cruise(other, reporter, analysis)
+    expect(code).not.toBe(0)
+    expect(output).toContain('a-lab-knows-no-other-lab')
+    expect(output).toContain('a-lab-is-graded-by-the-core')
+    expect(output).toContain('a-lab-analysis-is-pure')
   })
 
   it('refuse an import cycle, even of types only', () => {
-    const a = write('grading/zz-cycle-a.ts', "import type { B } from './zz-cycle-b.js'\nexport type A = { b?: B }\n")
-    const b = write('grading/zz-cycle-b.ts', "import type { A } from './zz-cycle-a.js'\nexport type B = { a?: A }\n")
+    const a = write('core/grading/zz-cycle-a.ts', "import type { B } from './zz-cycle-b.js'\nexport type A = { b?: B }\n")
+    const b = write('core/grading/zz-cycle-b.ts', "import type { A } from './zz-cycle-a.js'\nexport type B = { a?: A }\n")
     const { code, output } = cruise(a, b)
     expect(code).not.toBe(0)
     expect(output).toContain('no-circular')
@@ -80,18 +95,18 @@ describe('the layers (npm run lint:deps)', () => {
 })
 
 describe('the settings', () => {
-  it('are read from the environment in rubric/settings.ts alone: elsewhere, the environment is only written (the students\' launcher sets the run it starts)', () => {
-    const readers = sourceFiles().filter((file) => file !== 'rubric/settings.ts').flatMap((file) =>
+  it('are read from the environment in core/rubric/settings.ts alone: elsewhere, the environment is only written (the students\' launcher sets the run it starts)', () => {
+    const readers = sourceFiles().filter((file) => file !== 'core/rubric/settings.ts').flatMap((file) =>
       readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, index) =>
         /process\.env\b/.test(line) && !/process\.env\.[A-Z_]+ = /.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
     expect(readers).toEqual([])
   })
 
   it('are loaded by no module as it is imported: no module-level loadRun() outside the entry points', () => {
-    const entryPoints = new Set(['vitest.config.ts', 'cli/grade-class.mjs'])
+    const entryPoints = new Set(['vitest.config.ts', 'instructor/tp1-grade-class.mjs'])
     const atModuleLevel = sourceFiles().filter((file) => !entryPoints.has(file)).flatMap((file) =>
       readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, index) =>
-        /^(const|let|var|export const)\b.*\b(loadRun|currentRun|readSettings)\(/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
+        /^(const|let|var|export const)\b.*\b(loadRun|labRun|currentRun|readSettings)\(/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
     expect(atModuleLevel).toEqual([])
     expect(sourceFiles().filter((file) => /\bcurrentRun\b/.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([])
   })

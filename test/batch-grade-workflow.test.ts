@@ -2,14 +2,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { rubricDigest, type Manifest } from '../cli/manifest.js'
-import { inShard } from '../cli/shard.js'
-import { loadRun } from '../rubric/index.js'
+import { rubricDigest, type Manifest } from '../core/cli/manifest.js'
+import { inShard } from '../core/cli/shard.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { projectRoot } from './support/fixtures.js'
 import { readGoldenGrade } from './support/golden.js'
 import { WorkflowJob } from './support/workflow-job.js'
 
-const { rubric } = loadRun()
+const { rubric } = loadRun(labs)
 const workflow = path.join(projectRoot, '.github', 'workflows', 'batch-grade.yml')
 const STUDENTS = ['alice', 'bob', 'carol', 'dan']
 const SHARDS = 2

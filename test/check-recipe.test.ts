@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { projectRoot, referenceDir } from './support/fixtures.js'
 import { newRunId } from './support/run-grader.js'
 
@@ -29,15 +29,15 @@ function addAfter(file: string, anchor: string, added: string): void {
 
 describe("the README's recipe for a check", () => {
   it('adds a check with four edits: it typechecks and is graded, titled in each language', async () => {
-    for (const entry of ['analysis', 'grading', 'i18n', 'lab', 'reporters', 'rubric', 'specs', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+    for (const entry of ['core', 'labs', 'reporters', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
       cpSync(path.join(projectRoot, entry), path.join(copy, entry), { recursive: true, filter: (from) => !from.endsWith('.test.ts') })
     symlinkSync(path.join(projectRoot, 'node_modules'), path.join(copy, 'node_modules'))
 
     // 1. the rubric: its points and when it runs
-    addAfter('rubric/tp1.ts', "    { id: 'ex3.cmd-once', exercise: 3, points: 0, phase: 'files', advisory: true },\n",
+    addAfter('labs/tp1/rubric.ts', "    { id: 'ex3.cmd-once', exercise: 3, points: 0, phase: 'files', advisory: true },\n",
       "    { id: 'ex3.app-newline', exercise: 3, points: 0, phase: 'files', advisory: true },\n")
     // 2. its spec: it observes through the lab and says what it found with its catalogue entry
-    addAfter('specs/ex3-static-files.spec.ts', "describe('exercise 3: the files', () => {\n", `  check('ex3.app-newline', (_c, { lab, run: { messages } }) => {
+    addAfter('labs/tp1/specs/ex3-static-files.spec.ts', "describe('exercise 3: the files', () => {\n", `  check('ex3.app-newline', (_c, { lab, run: { messages } }) => {
     const file = lab.layout().appFile
     const text = file === undefined ? undefined : readSubmissionFile(lab.workDir(), file)
     if (file !== undefined && text !== undefined && !text.endsWith('\\n')) throw fail(messages.ex3.appNewline(file))
@@ -45,13 +45,13 @@ describe("the README's recipe for a check", () => {
 
 `)
     // 3. one catalogue entry per language: its title and its finding
-    addAfter('i18n/en/ex3.ts', "  titles: () => ({ 'ex3.cmd-once': 'the Dockerfile has one CMD (Docker runs only the last)'",
+    addAfter('labs/tp1/i18n/en/ex3.ts', "  titles: () => ({ 'ex3.cmd-once': 'the Dockerfile has one CMD (Docker runs only the last)'",
       ", 'ex3.app-newline': 'the app file ends with a new line'")
-    addAfter('i18n/en/ex3.ts', 'export const ex3 = {\n',
+    addAfter('labs/tp1/i18n/en/ex3.ts', 'export const ex3 = {\n',
       "  appNewline: (file: string): Finding => ({ message: `${file} does not end with a new line`, expected: 'a last line ended', seen: 'no new line at the end', fix: 'Add a new line at the end of the file.' }),\n")
-    addAfter('i18n/fr/ex3.ts', "  titles: () => ({ 'ex3.cmd-once': 'le Dockerfile a un seul CMD (Docker n’exécute que le dernier)'",
+    addAfter('labs/tp1/i18n/fr/ex3.ts', "  titles: () => ({ 'ex3.cmd-once': 'le Dockerfile a un seul CMD (Docker n’exécute que le dernier)'",
       ", 'ex3.app-newline': 'le fichier de l’application finit par un saut de ligne'")
-    addAfter('i18n/fr/ex3.ts', "export const ex3: Catalogue['ex3'] = {\n",
+    addAfter('labs/tp1/i18n/fr/ex3.ts', "export const ex3: Catalogue['ex3'] = {\n",
       "  appNewline: (file) => ({ message: `${file} ne finit pas par un saut de ligne`, expected: 'une dernière ligne terminée', seen: 'pas de saut de ligne à la fin', fix: 'Ajoutez un saut de ligne à la fin du fichier.' }),\n")
 
     await run(process.execPath, [path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', copy], { cwd: copy })
@@ -66,7 +66,7 @@ describe("the README's recipe for a check", () => {
         GRADER_RUN_ID: newRunId(), SUBMISSION_DIR: submission, GRADE_DIR: gradeDir,
       }
       // The static checks alone: no image is built, no container started.
-      await run(process.execPath, [path.join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'specs/ex3-static-files.spec.ts'], { cwd: copy, env }).catch(() => {})
+      await run(process.execPath, [path.join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'labs/tp1/specs/ex3-static-files.spec.ts'], { cwd: copy, env }).catch(() => {})
       const grade = JSON.parse(readFileSync(path.join(gradeDir, 'grade.json'), 'utf8')) as Grade
       return grade.checks.find((c) => c.id === 'ex3.app-newline')
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { projectRoot, referenceDir } from './support/fixtures.js'
 
 const autograder = path.join(projectRoot, 'classroom50', 'autograder.py')

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { loadRun } from '../rubric/index.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { referenceSubmission } from './support/fixtures.js'
 import { runGrader } from './support/run-grader.js'
 
 describe('when Docker is not reachable', () => {
   it('the run is ungraded, never zeros, and the static checks are still graded', async () => {
-    const { rubric } = loadRun()
+    const { rubric } = loadRun(labs)
     const { grade, exitCode } = await runGrader(referenceSubmission, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' })
     expect(grade.status).toBe('ungraded')
     expect(exitCode).toBe(3)

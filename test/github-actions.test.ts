@@ -3,15 +3,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { escapeProperty } from '../reporters/github-actions.js'
 import { graderDigest } from '../reporters/grader-digest.js'
-import { loadRun } from '../rubric/index.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { assembleFixture, listFixtures, listReferences, lostChecks, projectRoot, referenceDir, referenceSubmission } from './support/fixtures.js'
 import { runGrader } from './support/run-grader.js'
 import { WorkflowJob } from './support/workflow-job.js'
 
-const { rubric } = loadRun()
+const { rubric } = loadRun(labs)
 
 /** Runs the grader with the environment GitHub Actions sets, and returns the job summary it wrote. */
 async function gradeOnGitHub(submission: string, workspace: string) {

@@ -2,19 +2,20 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadRun } from '../rubric/index.js'
+import { labRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { plantCanaries } from './support/canaries.js'
-import { assembleFixture, listFixtures, lostChecks } from './support/fixtures.js'
+import { assembleFixture, listFixtures, listReferences, lostChecks, referenceDir, testedLabs } from './support/fixtures.js'
 import { ensureImage } from './support/images.js'
 import { expectInert, onGitHubActions } from './support/inert-output.js'
 import { leftovers, runGrader } from './support/run-grader.js'
 
-const { rubric } = loadRun()
-
-const fixtures = listFixtures()
+/** Every lab's fixtures; TP1's by their name, another lab's as "<lab>/<name>". */
+const fixtures = testedLabs().flatMap((lab) => listFixtures(lab))
+const title = (lab: string, name: string) => (lab === 'tp1' ? name : `${lab}/${name}`)
 
 describe('fixture submissions lose exactly the checks of their fault', () => {
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+  it.each(fixtures.map((f) => [title(f.lab, f.name), f] as const))('%s', async (_name, fixture) => {
     for (const [tag, dockerfileDir] of Object.entries(fixture.requiredImages ?? {})) await ensureImage(tag, dockerfileDir)
     const submission = assembleFixture(fixture)
     for (const network of fixture.externalNetworks ?? []) execFileSync('docker', ['network', 'create', network])
@@ -26,7 +27,7 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
     let runId = ''
     try {
       const started = Date.now()
-      const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { ...fixture.env, ...canaries.env, ...actions?.env })
+      const { grade, sheet, runId: id, exitCode, output } = await runGrader(submission, { GRADER_LAB: fixture.lab, ...fixture.env, ...canaries.env, ...actions?.env })
       runId = id
       if (fixture.maxSeconds !== undefined) expect((Date.now() - started) / 1000, 'the run ends within its bound').toBeLessThan(fixture.maxSeconds)
       expect(lostChecks(grade), sheet).toEqual(fixture.lose)
@@ -58,9 +59,23 @@ describe('fixture submissions lose exactly the checks of their fault', () => {
   })
 })
 
+// TP1's references are graded by test/grade-reference.test.ts, with more to show (the copy untouched, the facts).
+const otherReferences = testedLabs().filter((lab) => lab !== 'tp1').flatMap((lab) => listReferences(lab).map((name) => [title(lab, name), lab, name] as const))
+
+describe("every other lab's references lose nothing", () => {
+  it.each(otherReferences)('%s', async (_title, lab, name) => {
+    const { grade, sheet, runId, exitCode } = await runGrader(referenceDir(name, lab), { GRADER_LAB: lab })
+    expect(lostChecks(grade), sheet).toEqual({})
+    expect(grade.score, sheet).toBe(grade.maxScore)
+    expect(exitCode, sheet).toBe(0)
+    expect(await leftovers(runId)).toEqual([])
+  })
+})
+
 describe('the fixtures prove every check', () => {
-  it('every check with points loses them on at least one fixture', () => {
-    const proven = new Set(fixtures.flatMap((f) => Object.entries(f.lose).filter(([, s]) => s.startsWith('failed')).map(([id]) => id)))
+  it.each(testedLabs())('every check with points of %s loses them on at least one of its fixtures', (lab) => {
+    const { rubric } = labRun(labs[lab]!, { GRADER_LANG: 'en' })
+    const proven = new Set(listFixtures(lab).flatMap((f) => Object.entries(f.lose).filter(([, s]) => s.startsWith('failed')).map(([id]) => id)))
     const unproven = rubric.checks.filter((c) => c.points > 0 && !proven.has(c.id)).map((c) => c.id)
     expect(unproven).toEqual([])
   })

@@ -4,11 +4,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadRun } from '../rubric/index.js'
+import { labRun } from '../core/run/index.js'
+import { lab } from '../labs/tp1/lab.js'
 import { lostChecks, referenceDir, referenceSubmission } from './support/fixtures.js'
 import { leftovers, runGrader, type GraderRun } from './support/run-grader.js'
 
-const { rubric } = loadRun()
+const { rubric } = labRun(lab)
 
 function digest(dir: string): string {
   const hash = createHash('sha256')

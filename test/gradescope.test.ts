@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
+import type { Grade } from '../core/grading/grade.js'
 import { projectRoot, referenceSubmission } from './support/fixtures.js'
 
 const run = promisify(execFile)

@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
-import { loadRun } from '../rubric/index.js'
+import type { Grade } from '../core/grading/grade.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { projectRoot, referenceSubmission } from './support/fixtures.js'
 import { leftovers, newRunId } from './support/run-grader.js'
 
-const { rubric } = loadRun()
+const { rubric } = loadRun(labs)
 
 describe('a run stopped by SIGTERM in the middle', () => {
   it('still writes a complete grade, marks the unfinished checks ungraded, and leaves Docker clean', async () => {

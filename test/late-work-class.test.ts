@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Grade } from '../grading/grade.js'
-import { loadRun } from '../rubric/index.js'
-import { parseDeadline } from '../cli/deadline.js'
-import { gradeClass, type GradeOptions } from '../cli/grade-command.js'
-import { parseLatePolicy } from '../cli/late-policy.js'
-import { parseLmsOptions } from '../cli/lms-export.js'
+import type { Grade } from '../core/grading/grade.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
+import { parseDeadline } from '../core/cli/deadline.js'
+import { gradeClass, type GradeOptions } from '../core/cli/grade-command.js'
+import { parseLatePolicy } from '../core/cli/late-policy.js'
+import { parseLmsOptions } from '../core/cli/lms-export.js'
 import { TestRepo } from './support/git-repo.js'
 import { readGradebook } from './support/grade-class-cli.js'
 
-const { rubric, settings } = loadRun()
+const { rubric, settings } = loadRun(labs)
 const DEADLINE = '2026-12-10T23:59+01:00'
 const max = rubric.totalPoints
 const pointsOf = (id: string) => rubric.checks.find((c) => c.id === id)!.points

@@ -48,7 +48,7 @@ describe('a wrong setting', () => {
   })
 
   it('the batch tool says it in one line and exits 2', async () => {
-    const { code, stderr } = await attempt(['cli/grade-class.mjs', 'grade', '--help'], { GRADER_LANG: 'xx' })
+    const { code, stderr } = await attempt(['instructor/tp1-grade-class.mjs', 'grade', '--help'], { GRADER_LANG: 'xx' })
     expect(stderr.trim()).toBe('tp1-grade-class: GRADER_LANG=xx: unknown language (known: fr, en)')
     expect(code).toBe(2)
   })

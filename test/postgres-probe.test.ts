@@ -1,10 +1,11 @@
 import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isServerAnswer, queryPostgres, type PgTarget } from '../lab/postgres-probe.js'
-import { StartedOnly } from '../lab/started-only.js'
-import { loadRun } from '../rubric/index.js'
+import { isServerAnswer, queryPostgres, type PgTarget } from '../core/lab/postgres-probe.js'
+import { StartedOnly } from '../core/lab/started-only.js'
+import { labRun } from '../core/run/index.js'
+import { lab } from '../labs/tp1/lab.js'
 
-const { rubric } = loadRun()
+const { rubric } = labRun(lab)
 const { db: login, postgresMajor } = rubric.expected
 const image = `postgres:${postgresMajor}`
 const labels = { 'org.tp1-grader.test': 'postgres-probe' }

@@ -4,16 +4,17 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Grade } from '../grading/grade.js'
-import { rubricDigest, type Manifest } from '../cli/manifest.js'
-import { REVIEW_SHEET_FILE } from '../cli/manual-points-sheet.js'
-import { folderDigest } from '../cli/submissions.js'
-import { loadRun } from '../rubric/index.js'
+import type { Grade } from '../core/grading/grade.js'
+import { rubricDigest, type Manifest } from '../core/cli/manifest.js'
+import { REVIEW_SHEET_FILE } from '../core/cli/manual-points-sheet.js'
+import { folderDigest } from '../core/cli/submissions.js'
+import { loadRun } from '../core/run/index.js'
+import { labs } from '../labs/index.js'
 import { referenceSubmission } from './support/fixtures.js'
 import { readGoldenGrade } from './support/golden.js'
 import { gradeClassCli, readGradebook, readManifest } from './support/grade-class-cli.js'
 
-const { rubric } = loadRun()
+const { rubric } = loadRun(labs)
 
 /**
  * A class already graded (two golden grades in an output folder whose manifest says they are of these very folders

@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['{analysis,cli,grading,i18n,lab,reporters,rubric,starter}/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/fixtures/**'],
+    include: ['{core,labs,reporters,starter}/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/fixtures/**', 'labs/*/test/fixtures/**'],
     testTimeout: 15 * 60_000,
     hookTimeout: 10 * 60_000,
     // Each end-to-end test is a whole grading run that uses Docker: one file at a time on 2 cores.

@@ -4,11 +4,22 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Grade, SubmissionLayout } from '../../grading/grade.js'
+import type { Grade, SubmissionLayout } from '../../core/grading/grade.js'
 
 export const projectRoot = path.resolve(new URL('../..', import.meta.url).pathname)
-const fixturesDir = path.join(projectRoot, 'test', 'fixtures')
-const referencesDir = path.join(projectRoot, 'test', 'references')
+/**
+ * Where a lab's references and fixtures are: TP1's, the default lab's, in test/ (its golden files name
+ * test/references/seed); every other lab's in its own folder, labs/<name>/test/, beside the lab they grade.
+ */
+function testDir(lab: string, kind: 'fixtures' | 'references'): string {
+  return lab === 'tp1' ? path.join(projectRoot, 'test', kind) : path.join(projectRoot, 'labs', lab, 'test', kind)
+}
+/** The labs whose references and fixtures the grader's own tests grade: TP1, and every lab with a test/ folder. */
+export function testedLabs(): string[] {
+  const labsDir = path.join(projectRoot, 'labs')
+  const others = readdirSync(labsDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'tp1' && existsSync(path.join(labsDir, d.name, 'test', 'references'))).map((d) => d.name)
+  return ['tp1', ...others.sort()]
+}
 /** What the students start from (`npm run starter`), which `npm test` grades: it loses points, and gives nothing away. */
 export const starterSubmission = path.join(projectRoot, 'student-submission')
 
@@ -16,9 +27,9 @@ export const starterSubmission = path.join(projectRoot, 'student-submission')
  * The reference submissions under test/references/, each a hand-in that must lose no point: the seed's complete
  * hand-in (`seed`, the default) and the others (e.g. the course's own layout).
  */
-export function referenceDir(name = 'seed'): string {
-  const dir = path.join(referencesDir, name)
-  if (!existsSync(dir)) throw new Error(`no reference submission "${name}" (test/references/${name} does not exist)`)
+export function referenceDir(name = 'seed', lab = 'tp1'): string {
+  const dir = path.join(testDir(lab, 'references'), name)
+  if (!existsSync(dir)) throw new Error(`no reference submission "${name}" (${path.relative(projectRoot, dir)} does not exist)`)
   return dir
 }
 
@@ -26,9 +37,9 @@ export function referenceDir(name = 'seed'): string {
 export const referenceSubmission = referenceDir('seed')
 
 /** Every reference, the seed first. */
-export function listReferences(): string[] {
-  const names = readdirSync(referencesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
-  return ['seed', ...names.filter((n) => n !== 'seed').sort()]
+export function listReferences(lab = 'tp1'): string[] {
+  const names = readdirSync(testDir(lab, 'references'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  return lab === 'tp1' ? ['seed', ...names.filter((n) => n !== 'seed').sort()] : names.sort()
 }
 
 /**
@@ -38,8 +49,12 @@ export function listReferences(): string[] {
  */
 export interface Fixture {
   name: string
+  /** The lab it is a hand-in of (GRADER_LAB), from the folder it is in. */
+  lab: string
+  /** Its folder. */
+  dir: string
   description: string
-  /** The reference it is a diff of: a folder of test/references/ ("seed", the default, or e.g. "course-layout"). */
+  /** The reference it is a diff of: a folder of its lab's references ("seed", TP1's default, or e.g. "course-layout"; another lab's first by default). */
   base?: string
   remove?: string[]
   /** Files of the reference given another name (old → new), after `remove`: a name git would not hold well (control characters). */
@@ -98,23 +113,26 @@ export interface GeneratedText { from?: string; text: string; count?: number; me
 export interface GeneratedCopies { copyOf: string; count: number }
 export interface GeneratedLink { link: string }
 
-export function listFixtures(): Fixture[] {
+/** A lab's fixtures (TP1's by default), by name. */
+export function listFixtures(lab = 'tp1'): Fixture[] {
+  const fixturesDir = testDir(lab, 'fixtures')
+  if (!existsSync(fixturesDir)) return []
   return readdirSync(fixturesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => ({ name: d.name, ...JSON.parse(readFileSync(path.join(fixturesDir, d.name, 'fixture.json'), 'utf8')) }) as Fixture)
+    .map((d) => ({ name: d.name, lab, dir: path.join(fixturesDir, d.name), ...JSON.parse(readFileSync(path.join(fixturesDir, d.name, 'fixture.json'), 'utf8')) }) as Fixture)
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /** Builds the fixture's submission in a temporary folder: its reference, minus `remove`, plus the fixture's files. */
 export function assembleFixture(fixture: Fixture): string {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), `tp1-fixture-${fixture.name}-`)), 'submission')
-  cpSync(referenceDir(fixture.base), fixture.moveInto ? path.join(dir, fixture.moveInto) : dir, { recursive: true, verbatimSymlinks: true })
+  cpSync(referenceDir(fixture.base ?? listReferences(fixture.lab)[0], fixture.lab), fixture.moveInto ? path.join(dir, fixture.moveInto) : dir, { recursive: true, verbatimSymlinks: true })
   for (const file of fixture.remove ?? []) {
     if (!existsSync(path.join(dir, file))) throw new Error(`fixture ${fixture.name} removes ${file}, which the reference does not have`)
     rmSync(path.join(dir, file), { recursive: true })
   }
   for (const [from, to] of Object.entries(fixture.rename ?? {})) renameSync(path.join(dir, from), path.join(dir, to))
-  const own = path.join(fixturesDir, fixture.name)
+  const own = fixture.dir
   // A fixture's link replaces the reference's file of that name (copying a link over a file fails).
   cpSync(own, dir, {
     recursive: true, verbatimSymlinks: true,

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Grade, GradedCheck } from '../../grading/grade.js'
-import { catalogue } from '../../i18n/index.js'
+import type { Grade, GradedCheck } from '../../core/grading/grade.js'
+import { lab } from '../../labs/tp1/lab.js'
 import { renderAnnotations } from '../../reporters/github-actions.js'
-import { inertJson } from '../../grading/inert-text.js'
+import { inertJson } from '../../core/grading/inert-text.js'
 import { renderGradeSheet } from '../../reporters/render-markdown.js'
 import { renderSummary } from '../../reporters/render-terminal.js'
 import { RESULT_FORMATS } from '../../reporters/result-formats.js'
@@ -53,7 +53,7 @@ export function normalizeGrade(grade: Grade): Grade {
 
 /** Every rendering of a grade the reporter or the batch tool writes, by file name. */
 export function renderings(grade: Grade): Record<string, string> {
-  const title = catalogue(grade.language ?? 'en').rubric.title
+  const title = lab.words[grade.language ?? 'en'].rubric.title
   return {
     'grade.json': `${inertJson(grade)}\n`,
     'grade-sheet.md': renderGradeSheet(grade, { title }),

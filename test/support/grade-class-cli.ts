@@ -3,21 +3,27 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
-import type { Manifest } from '../../cli/manifest.js'
-import { loadRun } from '../../rubric/index.js'
+import type { Manifest } from '../../core/cli/manifest.js'
+import { loadRun } from '../../core/run/index.js'
+import { labs } from '../../labs/index.js'
 import { projectRoot, type Fixture } from './fixtures.js'
 
-const { rubric } = loadRun()
+const { rubric } = loadRun(labs)
 
 const run = promisify(execFile)
-const cli = path.join(projectRoot, 'cli', 'grade-class.mjs')
+const cli = path.join(projectRoot, 'instructor', 'tp1-grade-class.mjs')
 
 export interface CliRun { code: number; output: string; ms: number }
 
 /** Runs the instructor's command as `npx tp1-grade-class` does, with plain progress lines. */
 export async function gradeClassCli(...args: string[]): Promise<CliRun> {
+  return gradeClassCliWith({}, ...args)
+}
+
+/** The same, with these settings in its environment (e.g. GRADER_LAB). */
+export async function gradeClassCliWith(settings: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
   const started = Date.now()
-  const env = { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', CI: 'true', NO_COLOR: '1' }
+  const env = { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', CI: 'true', NO_COLOR: '1', ...settings }
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: projectRoot, env, maxBuffer: 16 * 1024 * 1024 })
     return { code: 0, output: stdout + stderr, ms: Date.now() - started }

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect } from 'vitest'
-import { renderSheetHtml } from '../../cli/sheet-html.js'
-import type { Grade } from '../../grading/grade.js'
+import { renderSheetHtml } from '../../core/cli/sheet-html.js'
+import type { Grade } from '../../core/grading/grade.js'
 import { renderAnnotations } from '../../reporters/github-actions.js'
 
 /** The environment GitHub Actions gives a step, with a job summary file of its own; `workspace` is GITHUB_WORKSPACE. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import type { Grade } from '../../grading/grade.js'
+import type { Grade } from '../../core/grading/grade.js'
 import { projectRoot } from './fixtures.js'
 
 const run = promisify(execFile)
