@@ -78,3 +78,36 @@ describe("the README's recipe for a check", () => {
     }
   })
 })
+
+describe('docs/new-lab.md\'s recipe for a lab', () => {
+  const grader = mkdtempSync(path.join(tmpdir(), 'tp1-new-lab-'))
+  const grades = mkdtempSync(path.join(tmpdir(), 'tp1-new-lab-grades-'))
+  afterAll(() => {
+    rmSync(grader, { recursive: true, force: true })
+    rmSync(grades, { recursive: true, force: true })
+  })
+
+  it('copies labs/example under a new name and names it in the lab list: it typechecks and grades the example\'s reference 100/100', async () => {
+    for (const entry of ['core', 'labs', 'reporters', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+      cpSync(path.join(projectRoot, entry), path.join(grader, entry), { recursive: true, filter: (from) => !from.endsWith('.test.ts') })
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(grader, 'node_modules'))
+    cpSync(path.join(grader, 'labs', 'example'), path.join(grader, 'labs', 'tp2'), { recursive: true })
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(path.join(grader, file), 'utf8')
+      expect(text.split(from), `${file} holds ${from} once`).toHaveLength(2)
+      writeFileSync(path.join(grader, file), text.replace(from, to))
+    }
+    edit('labs/tp2/lab.ts', "name: 'example'", "name: 'tp2'")
+    edit('labs/index.ts', "import { lab as tp1 } from './tp1/lab.js'\n", "import { lab as tp1 } from './tp1/lab.js'\nimport { lab as tp2 } from './tp2/lab.js'\n")
+    edit('labs/index.ts', '{ tp1, example }', '{ tp1, example, tp2 }')
+
+    await run(process.execPath, [path.join(grader, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', grader], { cwd: grader })
+    const env = {
+      ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', GRADER_LAB: 'tp2', GRADER_RUN_ID: newRunId(),
+      SUBMISSION_DIR: referenceDir('reference', 'example'), GRADE_DIR: grades,
+    }
+    await run(process.execPath, [path.join(grader, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], { cwd: grader, env })
+    const grade = JSON.parse(readFileSync(path.join(grades, 'grade.json'), 'utf8')) as Grade
+    expect([grade.status, grade.score, grade.maxScore]).toEqual(['graded', 100, 100])
+  })
+})

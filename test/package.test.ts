@@ -88,6 +88,20 @@ describe('the packed grader, installed in an empty folder', () => {
     expect(verdicts(grade)).toEqual(verdicts(reference.grade))
   })
 
+  it('grades another lab of the package with --lab: the example reference, 100/100, titled by its own rubric', async () => {
+    const student = path.join(work, 'example hand-in')
+    cpSync(referenceDir('reference', 'example'), student, { recursive: true })
+    const graded = await gradeWithPackage([bin, '--lab', 'example'], student)
+    const grade = readGrade(path.join(student, 'grades'), graded.output)
+    expect(lostChecks(grade), graded.output).toEqual({})
+    expect(grade.lab).toBe('example')
+    expect(graded.exitCode, graded.output).toBe(0)
+    expect(await leftovers(graded.runId)).toEqual([])
+    const unknown = await gradeWithPackage([bin, '--lab', 'tp9'], student)
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.output).toContain('--lab tp9: unknown lab (known: example, tp1)')
+  })
+
   it("grades the starter with its own npm test: exit 1, every blank named in the sheet, nothing given away", async () => {
     const starter = path.join(work, 'tp1 starter')
     writeStarter(starter)
