@@ -111,3 +111,18 @@ describe('the settings', () => {
     expect(sourceFiles().filter((file) => /\bcurrentRun\b/.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([])
   })
 })
+
+// A shallow clone has no history to read (its first commit holds the whole tree): the check needs the grader's history.
+const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: root, encoding: 'utf8' }).trim() === 'true'
+
+describe('a second lab', () => {
+  it.skipIf(shallow)('was added without changing a line of the core: the commit that brought labs/example/ touches only it and the lab list', () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
+    // The grader's own history (CI grades a full clone); the first commit that added the example's lab definition.
+    const added = git('log', '--diff-filter=A', '--format=%H', '--', 'labs/example/lab.ts').split('\n').filter(Boolean).at(-1)
+    expect(added, 'the commit that added labs/example/lab.ts').toMatch(/^[0-9a-f]{40}$/)
+    const touched = git('show', '--name-only', '--format=', added!).split('\n').filter(Boolean)
+    expect(touched).toContain('labs/example/lab.ts')
+    expect(touched.filter((file) => !file.startsWith('labs/example/') && file !== 'labs/index.ts')).toEqual([])
+  })
+})
