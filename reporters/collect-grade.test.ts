@@ -32,6 +32,16 @@ describe('collectGrade', () => {
     expect(collectGrade(rubric, [], run).environment).not.toHaveProperty('docker')
   })
 
+  it("records which engine graded, its architecture, whether it is rootless and the limits it said it cannot apply", () => {
+    const facts = (limitsNotEnforced: string) => ({ engine: 'Podman', docker: '5.4.2', dockerApi: '1.41', compose: '2.36', kernel: '6.1', arch: 'arm64', rootless: true, limitsNotEnforced, host: 'localhost' })
+    const observed = (limits: string): ObservedCheck[] => [{ checkId: 'ex1.build', state: 'passed', verdict: { status: 'passed', points: 4, message: 'passed', facts: facts(limits) }, errors: [] }]
+    expect(collectGrade(rubric, observed('memory,pids'), run).environment).toEqual({
+      engine: 'Podman', docker: '5.4.2', dockerApi: '1.41', compose: '2.36', kernel: '6.1', arch: 'arm64', rootless: true, limitsNotEnforced: ['memory', 'pids'], node: 'v20', grader: '1.0.0',
+    })
+    expect(collectGrade(rubric, observed(''), run).environment.limitsNotEnforced).toEqual([])
+    expect(collectGrade(rubric, [], run).environment).not.toHaveProperty('limitsNotEnforced')
+  })
+
   it('lists every rubric check once, in rubric order, even when tests report them twice or out of order', () => {
     const observed: ObservedCheck[] = [
       { checkId: 'ex1.run', state: 'passed', verdict: { status: 'passed', points: 3, message: 'passed' }, errors: [] },

@@ -46,10 +46,15 @@ export function collectGrade(rubric: Rubric, observed: readonly ObservedCheck[],
   const checks = rubric.checks.map((def) => withReview(def, gradeCheck(def, byId.get(def.id), run.runErrors, rubric.language), run.review, warnings, rubric.language))
   const environment: Grade['environment'] = { node: run.node, grader: run.grader, ...(run.graderDigest ? { graderDigest: run.graderDigest } : {}) }
   // The engine's versions, as the first check in rubric order that recorded them (any lab's: DockerEngine.facts()) saw them.
-  for (const key of ['docker', 'dockerApi', 'compose', 'kernel'] as const) {
-    const value = rubric.checks.map((def) => byId.get(def.id)?.verdict?.facts?.[key]).find((v) => v !== undefined)
+  const fact = (key: string) => rubric.checks.map((def) => byId.get(def.id)?.verdict?.facts?.[key]).find((v) => v !== undefined)
+  for (const key of ['engine', 'docker', 'dockerApi', 'compose', 'kernel', 'arch'] as const) {
+    const value = fact(key)
     if (value !== undefined) environment[key] = String(value)
   }
+  const rootless = fact('rootless')
+  if (rootless !== undefined) environment.rootless = rootless === true
+  const limits = fact('limitsNotEnforced')
+  if (limits !== undefined) environment.limitsNotEnforced = String(limits).split(',').filter(Boolean)
 
   return {
     schemaVersion: 1,

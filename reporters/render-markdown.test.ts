@@ -44,6 +44,28 @@ describe('renderGradeSheet', () => {
     expect(run).toContain('Docker 27.3.1, Compose 2.29.7, API 1.47, kernel 6.8.0-45-generic, Node v20.18.1, grader 0.1.0')
   })
 
+  it('ends with the run, so that the exercises come first: where and on what engine it was graded', () => {
+    expect(sheet.lastIndexOf('## Run')).toBeGreaterThan(sheet.lastIndexOf('## Exercise'))
+    const grade = sampleGrade()
+    const on = (environment: Partial<Grade['environment']>) => section(renderGradeSheet({ ...grade, environment: { ...grade.environment, ...environment } }), '## Run')
+    expect(on({ engine: 'Docker Desktop', docker: '28.4.0', arch: 'arm64', rootless: false })).toContain('- Environment: Docker Desktop 28.4.0 (arm64), Compose 2.29.7')
+    expect(on({ engine: 'Podman', docker: '5.4.2', arch: 'amd64', rootless: true })).toContain('- Environment: Podman 5.4.2 (amd64, rootless), Compose')
+    const fr = section(renderGradeSheet({ ...grade, language: 'fr', environment: { ...grade.environment, engine: 'Podman', docker: '5.4.2', arch: 'amd64', rootless: true } }), '## Correction')
+    expect(fr).toContain('- Environnement : Podman 5.4.2 (amd64, rootless), Compose')
+  })
+
+  it('says in its header which limits of the lab the engine did not enforce, and nothing when it enforced them all', () => {
+    const grade = sampleGrade()
+    const header = (limitsNotEnforced: string[], language: 'en' | 'fr' = 'en') => {
+      const text = renderGradeSheet({ ...grade, language, environment: { ...grade.environment, engine: 'Docker Engine', rootless: true, limitsNotEnforced } })
+      return text.slice(0, text.search(/\n## /))
+    }
+    expect(header(['memory', 'pids'])).toContain('> **Docker Engine did not enforce these limits of the lab:** memory, number of processes. The grade stands;')
+    expect(header(['cpus'], 'fr')).toContain('> **Docker Engine n’a pas appliqué ces limites du TP :** CPU.')
+    expect(header([])).not.toContain('did not enforce')
+    expect(renderGradeSheet(grade)).not.toContain('did not enforce')
+  })
+
   it('says which versions are unknown and omits a missing commit', () => {
     const grade = sampleGrade()
     const bare: Grade = { ...grade, submission: { path: 'sub' }, environment: { node: 'v20.18.1', grader: '0.1.0' } }
@@ -129,18 +151,18 @@ describe('renderGradeSheet', () => {
         '',
         '**Score: 2 / 2** · Status: graded',
         '',
+        '## Exercise 2 — 2 / 2',
+        '',
+        '| Status | Check | Points | Id |',
+        '| --- | --- | ---: | --- |',
+        '| ✅ passed | prints Bonjour | 2 / 2 | `ex2.one-shot` |',
+        '',
         '## Run',
         '',
         '- Submission: `sub`',
         '- Date: 2025-01-02T03:04:05.000Z',
         '- Duration: 1.5 s',
         '- Environment: Docker 27.3.1, Compose unknown, API unknown, kernel unknown, Node v20.18.1, grader 0.1.0',
-        '',
-        '## Exercise 2 — 2 / 2',
-        '',
-        '| Status | Check | Points | Id |',
-        '| --- | --- | ---: | --- |',
-        '| ✅ passed | prints Bonjour | 2 / 2 | `ex2.one-shot` |',
         '',
       ].join('\n'),
     )

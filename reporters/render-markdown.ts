@@ -16,8 +16,10 @@ export function renderGradeSheet(grade: Grade, options: { title?: string } = {})
     ...renderLayout(grade, t),
     ...(grade.status === 'ungraded' ? [renderUngradedWarning(grade.checks, t)] : []),
     ...(grade.warnings?.length ? [grade.warnings.map((w) => `> ${markdownText(w)}`).join('\n>\n')] : []),
-    renderRunInfo(grade, t),
+    ...renderLimitsNotEnforced(grade, t),
     ...groupByExercise(grade.checks).map((group) => renderExercise(group, grade.checks, t)),
+    // The footer: where and on what it was graded, for comparing a student's own grade with the grade of record.
+    renderRunInfo(grade, t),
   ]
   return `${blocks.join('\n\n')}\n`
 }
@@ -64,10 +66,23 @@ export function renderUngradedWarning(checks: readonly GradedCheck[], t: SheetTe
   return lines.map((line) => (line ? `> ${line}` : '>')).join('\n')
 }
 
+/** The header's line when the engine said it cannot apply some of the rubric's limits: graded all the same, and said. */
+function renderLimitsNotEnforced(grade: Grade, t: SheetText): string[] {
+  const limits = grade.environment.limitsNotEnforced ?? []
+  if (!limits.length) return []
+  return [`> ${t.run.limitsNotEnforced(grade.environment.engine ?? 'Docker', limits.map((limit) => t.run.limitNames[limit as keyof SheetText['run']['limitNames']] ?? markdownText(oneLine(limit))))}`]
+}
+
+/** "Docker Engine 28.5.2 (amd64, rootless)"; a grade written before the engine was named: "Docker 28.5.2". */
+function engineVersion(env: Grade['environment'], t: SheetText): [string, string | undefined] {
+  const about = [...(env.arch ? [env.arch] : []), ...(env.rootless ? [t.run.rootless] : [])]
+  return [env.engine ?? 'Docker', env.docker && about.length ? `${env.docker} (${about.join(', ')})` : env.docker]
+}
+
 function renderRunInfo(grade: Grade, t: SheetText): string {
   const { submission, environment: env } = grade
   const versions: Array<[string, string | undefined]> = [
-    ['Docker', env.docker],
+    engineVersion(env, t),
     ['Compose', env.compose],
     ['API', env.dockerApi],
     [t.run.kernel, env.kernel],

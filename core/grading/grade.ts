@@ -21,10 +21,18 @@ export interface Grade {
   startedAt: string
   durationMs: number
   environment: {
+    /** Where it was graded: Docker Engine, Docker Desktop or Podman. */
+    engine?: string
+    /** The engine's version. */
     docker?: string
     dockerApi?: string
     compose?: string
     kernel?: string
+    /** The engine's architecture: amd64, arm64. */
+    arch?: string
+    rootless?: boolean
+    /** The limits of the rubric the engine said it cannot apply (memory, cpus, pids): graded all the same, and said. */
+    limitsNotEnforced?: string[]
     node: string
     grader: string
     /** sha256 of the grader's own files: the batch tool flags grades made by a modified grader. */

@@ -10,6 +10,7 @@ import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/
 import { firstLine, GraderError } from '../grading/errors.js'
 import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
+import { engineKind, type EngineAnswers, type EngineName } from './engine-kind.js'
 import { eventually } from './eventually.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
 
@@ -58,10 +59,19 @@ async function findEngine(): Promise<{ docker: Dockerode; host: string }> {
 }
 
 export interface EngineFacts {
+  /** Docker Engine, Docker Desktop or Podman (engine-kind.ts). */
+  engine: EngineName
+  /** The engine's version. */
   docker: string
   dockerApi: string
   compose: string
   kernel: string
+  /** The engine's architecture: amd64, arm64. */
+  arch: string
+  /** An engine run by an ordinary user may not enforce the rubric's limits. */
+  rootless: boolean
+  /** The rubric's limits the engine says it cannot apply, comma-separated ('' when it applies them all). */
+  limitsNotEnforced: string
   host: string
 }
 
@@ -217,10 +227,11 @@ export class DockerEngine {
   async facts(): Promise<EngineFacts> {
     const [version, info, compose] = await Promise.all([
       this.docker.version(),
-      this.docker.info() as Promise<{ KernelVersion: string }>,
+      this.docker.info() as Promise<EngineAnswers['info'] & { KernelVersion: string }>,
       run('docker', ['compose', 'version', '--short']).then((r) => r.stdout.trim(), (e: Error) => `unavailable (${e.message.split('\n')[0]})`),
     ])
-    return { docker: version.Version, dockerApi: version.ApiVersion, compose, kernel: info.KernelVersion, host: this.host }
+    const kind = engineKind({ version, info })
+    return { engine: kind.engine, docker: kind.version, dockerApi: version.ApiVersion, compose, kernel: info.KernelVersion, arch: kind.arch, rootless: kind.rootless, limitsNotEnforced: kind.limitsNotEnforced.join(','), host: this.host }
   }
 
   /**

@@ -46,7 +46,7 @@ export function normalizeGrade(grade: Grade): Grade {
     submission: { ...submission, path: 'student-submission' },
     startedAt: '2026-11-28T09:00:00.000Z',
     durationMs: 95_000,
-    environment: { docker: '28.5.2', dockerApi: '1.51', compose: '2.40.3', kernel: '6.12.0', node: 'v20.19.0', grader: '0.1.0' },
+    environment: { engine: 'Docker Engine', docker: '28.5.2', dockerApi: '1.51', compose: '2.40.3', kernel: '6.12.0', arch: 'amd64', rootless: false, limitsNotEnforced: [], node: 'v20.19.0', grader: '0.1.0' },
     checks: grade.checks.map(check),
   })) as Grade
 }

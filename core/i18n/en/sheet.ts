@@ -26,6 +26,10 @@ export const sheet = {
     kernel: 'kernel',
     grader: 'grader',
     unknown: 'unknown',
+    rootless: 'rootless',
+    limitNames: { memory: 'memory', cpus: 'CPU', pids: 'number of processes' },
+    limitsNotEnforced: (engine: string, limits: readonly string[]) =>
+      `**${engine} did not enforce these limits of the lab:** ${limits.join(', ')}. The grade stands; where the grade of record is made (an engine that enforces them), a program that goes over them can lose points this sheet gave.`,
   },
   /** What was graded, at the top of the sheet: each file as found in the submission. */
   layout: {

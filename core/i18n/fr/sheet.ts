@@ -25,6 +25,10 @@ export const sheet: Catalogue['sheet'] = {
     kernel: 'noyau',
     grader: 'correcteur',
     unknown: 'inconnu',
+    rootless: 'rootless',
+    limitNames: { memory: 'mémoire', cpus: 'CPU', pids: 'nombre de processus' },
+    limitsNotEnforced: (engine, limits) =>
+      `**${engine} n’a pas appliqué ces limites du TP :** ${limits.join(', ')}. La note reste valable ; là où la note officielle est établie (un moteur qui les applique), un programme qui les dépasse peut perdre des points que cette fiche lui a donnés.`,
   },
   layout: {
     graded: 'Corrigé',
