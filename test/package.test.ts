@@ -62,7 +62,8 @@ describe('the packed grader, installed in an empty folder', () => {
   let work: string
   let bin: string
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'tp1 package '))
+    // The package is installed under a path with spaces, accents and non-Latin letters: the labs it holds live there.
+    work = mkdtempSync(path.join(tmpdir(), 'tp1 package Élodie 文档 '))
     const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: projectRoot, env: npmEnv })
     const tarball = path.join(work, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename)
     const installed = path.join(work, 'installed')
@@ -73,12 +74,13 @@ describe('the packed grader, installed in an empty folder', () => {
   })
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-  it('grades a copy of the course-layout reference, given as an argument: 100/100, exit 0, the checks of npm test', async () => {
-    const handIn = path.join(work, 'my repo', 'TP1 course')
+  it("grades a copy of the course-layout reference, given as an argument, in a folder named like a Windows user's documents: 100/100, exit 0, the checks of npm test", async () => {
+    // Spaces, accents, an apostrophe, brackets and non-Latin letters, in the student's folder and in the hand-in's.
+    const student = path.join(work, 'Users', 'Élodie Dupont-Nguyễn', 'OneDrive - Université d’Évry', 'Documents')
+    const handIn = path.join(student, 'TP1 Docker (copie) — 文档 Ωμέγα')
     cpSync(referenceDir('course-layout'), handIn, { recursive: true })
-    const student = path.join(work, 'my repo')
-    const graded = await gradeWithPackage([bin, 'TP1 course', '--out', 'my grades'], student)
-    const grade = readGrade(path.join(student, 'my grades'), graded.output)
+    const graded = await gradeWithPackage([bin, 'TP1 Docker (copie) — 文档 Ωμέγα', '--out', 'mes notes'], student)
+    const grade = readGrade(path.join(student, 'mes notes'), graded.output)
     expect(lostChecks(grade), graded.output).toEqual({})
     expect(grade.score).toBe(100)
     expect(graded.exitCode, graded.output).toBe(0)
