@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineCommand, runCommand, runMain, showUsage, type ArgsDef, type CommandDef } from 'citty'
 import type { Run } from '../run/index.js'
 import { parseDeadline } from './deadline.js'
+import { engineRefusesLimits } from './engine-limits.js'
 import { defaultConcurrency, gradeClass, type Grader } from './grade-command.js'
 import { parseLatePolicy } from './late-policy.js'
 import { parseLmsOptions } from './lms-export.js'
@@ -81,6 +82,7 @@ export function classCommand(run: Pick<Run, 'rubric' | 'settings'>): CommandDef 
     'late-penalty': { type: 'string', description: 'Late work: percent of the maximum score taken off per day or hour started after the deadline, e.g. 10%/day (needs --cutoff)', valueHint: 'n%/day|n%/hour' },
     'late-penalty-cap': { type: 'string', description: 'Late work: the most the penalty takes off, e.g. 50% (default 100%)', valueHint: 'n%' },
     cutoff: { type: 'string', description: 'Late work: nothing after this is accepted: a date (2026-12-17T23:59+01:00) or a time after each deadline (7d); default: the deadline plus the grace', valueHint: 'date|duration' },
+    'require-limits': { type: 'boolean', description: "Refuse to grade (exit 1) on an engine that says it cannot apply the rubric's memory, CPU or process limits (rootless without cgroup delegation, some Podman set-ups); without it, each grade says which limits were not enforced" },
     'hand-in-tag': { type: 'string', description: "The students' hand-in tags (any case; * any characters but /), e.g. tp1 or submit/*: a matching tag before the cut-off is graded", valueHint: 'pattern' },
     ...lmsArgs,
   } satisfies ArgsDef
@@ -90,6 +92,14 @@ export function classCommand(run: Pick<Run, 'rubric' | 'settings'>): CommandDef 
     args: gradeArgs,
     async run({ args, rawArgs }) {
       rejectUnknownOptions(rawArgs, gradeArgs)
+      if (args['require-limits']) {
+        const refusal = await engineRefusesLimits(run.settings.dockerHost)
+        if (refusal) {
+          process.stderr.write(`${refusal}\n`)
+          process.exitCode = 1
+          return
+        }
+      }
       process.exitCode = await gradeClass(
         {
           ...(args.submissions ? { submissionsDir: path.resolve(args.submissions) } : {}),
