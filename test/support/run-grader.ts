@@ -18,15 +18,19 @@ export interface GraderRun {
   gradeDir: string
 }
 
-/** Runs the grader as a student does (`npm test` = `vitest run`), on another folder, and reads what it wrote. */
-export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {}): Promise<GraderRun> {
+/**
+ * Runs the grader as a student does (`npm test` = `vitest run`), on another folder, and reads what it wrote.
+ * `prefix`: a command the run is started under (e.g. `ip netns exec NAME`, test/remote-engine.test.ts).
+ */
+export async function runGrader(submission: string, env: NodeJS.ProcessEnv = {}, prefix: readonly string[] = []): Promise<GraderRun> {
   const gradeDir = mkdtempSync(path.join(tmpdir(), 'tp1-grades-'))
   const runId = newRunId()
   const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs')
   let exitCode = 0
   let output = ''
   try {
-    const result = await run(process.execPath, [vitest, 'run'], {
+    const [command, ...args] = [...prefix, process.execPath, vitest, 'run']
+    const result = await run(command!, args, {
       cwd: projectRoot,
       env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', NO_COLOR: '1', ...env, GRADER_RUN_ID: runId, SUBMISSION_DIR: submission, GRADE_DIR: gradeDir },
       maxBuffer: 64 * 1024 * 1024,
