@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['{core,labs,reporters,starter}/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/fixtures/**', 'labs/*/test/fixtures/**'],
+    exclude: ['**/node_modules/**', 'test/fixtures/**', 'labs/*/test/fixtures/**', 'test/podman/**'],
     testTimeout: 15 * 60_000,
     hookTimeout: 10 * 60_000,
     // Each end-to-end test is a whole grading run that uses Docker: one file at a time on 2 cores.

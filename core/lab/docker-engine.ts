@@ -10,6 +10,7 @@ import type { ContainerRuntimeClientStrategyResult } from 'testcontainers/build/
 import { firstLine, GraderError } from '../grading/errors.js'
 import { within } from './deadline.js'
 import { demuxDockerLogs, tail } from './docker-logs.js'
+import { saysNotRunning } from './engine-answers.js'
 import { engineKind, type EngineAnswers, type EngineName } from './engine-kind.js'
 import { eventually } from './eventually.js'
 import { HOST_LABEL, PID_LABEL } from './labels.js'
@@ -155,10 +156,9 @@ export function signalNumber(name: string | undefined): number | undefined {
 
 const signalName = (n: number) => Object.entries(osConstants.signals).find(([, v]) => v === n)?.[0] ?? String(n)
 
-/** Docker answers 304 (stop) or 409 (kill) for a container that is not running: it has stopped, as asked. */
+/** The engine says the container is not running (engine-answers.ts: Docker's and Podman's words): it has stopped, as asked. */
 function ignoreNotRunning(error: unknown): void {
-  const status = (error as { statusCode?: number }).statusCode
-  if (status !== 304 && status !== 409) throw error
+  if (!saysNotRunning(error)) throw error
 }
 
 export interface ContainerState {
